@@ -1,0 +1,44 @@
+import { applyNoDuplication } from "./article16.js";
+import { evaluateItem, notEligible } from "./evaluateItem.js";
+import type { Evaluation, ItemOutcome, Reason } from "./outcome.js";
+import type { Screening } from "./screening.js";
+import type { CompiledRules } from "../rules/loadRules.js";
+
+/**
+ * The rules engine: a validated screening in, every support item's outcome out. Pure: the
+ * caller passes `today`, used when the screening names no `asOf` date.
+ */
+export function evaluate(s: Screening, rules: CompiledRules, today: string): Evaluation {
+  const { policy } = rules;
+  const asOf = s.asOf ?? today;
+  const inForce = policy.validity.validFrom <= asOf && asOf <= policy.validity.validUntil;
+  const items: ItemOutcome[] = [];
+  for (const item of rules.items) {
+    for (const instance of item.rule.instances?.(s) ?? [{}]) {
+      const base = { id: item.rule.id, ...(instance.project ? { project: instance.project } : {}) };
+      items.push(
+        inForce
+          ? evaluateItem(item, s, instance, policy)
+          : notEligible(base, [outOfForce(rules, asOf)], []),
+      );
+    }
+  }
+  applyNoDuplication(items, s.overlaps, policy.noDuplication.article);
+  let total = 0;
+  let open = 0;
+  for (const item of items) {
+    if (item.counted) total += item.maxSupportFen ?? 0;
+    open += item.potentialMaxSupportFen ?? 0;
+  }
+  const notes: Reason[] = [
+    { code: "disclaimer", cite: policy.disclaimer.articles.join(",") },
+    { code: "municipal_support_combinable", cite: policy.noDuplication.article },
+  ];
+  if (!inForce) notes.unshift(outOfForce(rules, asOf));
+  return { rulesVersion: rules.rulesVersion, asOf, inForce, items, totalMaxSupportFen: total, openPotentialFen: open, notes };
+}
+
+function outOfForce(rules: CompiledRules, asOf: string): Reason {
+  const { validity } = rules.policy;
+  return { code: "out_of_force", cite: validity.article, params: { asOf, validFrom: validity.validFrom, validUntil: validity.validUntil } };
+}

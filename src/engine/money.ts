@@ -1,0 +1,43 @@
+/**
+ * Exact money arithmetic. Amounts are integer fen (1 yuan = 100 fen) held in JS numbers:
+ * the format caps inputs at 1e12 yuan = 1e14 fen, well inside the 2^53 exact range.
+ */
+
+export const FEN_PER_YUAN = 100;
+/** Largest amount the screening format accepts, in yuan. */
+export const MAX_YUAN = 1e12;
+export const MAX_FEN = MAX_YUAN * FEN_PER_YUAN;
+const BASIS_POINTS = 10_000;
+
+/** True when `yuan` is written with at most two decimals (so it is a whole number of fen). */
+export function hasWholeFen(yuan: number): boolean {
+  if (!Number.isFinite(yuan)) return false;
+  const text = String(yuan);
+  if (text.includes("e")) return false;
+  const dot = text.indexOf(".");
+  return dot === -1 || text.length - dot - 1 <= 2;
+}
+
+/** Converts a validated yuan amount (at most two decimals) to fen exactly. */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * FEN_PER_YUAN);
+}
+
+export function fenToYuan(fen: number): number {
+  return fen / FEN_PER_YUAN;
+}
+
+/** A rate as a whole number of basis points, so 30% is 3,000 and 12.5% is 1,250. */
+export function percentToBasisPoints(percent: number): number {
+  return Math.round(percent * 100);
+}
+
+/**
+ * `fen × rate`, rounded down to the fen, without leaving exact integer range:
+ * the product is split as (q·10000 + r) × bp / 10000 = q·bp + ⌊r·bp / 10000⌋.
+ */
+export function applyRate(fen: number, basisPoints: number): number {
+  const q = Math.floor(fen / BASIS_POINTS);
+  const r = fen - q * BASIS_POINTS;
+  return q * basisPoints + Math.floor((r * basisPoints) / BASIS_POINTS);
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { hasWholeFen, MAX_YUAN } from "../engine/money.js";
+import { isoDate, ITEM_IDS, SECTORS } from "../engine/screening.js";
+
+/** The shape of the files in rules/: the policy's amounts, rates, caps and dates, next to their text. */
+
+const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+const bilingualList = z.strictObject({ en: z.array(z.string().min(1)).min(1), zh: z.array(z.string().min(1)).min(1) });
+const yuan = z.number().min(0).max(MAX_YUAN).refine(hasWholeFen, { error: "must have at most two decimals" });
+
+/** Every parameter quotes the words of the clause it comes from. */
+export const parameterSchema = z.union([
+  z.strictObject({ yuan, text: z.string().min(1) }),
+  z.strictObject({ percent: z.number().gt(0).max(100), text: z.string().min(1) }),
+  z.strictObject({ years: z.number().int().min(1).max(100), text: z.string().min(1) }),
+  z.strictObject({ yuanByKey: z.record(z.string(), yuan), text: z.string().min(1) }),
+]);
+export type Parameter = z.infer<typeof parameterSchema>;
+
+export const interpretationSchema = z.strictObject({
+  /** The words of the clause that leave room. */
+  clause: z.string().min(1),
+  /** How this version of the rules reads them. */
+  reading: z.string().min(1),
+});
+
+/** One support item of an Article (Article 8 and 10 have two, one per clause). */
+export const itemTextSchema = z.strictObject({
+  id: z.enum(ITEM_IDS),
+  /** The clause number inside the Article, or null where the Article has one item. */
+  clause: z.string().nullable(),
+  title: bilingual,
+  /** The official English words of the clause the item rests on. */
+  clauseText: z.string().min(1),
+  conditions: bilingualList,
+  /** Typical documents to prepare: indicative only, the annual guideline's list prevails. */
+  documents: bilingualList,
+});
+export type ItemText = z.infer<typeof itemTextSchema>;
+
+/** One file per Article in rules/items/: its official text, parameters and interpretations. */
+export const articleRulesSchema = z.strictObject({
+  article: z.string().regex(/^\d+$/),
+  title: bilingual,
+  officialText: z.string().min(1),
+  parameters: z.record(z.string(), parameterSchema),
+  interpretations: z.array(interpretationSchema),
+  items: z.array(itemTextSchema).min(1),
+});
+export type ArticleRules = z.infer<typeof articleRulesSchema>;
+
+export const policySchema = z.strictObject({
+  version: z.string().regex(/^[a-z0-9.-]+$/),
+  title: bilingual,
+  source: z.string().min(1),
+  translationNote: bilingual,
+  validity: z.strictObject({
+    article: z.literal("19"),
+    officialText: z.string().min(1),
+    validFrom: isoDate,
+    validUntil: isoDate,
+    interpretation: z.string().min(1),
+  }),
+  targets: z.strictObject({
+    article: z.literal("1"),
+    officialText: z.string().min(1),
+    eligibleSectors: z.array(z.enum(SECTORS)).min(1),
+    interpretation: z.string().min(1),
+  }),
+  noDuplication: z.strictObject({
+    article: z.literal("16"),
+    officialText: z.string().min(1),
+    interpretation: z.string().min(1),
+  }),
+  disclaimer: z.strictObject({ articles: z.array(z.string()), text: bilingual }),
+});
+export type PolicyRules = z.infer<typeof policySchema>;
