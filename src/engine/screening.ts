@@ -90,7 +90,7 @@ const infrastructureProject = z.strictObject({
   amountReceived: money.optional(),
 });
 
-export const screeningSchema = z.strictObject({
+const screeningShape = z.strictObject({
   version: z.literal(1, { error: "must be 1 (the only screening format version)" }).optional(),
   asOf: isoDate.optional(),
   applicant: applicant.optional(),
@@ -153,6 +153,30 @@ export const screeningSchema = z.strictObject({
     .array(z.array(itemRef).min(2, { error: "a group needs at least two item ids" }).max(ITEM_IDS.length + MAX_LIST))
     .max(MAX_LIST)
     .optional(),
+});
+
+/** Checks that need more than one field: references between parts of the file. */
+export const screeningSchema = screeningShape.superRefine((s, ctx) => {
+  const itai = s.itai;
+  if (itai?.hardwareAmount !== undefined && itai.contractAmount !== undefined && itai.hardwareAmount > itai.contractAmount) {
+    ctx.addIssue({ code: "custom", path: ["itai", "hardwareAmount"], message: "must be <= itai.contractAmount (hardware is part of the contract)" });
+  }
+  const projects = s.infrastructure?.length ?? 0;
+  s.overlaps?.forEach((group, g) =>
+    group.forEach((ref, r) => {
+      const path = ["overlaps", g, r];
+      const [id, n] = ref.split("#");
+      if (id !== "11") return;
+      if (n === undefined && projects > 1) {
+        ctx.addIssue({ code: "custom", path, message: `there are ${projects} Article 11 projects: name one as 11#1 … 11#${projects}` });
+      } else if (n !== undefined && Number(n) > projects) {
+        ctx.addIssue({ code: "custom", path, message: `names Article 11 project ${n}, but infrastructure lists ${projects}` });
+      }
+    }),
+  );
+  s.overlaps?.forEach((group, g) => {
+    if (new Set(group).size !== group.length) ctx.addIssue({ code: "custom", path: ["overlaps", g], message: "names an item twice" });
+  });
 });
 
 export type Screening = z.infer<typeof screeningSchema>;

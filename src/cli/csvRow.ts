@@ -1,0 +1,32 @@
+import { ITEM_IDS } from "../engine/screening.js";
+import { fenToYuan } from "../engine/money.js";
+import type { Evaluation } from "../engine/outcome.js";
+
+/** The CSV summary of screenings shared by the batch CLI and the bot's staff export. */
+export const CSV_HEADER = ["line", "name", "asOf", "inForce", ...ITEM_IDS, "total", "error"];
+
+/** RFC 4180 quoting; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * One applicant: each item's maximum in yuan when eligible (Article 11 projects summed),
+ * `needs_info` when undecided, empty when not eligible.
+ */
+export function csvRow(line: number | string, name: string | undefined, evaluation: Evaluation): string {
+  const cells = ITEM_IDS.map((id) => {
+    const items = evaluation.items.filter((item) => item.id === id);
+    const eligible = items.filter((item) => item.status === "eligible");
+    if (eligible.length > 0) return fenToYuan(eligible.reduce((sum, item) => sum + (item.maxSupportFen ?? 0), 0));
+    return items.some((item) => item.status === "needs_info") ? "needs_info" : "";
+  });
+  return [line, name, evaluation.asOf, evaluation.inForce, ...cells, fenToYuan(evaluation.totalMaxSupportFen), ""].map(csvCell).join(",");
+}
+
+export function csvErrorRow(line: number, message: string): string {
+  return [line, ...CSV_HEADER.slice(1, -1).map(() => ""), message].map(csvCell).join(",");
+}
