@@ -1,0 +1,76 @@
+import { loadArticles, type Article, type ArticlesFile } from "./articles.js";
+import { buildBm25Index, type Bm25Field, type Bm25Index } from "./bm25.js";
+import { FAQ_CONFIG } from "./config.js";
+import { createQueryExpander, type WeightedQuery } from "./expand.js";
+import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./faqBank.js";
+import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { FaqDataError } from "./readDataFile.js";
+import { createTokenizer, type Tokenizer } from "./tokenize.js";
+
+/** A searchable document: an FAQ entry (both languages) or an Article (official text and summaries). */
+export type FaqDocument =
+  | { kind: "faq"; entry: FaqEntry; articles: readonly string[] }
+  | { kind: "article"; article: Article; articles: readonly string[] };
+
+export interface FaqIndex {
+  articles: ReadonlyMap<string, Article>;
+  documents: readonly FaqDocument[];
+  bm25: Bm25Index;
+  tokenizer: Tokenizer;
+  expandQuery(question: string): WeightedQuery;
+}
+
+export interface FaqSources {
+  articles: ArticlesFile;
+  faq: FaqBank;
+  lexicon: Lexicon;
+}
+
+export function loadFaqSources(): FaqSources {
+  return { articles: loadArticles(), faq: loadFaqBank(), lexicon: loadLexicon() };
+}
+
+export function buildFaqIndex(sources: FaqSources): FaqIndex {
+  const articles = new Map(sources.articles.articles.map((article) => [article.article, article]));
+  const unknown = unknownCitations(sources.faq, new Set(articles.keys()));
+  if (unknown.length > 0) {
+    throw new FaqDataError("rules/faq.json", unknown.map((line) => ({ path: line.split(":")[0]!, message: "cites an Article that rules/articles.json does not have" })));
+  }
+  const tokenizer = createTokenizer(sources.lexicon);
+  const documents: FaqDocument[] = [
+    ...sources.faq.entries.map((entry): FaqDocument => ({ kind: "faq", entry, articles: entry.articles })),
+    ...sources.articles.articles.map((article): FaqDocument => ({ kind: "article", article, articles: [article.article] })),
+  ];
+  const bm25 = buildBm25Index(
+    documents.map((doc) => documentFields(doc, tokenizer)),
+    FAQ_CONFIG.bm25,
+  );
+  return { articles, documents, bm25, tokenizer, expandQuery: createQueryExpander(sources.lexicon, tokenizer) };
+}
+
+function documentFields(doc: FaqDocument, tokenizer: Tokenizer): Bm25Field[] {
+  const w = FAQ_CONFIG.fieldWeights;
+  const field = (texts: readonly string[], weight: number): Bm25Field => ({ terms: texts.flatMap((t) => tokenizer.tokenize(t)), weight });
+  if (doc.kind === "faq") {
+    const { entry } = doc;
+    return [
+      field([entry.questionEn, entry.questionZh], w.question),
+      field(entry.keywords ?? [], w.keywords),
+      field([entry.answerEn, entry.answerZh], w.answer),
+    ];
+  }
+  const { article } = doc;
+  return [
+    field([article.titleEn, article.titleZh], w.title),
+    field([article.summaryEn, article.summaryZh], w.summary),
+    field([article.officialTextEn], w.officialText),
+  ];
+}
+
+let cached: FaqIndex | undefined;
+
+/** The index over the project's own rules/ files, built on first use and then reused. */
+export function getFaqIndex(): FaqIndex {
+  cached ??= buildFaqIndex(loadFaqSources());
+  return cached;
+}

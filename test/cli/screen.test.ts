@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CSV_HEADER } from "../../src/cli/csvRow.js";
+import { parseCsv } from "../support/parseCsv.js";
+import { ROOT, runCli } from "../support/runCli.js";
+
+const example = join(ROOT, "examples", "spec-example.json");
+const exampleText = readFileSync(example, "utf8");
+const tmp = mkdtempSync(join(tmpdir(), "screen-cli-"));
+
+describe("screening CLI", () => {
+  it("prints exactly the result JSON of the spec's example with --json, and nothing else", async () => {
+    const run = await runCli("screen", ["--json", example]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    const result = JSON.parse(run.stdout);
+    expect(Object.keys(result)).toEqual(["version", "rulesVersion", "asOf", "inForce", "items", "totalMaxSupport", "notes"]);
+    expect(result.items.map((item: { id: string }) => item.id)).toEqual(["4", "5", "6", "7", "8.1", "8.2", "9", "10.1", "10.2", "11", "12", "13", "14"]);
+    const six = result.items.find((item: { id: string }) => item.id === "6");
+    expect(six).toMatchObject({ status: "eligible", maxSupport: 240000, missing: [] });
+    expect(six.trace.slice(0, 2)).toEqual(["30% × 800,000.00 = 240,000.00", "cap 300,000.00 → 240,000.00"]);
+    expect(result.asOf).toBe("2026-03-01");
+  });
+
+  it("reads the screening from stdin when FILE is -", async () => {
+    const run = await runCli("screen", ["--json", "-"], exampleText);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).asOf).toBe("2026-03-01");
+  });
+
+  it("prints a readable summary in Chinese with --lang zh", async () => {
+    const run = await runCli("screen", ["--lang", "zh", example]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("预筛查结果");
+    expect(run.stdout).toContain("第六条");
+    expect(run.stdout).toContain("24万元");
+  });
+
+  it("exits 2 and names every problem with its path on stderr", async () => {
+    const run = await runCli("screen", ["-"], JSON.stringify({ vouchers: { modelServices: -1 }, standards: { national: 1.5 } }));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("vouchers.modelServices: must be >= 0");
+    expect(run.stderr).toContain("standards.national: must be a whole number");
+  });
+
+  it("exits 2 on a file that is not JSON, and on a missing file", async () => {
+    expect((await runCli("screen", ["-"], "{ oops")).stderr).toContain("not valid JSON");
+    const missing = await runCli("screen", [join(tmp, "nope.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read");
+  });
+
+  it("exits 2 with the usage on a bad option", async () => {
+    const run = await runCli("screen", ["--lang", "fr", example]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("usage:");
+  });
+
+  it("streams a batch as JSON lines in input order, reporting bad lines by number without stopping", async () => {
+    const file = join(tmp, "batch.jsonl");
+    const lines = [exampleText.replace(/\n/g, ""), '{"events": {"expenses": -5}}', "", '{"applicant": {"inJurisdiction": false}}'];
+    writeFileSync(file, lines.join("\n"));
+    const run = await runCli("screen", ["--batch", file, "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("line 2: events.expenses: must be >= 0\n");
+    const out = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(out).toHaveLength(3);
+    expect(out[0].asOf).toBe("2026-03-01");
+    expect(out[1]).toEqual({ line: 2, error: ["events.expenses: must be >= 0"] });
+    expect(out[2].totalMaxSupport).toBe(0);
+  });
+
+  it("writes a CSV summary with one column per item and the total", async () => {
+    const file = join(tmp, "batch-csv.jsonl");
+    writeFileSync(file, `${exampleText.replace(/\n/g, "")}\n{"applicant": {"name": "=cmd|' /C calc'!A0, Ltd"}}\n`);
+    const run = await runCli("screen", ["--batch", file, "--csv"]);
+    expect(run.code).toBe(0);
+    const [header, first, second] = parseCsv(run.stdout);
+    expect(header).toEqual(CSV_HEADER);
+    expect(first![CSV_HEADER.indexOf("name")]).toBe("Example Tech Co., Ltd.");
+    expect(first![CSV_HEADER.indexOf("6")]).toBe("240000");
+    expect(first![CSV_HEADER.indexOf("total")]).toBe("16240000");
+    expect(second![CSV_HEADER.indexOf("name")]).toBe("'=cmd|' /C calc'!A0, Ltd");
+    expect(second![CSV_HEADER.indexOf("4")]).toBe("needs_info");
+  });
+});
