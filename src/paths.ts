@@ -1,7 +1,13 @@
-import { basename, dirname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** The project's root folder (the one with package.json), from src/ under tsx or from a bundle in dist/. */
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
 
-/** The project's root folder, whether this runs from src/ (tsx) or from dist/src/ (compiled). */
-export const projectRoot = basename(dirname(here)) === "dist" ? join(here, "..", "..") : join(here, "..");
+export const projectRoot = findRoot(dirname(fileURLToPath(import.meta.url)));

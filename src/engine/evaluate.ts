@@ -15,12 +15,7 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string): Eva
   const items: ItemOutcome[] = [];
   for (const item of rules.items) {
     for (const instance of item.rule.instances?.(s) ?? [{}]) {
-      const base = { id: item.rule.id, ...(instance.project ? { project: instance.project } : {}) };
-      items.push(
-        inForce
-          ? evaluateItem(item, s, instance, policy)
-          : notEligible(base, [outOfForce(rules, asOf)], []),
-      );
+      items.push(inForce ? evaluateItem(item, s, instance, policy) : notEligible(item.rule.id, instance.project ?? null, [outOfForce(rules, asOf)]));
     }
   }
   applyNoDuplication(items, s.overlaps, policy.noDuplication.article);

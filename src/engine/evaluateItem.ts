@@ -1,8 +1,8 @@
 import { Draft } from "./draft.js";
 import { Facts, type Mode, type ModeOf } from "./facts.js";
 import type { Instance } from "./item.js";
-import type { ItemOutcome, Reason } from "./outcome.js";
-import type { Screening } from "./screening.js";
+import type { ItemOutcome, ItemStatus, ProjectRef, Reason } from "./outcome.js";
+import type { ItemId, Screening } from "./screening.js";
 import type { CompiledItem } from "../rules/loadRules.js";
 import type { PolicyRules } from "../rules/schema.js";
 
@@ -17,7 +17,7 @@ function applyTargetGate(s: Screening, facts: Facts, d: Draft, policy: PolicyRul
   const cite = policy.targets.article;
   d.require(facts.pick("applicant.inJurisdiction", s.applicant?.inJurisdiction, true, false), "outside_jurisdiction", undefined, cite);
   const eligible = policy.targets.eligibleSectors;
-  const sectors = facts.pick("applicant.sectors", s.applicant?.sectors, [eligible[0]!], []);
+  const sectors = facts.pick("applicant.sectors", s.applicant?.sectors, eligible, []);
   d.require(sectors.some((sector) => eligible.includes(sector)), "no_eligible_sector", undefined, cite);
 }
 
@@ -38,26 +38,20 @@ const differs = (a: Run, b: Run) => a.d.failed !== b.d.failed || a.amount !== b.
  * item needs the facts that can change it.
  */
 export function evaluateItem(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules): ItemOutcome {
-  const base = { id: item.rule.id, ...(instance.project ? { project: instance.project } : {}) };
+  const id = item.rule.id;
+  const project = instance.project ?? null;
   const runIn = (mode: Mode, modeOf: ModeOf | null = null) => run(item, s, instance, policy, mode, modeOf);
   const hi = runIn("hi");
-  if (hi.d.failed) return notEligible(base, hi.d.failures, []);
-  if (hi.facts.missing.length === 0) return settled(base, hi);
+  if (hi.d.failed) return notEligible(id, project, hi.d.failures);
+  if (hi.facts.missing.length === 0) return settled(id, project, hi);
   const lo = runIn("lo");
-  if (!lo.d.failed && lo.amount === hi.amount) return settled(base, lo);
-  if (hi.amount === 0) return settled(base, hi);
+  if (!lo.d.failed && lo.amount === hi.amount) return settled(id, project, lo);
+  if (hi.amount === 0) return settled(id, project, hi);
   const missing = hi.facts.missing.filter((path) => matters(path, hi, lo, runIn));
-  return {
-    ...base,
-    status: "needs_info",
-    maxSupportFen: null,
-    potentialMaxSupportFen: hi.amount,
-    missing: missing.length > 0 ? missing : hi.facts.missing,
-    reasons: [{ code: "needs_facts", cite: item.rule.id }],
-    trace: [],
-    caps: [],
-    counted: false,
-  };
+  const outcome = blank(id, project, "needs_info", [{ code: "needs_facts", cite: id }]);
+  outcome.potentialMaxSupportFen = hi.amount;
+  outcome.missing = missing.length > 0 ? missing : hi.facts.missing;
+  return outcome;
 }
 
 /**
@@ -74,37 +68,29 @@ function matters(path: string, hi: Run, lo: Run, runIn: (mode: Mode, modeOf: Mod
   return differs(runIn("hi", alone("hi")), runIn("hi", alone("lo")));
 }
 
-function settled(base: Pick<ItemOutcome, "id" | "project">, r: Run): ItemOutcome {
-  if (r.amount === 0) return notEligible(base, [{ code: "zero_after_caps", cite: base.id }], r.d.trace);
-  return {
-    ...base,
-    status: "eligible",
-    maxSupportFen: r.amount,
-    potentialMaxSupportFen: null,
-    missing: [],
-    reasons: [{ code: "conditions_met", cite: base.id }, ...r.d.reasons, ...capReasons(r.d)],
-    trace: r.d.trace,
-    caps: r.d.caps,
-    counted: true,
-  };
+function settled(id: ItemId, project: ProjectRef | null, r: Run): ItemOutcome {
+  if (r.amount === 0) {
+    const outcome = notEligible(id, project, [{ code: "zero_after_caps", cite: id }]);
+    outcome.trace = r.d.trace;
+    return outcome;
+  }
+  const reasons: Reason[] = [{ code: "conditions_met", cite: id }];
+  for (const reason of r.d.reasons) reasons.push(reason);
+  for (const cap of r.d.caps) {
+    if (cap.afterFen < cap.beforeFen) reasons.push({ code: `cap_${cap.kind}`, cite: id, params: { name: cap.name, limitFen: cap.limitFen, usedFen: cap.usedFen } });
+  }
+  const outcome = blank(id, project, "eligible", reasons);
+  outcome.maxSupportFen = r.amount;
+  outcome.trace = r.d.trace;
+  outcome.caps = r.d.caps;
+  outcome.counted = true;
+  return outcome;
 }
 
-function capReasons(d: Draft): Reason[] {
-  return d.caps
-    .filter((cap) => cap.afterFen < cap.beforeFen)
-    .map((cap) => ({ code: `cap_${cap.kind}`, cite: d.cite, params: { name: cap.name, limitFen: cap.limitFen, usedFen: cap.usedFen } }));
+export function notEligible(id: ItemId, project: ProjectRef | null, reasons: Reason[]): ItemOutcome {
+  return blank(id, project, "not_eligible", reasons);
 }
 
-export function notEligible(base: Pick<ItemOutcome, "id" | "project">, reasons: Reason[], trace: string[]): ItemOutcome {
-  return {
-    ...base,
-    status: "not_eligible",
-    maxSupportFen: null,
-    potentialMaxSupportFen: null,
-    missing: [],
-    reasons,
-    trace,
-    caps: [],
-    counted: false,
-  };
+function blank(id: ItemId, project: ProjectRef | null, status: ItemStatus, reasons: Reason[]): ItemOutcome {
+  return { id, status, maxSupportFen: null, potentialMaxSupportFen: null, missing: [], reasons, trace: [], caps: [], project, counted: false };
 }

@@ -1,11 +1,12 @@
 import type { Draft } from "./draft.js";
+import type { ProjectRef } from "./outcome.js";
 import type { Facts } from "./facts.js";
 import type { ParamSpec, ParamValues } from "./params.js";
 import type { ItemId, Screening } from "./screening.js";
 
 /** Article 11 is evaluated once per project; every other item once. */
 export interface Instance {
-  project?: { index: number; name?: string };
+  project?: ProjectRef;
 }
 
 export interface ItemContext<S extends ParamSpec> {

@@ -11,6 +11,7 @@ const BASIS_POINTS = 10_000;
 
 /** True when `yuan` is written with at most two decimals (so it is a whole number of fen). */
 export function hasWholeFen(yuan: number): boolean {
+  if (Number.isInteger(yuan)) return true;
   if (!Number.isFinite(yuan)) return false;
   const text = String(yuan);
   if (text.includes("e")) return false;

@@ -23,6 +23,19 @@ export interface CapUse {
   roomAfterFen: number;
 }
 
+/** One step of an item's computation, rendered as a line of its trace. */
+export type TraceStep =
+  | { kind: "fixed"; fen: number }
+  | { kind: "rate"; percent: number; baseFen: number; valueFen: number }
+  | { kind: "sum"; parts: { label: string; fen: number }[]; totalFen: number }
+  | { kind: "cap"; limitFen: number; usedFen: number; afterFen: number }
+  | { kind: "less_received"; beforeFen: number; receivedFen: number; afterFen: number };
+
+export interface ProjectRef {
+  index: number;
+  name?: string;
+}
+
 export type ItemStatus = "eligible" | "not_eligible" | "needs_info";
 
 export interface ItemOutcome {
@@ -33,10 +46,10 @@ export interface ItemOutcome {
   potentialMaxSupportFen: number | null;
   missing: string[];
   reasons: Reason[];
-  trace: string[];
+  trace: TraceStep[];
   caps: CapUse[];
-  /** Article 11 only: which project (1-based) and its name. */
-  project?: { index: number; name?: string };
+  /** Article 11 only: which project (1-based) and its name; null for every other item. */
+  project: ProjectRef | null;
   /** False when Article 16 leaves this eligible item out of the total. */
   counted: boolean;
 }

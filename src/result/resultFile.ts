@@ -1,7 +1,8 @@
 import { fenToYuan } from "../engine/money.js";
-import type { Evaluation, ItemOutcome } from "../engine/outcome.js";
+import type { Evaluation, ItemOutcome, ProjectRef } from "../engine/outcome.js";
 import type { Lang } from "../i18n/lang.js";
 import { renderNote, renderReason } from "./renderReason.js";
+import { renderTrace } from "./renderTrace.js";
 
 /** The result file of docs/screening-format.md: amounts in yuan, reasons and notes as sentences. */
 export interface ResultFile {
@@ -23,7 +24,8 @@ export interface ResultItem {
   reasons: string[];
   trace: string[];
   counted: boolean;
-  project?: { index: number; name?: string };
+  /** Article 11: which project; null for every other item. */
+  project: ProjectRef | null;
 }
 
 const yuanOrNull = (fen: number | null) => (fen === null ? null : fenToYuan(fen));
@@ -41,9 +43,9 @@ export function toResultFile(evaluation: Evaluation, lang: Lang = "en"): ResultF
       potentialMaxSupport: yuanOrNull(item.potentialMaxSupportFen),
       missing: item.missing,
       reasons: item.reasons.map((reason) => renderReason(reason, lang)),
-      trace: item.trace,
+      trace: item.trace.map(renderTrace),
       counted: item.counted,
-      ...(item.project ? { project: item.project } : {}),
+      project: item.project,
     })),
     totalMaxSupport: fenToYuan(evaluation.totalMaxSupportFen),
     notes: evaluation.notes.map((note) => renderNote(note, lang)),

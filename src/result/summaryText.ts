@@ -5,6 +5,7 @@ import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { renderNote, renderReason } from "./renderReason.js";
+import { renderTrace } from "./renderTrace.js";
 
 /** A plain-text result for terminals and staff: one block per item, then the total and notes. */
 export function summaryText(evaluation: Evaluation, rules: CompiledRules, lang: Lang): string {
@@ -33,6 +34,6 @@ function itemBlock(item: ItemOutcome, rules: CompiledRules, lang: Lang): string[
   const lines = [`${itemHeading(item, rules, lang)}: ${status}${amount}`];
   for (const reason of item.reasons) lines.push(`  - ${renderReason(reason, lang)}`);
   if (item.missing.length > 0) lines.push(`  - ${t(lang, "result.missing", { paths: item.missing.join(", ") })}`);
-  for (const step of item.trace) lines.push(`    ${step}`);
+  for (const step of item.trace) lines.push(`    ${renderTrace(step)}`);
   return lines;
 }

@@ -67,8 +67,10 @@ describe("engine properties", () => {
   });
 
   it("learning unknown facts never contradicts a settled item and never exceeds a potential", () => {
+    // A potential assumes one new recognition per clause of Article 8 when the list is unknown.
+    const oneRecognitionAtMost = partialOfComplete.filter(({ complete }) => (complete.recognitions?.length ?? 0) <= 1);
     fc.assert(
-      fc.property(partialOfComplete, ({ complete, partial }) => {
+      fc.property(oneRecognitionAtMost, ({ complete, partial }) => {
         const before = evaluate(partial, rules, TODAY);
         const after = evaluate(complete, rules, TODAY);
         before.items.forEach((item, i) => {

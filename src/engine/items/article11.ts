@@ -10,7 +10,7 @@ export const article11 = defineItem({
   instances(s: Screening): Instance[] {
     const projects = s.infrastructure ?? [];
     if (projects.length === 0) return [{}];
-    return projects.map((project, i) => ({ project: { index: i + 1, ...(project.name ? { name: project.name } : {}) } }));
+    return projects.map((project, i) => ({ project: project.name ? { index: i + 1, name: project.name } : { index: i + 1 } }));
   },
   run({ s, facts, p, d, instance }) {
     const index = instance.project?.index;

@@ -1,0 +1,21 @@
+// Bundles each command in src/bin/ into dist/<name>.mjs: one file loads far faster than
+// hundreds of modules, which keeps a one-shot `npm run screen` quick.
+import { build } from "esbuild";
+import { readdirSync } from "node:fs";
+
+const entries = readdirSync("src/bin").filter((name) => name.endsWith(".ts")).map((name) => `src/bin/${name}`);
+
+await build({
+  entryPoints: entries,
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  minify: true,
+  sourcemap: "linked",
+  logLevel: "warning",
+  // Some dependencies are CommonJS and call require(): give the ESM bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});

@@ -1,0 +1,18 @@
+import type { TraceStep } from "../engine/outcome.js";
+import { formatYuanPlain as yuan } from "../i18n/formatMoney.js";
+
+/** One computation step as a line of arithmetic ("30% × 800,000.00 = 240,000.00"). */
+export function renderTrace(step: TraceStep): string {
+  switch (step.kind) {
+    case "fixed":
+      return `one-time amount ${yuan(step.fen)}`;
+    case "rate":
+      return `${step.percent}% × ${yuan(step.baseFen)} = ${yuan(step.valueFen)}`;
+    case "sum":
+      return `${step.parts.map((part) => `${part.label} ${yuan(part.fen)}`).join(" + ")} = ${yuan(step.totalFen)}`;
+    case "cap":
+      return `cap ${yuan(step.limitFen)}${step.usedFen > 0 ? ` − ${yuan(step.usedFen)} already received` : ""} → ${yuan(step.afterFen)}`;
+    case "less_received":
+      return `${yuan(step.beforeFen)} − ${yuan(step.receivedFen)} already received = ${yuan(step.afterFen)}`;
+  }
+}
