@@ -1,12 +1,12 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BotCommandScope, Update, User } from "telegraf/types";
-import { ApiError, notFound, unauthorized } from "./fakeBotApi/apiError.js";
+import type { BotCommand, BotCommandScope, Update, User } from "telegraf/types";
+import { type ApiError, asApiError, notFound, unauthorized } from "./fakeBotApi/apiError.js";
 import { commandsKey } from "./fakeBotApi/botMethods.js";
 import { CallLog, type CallPredicate, type RecordedCall } from "./fakeBotApi/callLog.js";
 import type { FakeMessage } from "./fakeBotApi/chats.js";
 import { type Fault, FaultPlan } from "./fakeBotApi/faults.js";
-import { type RequestParams, readParams, routeOf, writeJson } from "./fakeBotApi/httpRequest.js";
+import { type RequestParams, disconnectSignal, readParams, routeOf, writeJson } from "./fakeBotApi/httpRequest.js";
 import { findMethod } from "./fakeBotApi/methods.js";
 import { Params, normaliseParams } from "./fakeBotApi/params.js";
 import { type CallbackAnswer, type FakeState, type WebhookSettings, createState } from "./fakeBotApi/state.js";
@@ -138,7 +138,7 @@ export class FakeBotApi {
     return this.state.chats.visible(chatId);
   }
 
-  commands(scope?: BotCommandScope, languageCode?: string): { command: string; description: string }[] | undefined {
+  commands(scope?: BotCommandScope, languageCode?: string): BotCommand[] | undefined {
     return this.state.commands.get(commandsKey(scope, languageCode));
   }
 
@@ -151,7 +151,7 @@ export class FakeBotApi {
     return this.log.waitFor(predicate, timeoutMs);
   }
 
-  /** Resolves once a getUpdates long poll is being held, i.e. a bot is polling. */
+  /** Resolves when a bot is polling: a getUpdates is held now or arrives next. */
   whenPolling(): Promise<void> {
     return this.state.updates.whenPolling();
   }
@@ -229,7 +229,7 @@ export class FakeBotApi {
   private async call(methodName: string, input: RequestParams, context: CallContext): Promise<Outcome> {
     const found = findMethod(methodName);
     const params = new Params(input.params);
-    const chatId = chatIdOf(params);
+    const chatId = params.optionalChatId();
     let outcome: Outcome;
     try {
       if (context.failure) throw context.failure;
@@ -284,31 +284,8 @@ export class FakeBotApi {
   }
 }
 
-function chatIdOf(params: Params): number | undefined {
-  try {
-    return params.has("chat_id") ? params.chatId() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function documentFileId(result: unknown): string | undefined {
   if (typeof result !== "object" || result === null || !("document" in result)) return undefined;
   const { document } = result as { document: { file_id?: unknown } };
   return typeof document.file_id === "string" ? document.file_id : undefined;
-}
-
-/** Anything but an ApiError is a bug in the fake; it reaches the bot as a 500 that says so. */
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
-  return new ApiError(500, `fake Bot API bug: ${detail}`);
-}
-
-function disconnectSignal(response: ServerResponse): AbortSignal {
-  const controller = new AbortController();
-  response.on("close", () => {
-    if (!response.writableFinished) controller.abort();
-  });
-  return controller.signal;
 }

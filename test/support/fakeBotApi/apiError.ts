@@ -42,3 +42,10 @@ export const notFound = (): ApiError => new ApiError(404, "Not Found");
 
 export const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+
+/** Anything but an ApiError is a bug in the fake; it reaches the bot as a 500 that says so. */
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return new ApiError(500, `fake Bot API bug: ${detail}`);
+}

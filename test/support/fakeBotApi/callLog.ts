@@ -117,7 +117,7 @@ export class CallLog {
   }
 }
 
-export function describeCall(call: RecordedCall): string {
+function describeCall(call: RecordedCall): string {
   const chat = call.chatId === undefined ? "" : ` chat=${call.chatId}`;
   const outcome = call.ok ? "ok" : `${call.status} ${call.error ?? ""}`;
   const text = call.text === undefined ? "" : ` ${JSON.stringify(truncate(call.text, 60))}`;

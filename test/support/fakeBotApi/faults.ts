@@ -42,7 +42,7 @@ export class FaultPlan {
     const blockedError = blockedDescription === undefined ? undefined : new ApiError(403, blockedDescription);
     if (!fault) return { delayMs: 0, error: blockedError };
     if ("delayMs" in fault) return { delayMs: fault.delayMs, error: blockedError };
-    return { delayMs: 0, error: undefined };
+    return { delayMs: 0, error: toError(fault) };
   }
 }
 

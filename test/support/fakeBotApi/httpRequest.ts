@@ -74,3 +74,12 @@ export function writeJson(response: ServerResponse, status: number, body: unknow
   response.writeHead(status, { "content-type": "application/json" });
   response.end(JSON.stringify(body));
 }
+
+/** Aborts when the client goes away before its answer, as telegraf does on bot.stop(). */
+export function disconnectSignal(response: ServerResponse): AbortSignal {
+  const controller = new AbortController();
+  response.on("close", () => {
+    if (!response.writableFinished) controller.abort();
+  });
+  return controller.signal;
+}

@@ -43,7 +43,7 @@ const editMessageText: MethodHandler = (params, { state }) => {
     current.text === formatted.text &&
     sameContent(current.entities ?? [], formatted.entities) &&
     sameContent(current.reply_markup, inline);
-  void unchanged;
+  if (unchanged) throw badRequest(NOT_MODIFIED);
   return saveEdit(state, { ...without(current, "entities", "reply_markup"), ...textFields(formatted) }, inline);
 };
 

@@ -72,6 +72,15 @@ export class Params {
     return number;
   }
 
+  /** For recording and fault matching: the chat a call names, if it names one validly. */
+  optionalChatId(): number | undefined {
+    try {
+      return this.has("chat_id") ? this.chatId() : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   messageId(): number {
     const id = this.optionalInteger("message_id");
     if (id === undefined) throw badRequest("message_id is empty");

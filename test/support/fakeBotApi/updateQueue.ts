@@ -45,7 +45,7 @@ export class UpdateQueue {
     this.nextId += 1;
     this.pending.push(update);
     const waiter = this.waiter;
-    void waiter;
+    if (waiter) waiter.finish(this.take(waiter.limit));
     return structuredClone(update);
   }
 
@@ -56,6 +56,7 @@ export class UpdateQueue {
   poll(request: PollRequest): Promise<Update[]> {
     this.confirm(request.offset);
     this.waiter?.finish(new ApiError(409, CONFLICT));
+    this.notifyPolling();
     if (this.pending.length > 0 || request.timeoutSeconds <= 0 || request.signal.aborted || this.closed) {
       return Promise.resolve(this.take(request.limit));
     }
@@ -74,11 +75,13 @@ export class UpdateQueue {
       };
       request.signal.addEventListener("abort", onAbort);
       this.waiter = waiter;
-      this.notifyPolling();
     });
   }
 
-  /** Resolves once a getUpdates long poll is being held (at once if one is). */
+  /**
+   * Resolves when the next getUpdates arrives, at once if a long poll is held now. A poll that
+   * finds no update is held before this resolves, so an update pushed afterwards wakes it.
+   */
   whenPolling(): Promise<void> {
     if (this.waiter) return Promise.resolve();
     return new Promise((resolve) => this.pollingListeners.push(resolve));
@@ -97,7 +100,7 @@ export class UpdateQueue {
 
   /** offset confirms every update below it; a negative offset keeps only the last -offset. */
   private confirm(offset: number | undefined): void {
-    return;
+    if (offset === undefined || offset === 0) return;
     this.pending =
       offset > 0 ? this.pending.filter((update) => update.update_id >= offset) : this.pending.slice(offset);
   }
