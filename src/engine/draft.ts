@@ -9,12 +9,16 @@ export class Draft {
   readonly trace: TraceStep[] = [];
   readonly caps: CapUse[] = [];
 
-  constructor(readonly cite: string) {}
+  /** `waived` names one condition treated as met, to price a near miss. */
+  constructor(
+    readonly cite: string,
+    private readonly waived: string | null = null,
+  ) {}
 
   /** Records a failed condition. Returns whether it held, so rules can read naturally. */
   require(holds: boolean, code: string, params?: Reason["params"], cite = this.cite): boolean {
-    if (!holds) this.failures.push({ code, cite, params });
-    return holds;
+    if (!holds && code !== this.waived) this.failures.push({ code, cite, params });
+    return holds || code === this.waived;
   }
 
   note(code: string, params?: Reason["params"]): void {

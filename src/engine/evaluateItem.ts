@@ -21,9 +21,12 @@ function applyTargetGate(s: Screening, facts: Facts, d: Draft, policy: PolicyRul
   d.require(sectors.some((sector) => eligible.includes(sector)), "no_eligible_sector", undefined, cite);
 }
 
-function run(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, mode: Mode, modeOf: ModeOf | null = null): Run {
+/** Conditions about the applicant's own qualities, which it may still come to meet: near misses. */
+const NEAR_MISS = new Set(["not_sme", "no_fast_growth", "no_good_outcomes", "no_significant_results", "no_outstanding_outcomes"]);
+
+function run(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, mode: Mode, modeOf: ModeOf | null = null, waived: string | null = null): Run {
   const facts = new Facts(mode, modeOf);
-  const d = new Draft(item.rule.id);
+  const d = new Draft(item.rule.id, waived);
   applyTargetGate(s, facts, d, policy);
   const amount = item.rule.run({ s, facts, p: item.params, d, instance });
   return { facts, d, amount: d.failed ? 0 : amount };
@@ -42,7 +45,15 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
   const project = instance.project ?? null;
   const runIn = (mode: Mode, modeOf: ModeOf | null = null) => run(item, s, instance, policy, mode, modeOf);
   const hi = runIn("hi");
-  if (hi.d.failed) return notEligible(id, project, hi.d.failures);
+  if (hi.d.failed) {
+    const outcome = notEligible(id, project, hi.d.failures);
+    const only = hi.d.failures.length === 1 ? hi.d.failures[0]!.code : null;
+    if (only && NEAR_MISS.has(only)) {
+      const met = run(item, s, instance, policy, "hi", null, only);
+      if (!met.d.failed && met.amount > 0) outcome.ifConditionMetFen = met.amount;
+    }
+    return outcome;
+  }
   if (hi.facts.missing.length === 0) return settled(id, project, hi);
   const lo = runIn("lo");
   if (!lo.d.failed && lo.amount === hi.amount) return settled(id, project, lo);
@@ -92,5 +103,5 @@ export function notEligible(id: ItemId, project: ProjectRef | null, reasons: Rea
 }
 
 function blank(id: ItemId, project: ProjectRef | null, status: ItemStatus, reasons: Reason[]): ItemOutcome {
-  return { id, status, maxSupportFen: null, potentialMaxSupportFen: null, missing: [], reasons, trace: [], caps: [], project, counted: false };
+  return { id, status, maxSupportFen: null, potentialMaxSupportFen: null, missing: [], reasons, trace: [], caps: [], project, ifConditionMetFen: null, counted: false };
 }

@@ -50,6 +50,8 @@ export interface ItemOutcome {
   caps: CapUse[];
   /** Article 11 only: which project (1-based) and its name; null for every other item. */
   project: ProjectRef | null;
+  /** For a near miss (one unmet quality condition): the maximum if that condition were met. */
+  ifConditionMetFen: number | null;
   /** False when Article 16 leaves this eligible item out of the total. */
   counted: boolean;
 }

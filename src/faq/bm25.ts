@@ -9,65 +9,51 @@ export interface Bm25Params {
   b: number;
 }
 
-export interface Bm25Scores {
-  /** BM25 score per document, in document order. */
-  scores: Float64Array;
-  /** Per document, the summed query weight × idf of the query terms it contains. */
-  matchedIdf: Float64Array;
-  /** Summed query weight × idf over all query terms: what a perfect match would explain. */
-  queryIdf: number;
+/** A document containing a term, with the term's BM25 contribution to that document's score. */
+export interface Bm25Posting {
+  doc: number;
+  score: number;
 }
 
 export interface Bm25Index {
   readonly size: number;
   idf(term: string): number;
-  score(query: ReadonlyMap<string, number>): Bm25Scores;
+  postings(term: string): readonly Bm25Posting[];
 }
 
-interface Posting {
-  doc: number;
-  tf: number;
-}
+const NONE: readonly Bm25Posting[] = [];
 
-/** Okapi BM25 with weighted fields (field weights scale term frequency and length, as in BM25F). */
+/**
+ * Okapi BM25 with weighted fields (a field's weight scales term frequency and length, as in
+ * BM25F). Contributions are computed once here, so a query only adds numbers up.
+ */
 export function buildBm25Index(documents: readonly (readonly Bm25Field[])[], params: Bm25Params): Bm25Index {
-  const postings = new Map<string, Posting[]>();
-  const lengths = new Float64Array(documents.length);
-  documents.forEach((fields, doc) => {
+  const frequencies = documents.map((fields) => {
     const tf = new Map<string, number>();
+    let length = 0;
     for (const field of fields) {
       for (const term of field.terms) tf.set(term, (tf.get(term) ?? 0) + field.weight);
-      lengths[doc]! += field.terms.length * field.weight;
+      length += field.terms.length * field.weight;
     }
+    return { tf, length };
+  });
+  const size = documents.length;
+  const avgLength = frequencies.reduce((sum, f) => sum + f.length, 0) / Math.max(1, size);
+  const df = new Map<string, number>();
+  for (const { tf } of frequencies) for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  // A term no document contains is as informative as the rarest possible one.
+  const idf = (term: string): number => {
+    const n = df.get(term) ?? 0;
+    return Math.log(1 + (size - n + 0.5) / (n + 0.5));
+  };
+  const postings = new Map<string, Bm25Posting[]>();
+  frequencies.forEach(({ tf, length }, doc) => {
+    const norm = params.k1 * (1 - params.b + (params.b * length) / avgLength);
     for (const [term, count] of tf) {
       const list = postings.get(term) ?? [];
-      list.push({ doc, tf: count });
+      list.push({ doc, score: (idf(term) * count * (params.k1 + 1)) / (count + norm) });
       postings.set(term, list);
     }
   });
-  const size = documents.length;
-  const avgLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, size);
-  // A term no document contains is as informative as the rarest possible one.
-  const idf = (term: string): number => {
-    const df = postings.get(term)?.length ?? 0;
-    return Math.log(1 + (size - df + 0.5) / (df + 0.5));
-  };
-
-  const score = (query: ReadonlyMap<string, number>): Bm25Scores => {
-    const scores = new Float64Array(size);
-    const matchedIdf = new Float64Array(size);
-    let queryIdf = 0;
-    for (const [term, weight] of query) {
-      const termIdf = idf(term);
-      queryIdf += weight * termIdf;
-      for (const { doc, tf } of postings.get(term) ?? []) {
-        const norm = params.k1 * (1 - params.b + (params.b * lengths[doc]!) / avgLength);
-        scores[doc]! += weight * termIdf * ((tf * (params.k1 + 1)) / (tf + norm));
-        matchedIdf[doc]! += weight * termIdf;
-      }
-    }
-    return { scores, matchedIdf, queryIdf };
-  };
-
-  return { size, idf, score };
+  return { size, idf, postings: (term) => postings.get(term) ?? NONE };
 }

@@ -11,16 +11,21 @@ export const FAQ_CONFIG = {
   /** A single Chinese character says less than a two-character word. */
   hanUnigramWeight: 0.4,
   /** Terms added by synonym expansion count less than the user's own words. */
-  synonymWeight: 0.5,
+  synonymWeight: 0.6,
+  /** A synonym may carry at most this many times the idf mass of the words it replaces. */
+  maxSynonymIdfRatio: 3,
   /**
-   * A hit is a meaningful answer only if it explains enough of the question (score relative to
-   * the score a perfect match would get) and matches enough rare terms in absolute terms, so
-   * that a question made only of common words ("what can we get") does not pass.
+   * A hit answers the question only if it explains enough of it (the share of the question's
+   * idf mass it matches; words no document knows, like "weather" or "护照", weigh most) and
+   * enough in absolute terms, so that a question of common words only ("what can we get") or
+   * one topic word beside an unknown one does not pass.
    */
-  minRelevance: 0.3,
-  minMatchedIdf: 2.5,
-  /** How many hits searchFaq returns by default. */
+  minCoverage: 0.25,
+  minMatchedIdf: 4,
+  /** How many hits searchFaq returns by default, and how many may vote for an Article. */
   defaultHitLimit: 5,
+  /** A hit votes for its first Article if it scores at least this share of the best hit. */
+  voteMinShare: 0.5,
   /** The quoted official sentence is cut at a word boundary beyond this length. */
-  quoteMaxChars: 260,
+  quoteMaxChars: 300,
 } as const;

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../paths.js";
+import type { InputIssue } from "../validation/issues.js";
 import { articleIdSchema } from "./articles.js";
 import { readDataFile } from "./readDataFile.js";
 
@@ -41,9 +42,11 @@ export function loadFaqBank(path: string = DEFAULT_FAQ_FILE): FaqBank {
   return readDataFile(path, faqBankSchema);
 }
 
-/** Citations of Articles that are not in the Articles file, as `entries[i].articles[j]` paths. */
-export function unknownCitations(bank: FaqBank, knownArticles: ReadonlySet<string>): string[] {
+/** Citations of Articles that the Articles file does not have, located in the bank. */
+export function unknownCitations(bank: FaqBank, knownArticles: ReadonlySet<string>): InputIssue[] {
   return bank.entries.flatMap((entry, i) =>
-    entry.articles.flatMap((article, j) => (knownArticles.has(article) ? [] : [`entries[${i}].articles[${j}]: Article ${article} is not in the Articles file`])),
+    entry.articles.flatMap((article, j) =>
+      knownArticles.has(article) ? [] : [{ path: `entries[${i}].articles[${j}]`, message: `Article ${article} is not in rules/articles.json` }],
+    ),
   );
 }

@@ -1,9 +1,10 @@
 import { loadArticles, type Article, type ArticlesFile } from "./articles.js";
 import { buildBm25Index, type Bm25Field, type Bm25Index } from "./bm25.js";
 import { FAQ_CONFIG } from "./config.js";
-import { createQueryExpander, type WeightedQuery } from "./expand.js";
 import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./faqBank.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { createQueryBuilder, type Clause } from "./query.js";
+import { splitSentences, type QuoteSentence } from "./quote.js";
 import { FaqDataError } from "./readDataFile.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
@@ -14,10 +15,13 @@ export type FaqDocument =
 
 export interface FaqIndex {
   articles: ReadonlyMap<string, Article>;
+  faq: ReadonlyMap<string, FaqEntry>;
+  /** Each Article's official text in sentences, to quote from. */
+  sentences: ReadonlyMap<string, readonly QuoteSentence[]>;
   documents: readonly FaqDocument[];
   bm25: Bm25Index;
   tokenizer: Tokenizer;
-  expandQuery(question: string): WeightedQuery;
+  buildQuery(question: string): Clause[];
 }
 
 export interface FaqSources {
@@ -33,9 +37,7 @@ export function loadFaqSources(): FaqSources {
 export function buildFaqIndex(sources: FaqSources): FaqIndex {
   const articles = new Map(sources.articles.articles.map((article) => [article.article, article]));
   const unknown = unknownCitations(sources.faq, new Set(articles.keys()));
-  if (unknown.length > 0) {
-    throw new FaqDataError("rules/faq.json", unknown.map((line) => ({ path: line.split(":")[0]!, message: "cites an Article that rules/articles.json does not have" })));
-  }
+  if (unknown.length > 0) throw new FaqDataError("rules/faq.json", unknown);
   const tokenizer = createTokenizer(sources.lexicon);
   const documents: FaqDocument[] = [
     ...sources.faq.entries.map((entry): FaqDocument => ({ kind: "faq", entry, articles: entry.articles })),
@@ -45,7 +47,11 @@ export function buildFaqIndex(sources: FaqSources): FaqIndex {
     documents.map((doc) => documentFields(doc, tokenizer)),
     FAQ_CONFIG.bm25,
   );
-  return { articles, documents, bm25, tokenizer, expandQuery: createQueryExpander(sources.lexicon, tokenizer) };
+  const sentences = new Map(
+    [...articles].map(([id, article]) => [id, splitSentences(article.officialTextEn).map((text) => ({ text, terms: new Set(tokenizer.tokenize(text)) }))]),
+  );
+  const faq = new Map(sources.faq.entries.map((entry) => [entry.id, entry]));
+  return { articles, faq, sentences, documents, bm25, tokenizer, buildQuery: createQueryBuilder(sources.lexicon, tokenizer, bm25) };
 }
 
 function documentFields(doc: FaqDocument, tokenizer: Tokenizer): Bm25Field[] {

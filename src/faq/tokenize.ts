@@ -3,12 +3,19 @@ import type { Lexicon } from "./lexicon.js";
 export interface Tokenizer {
   /** NFKC (full-width to half-width), lower case, variant characters folded. */
   normalize(text: string): string;
-  /** Search terms: stemmed English words, and Chinese character unigrams plus bigrams. */
+  /** Search terms: stemmed English words; Chinese character unigrams, bigrams and whole synonym-table terms. */
   tokenize(text: string): string[];
+  /** The normalized text without Chinese function words: "发展特别快" reads "发展快". */
+  contentText(text: string): string;
 }
 
 const HAN = /\p{Script=Han}/u;
 const RUNS = /\p{Script=Han}+|[a-z0-9]+(?:'[a-z]+)?/gu;
+
+/** A Chinese term of three or more characters, which the tokenizer also emits whole. */
+function isHanWord(term: string): boolean {
+  return [...term].length >= 3 && [...term].every((ch) => HAN.test(ch));
+}
 
 export function isHanUnigram(term: string): boolean {
   return [...term].length === 1 && HAN.test(term);
@@ -41,38 +48,40 @@ function undouble(w: string): string {
 export function createTokenizer(lexicon: Lexicon): Tokenizer {
   const { charFolds, wordFolds } = lexicon.synonyms;
   const stopEn = new Set(lexicon.stopwords.en);
-  const stopZh = new Set(lexicon.stopwords.zh);
-  const longestZh = Math.max(1, ...lexicon.stopwords.zh.map((w) => [...w].length));
+  const stopZh = byFirstCharacter(lexicon.stopwords.zh);
+  const foldable = Object.keys(charFolds).length > 0 ? new RegExp(`[${Object.keys(charFolds).join("")}]`, "gu") : null;
 
-  const normalize = (text: string): string =>
-    [...text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'")].map((ch) => charFolds[ch] ?? ch).join("");
+  const normalize = (text: string): string => {
+    const plain = text.normalize("NFKC").toLowerCase().replace(/[’‘`]/g, "'");
+    return foldable ? plain.replace(foldable, (ch) => charFolds[ch] ?? ch) : plain;
+  };
 
   /** Splits a run of Chinese characters at function words, so that no bigram spans one. */
   const hanSegments = (run: string): string[][] => {
-    const chars = [...run];
     const segments: string[][] = [];
     let current: string[] = [];
-    for (let i = 0; i < chars.length; ) {
-      const stop = stopwordAt(chars, i);
-      if (stop > 0) {
+    for (let at = 0; at < run.length; ) {
+      const stop = startingAt(stopZh, run, at);
+      if (stop) {
         if (current.length > 0) segments.push(current);
         current = [];
-        i += stop;
+        at += stop.length;
       } else {
-        current.push(chars[i]!);
-        i += 1;
+        const ch = String.fromCodePoint(run.codePointAt(at)!);
+        current.push(ch);
+        at += ch.length;
       }
     }
     if (current.length > 0) segments.push(current);
     return segments;
   };
 
-  const stopwordAt = (chars: string[], i: number): number => {
-    for (let len = Math.min(longestZh, chars.length - i); len >= 1; len--) {
-      if (stopZh.has(chars.slice(i, i + len).join(""))) return len;
-    }
-    return 0;
-  };
+  const contentText = (text: string): string =>
+    normalize(text).replace(/\p{Script=Han}+/gu, (run) => hanSegments(run).map((segment) => segment.join("")).join(""));
+
+  // Longer Chinese terms of the synonym table are also kept whole, so that "区块链节点" is
+  // told apart from a mere "区块链" although both share the same bigrams.
+  const words = byFirstCharacter([...new Set(lexicon.synonyms.groups.flat().map(contentText))].filter(isHanWord));
 
   const englishTerm = (raw: string): string | null => {
     const word = raw.replace(/'.*$/, "");
@@ -92,13 +101,33 @@ export function createTokenizer(lexicon: Lexicon): Tokenizer {
         if (term) terms.push(term);
         continue;
       }
-      for (const segment of hanSegments(run)) {
+      const segments = hanSegments(run);
+      for (const segment of segments) {
         terms.push(...segment);
         for (let i = 0; i + 1 < segment.length; i++) terms.push(segment[i]! + segment[i + 1]!);
+      }
+      const content = segments.map((segment) => segment.join("")).join("");
+      for (let at = 0; at < content.length; at++) {
+        for (const word of words.get(content[at]!) ?? []) if (content.startsWith(word, at)) terms.push(word);
       }
     }
     return terms;
   };
 
-  return { normalize, tokenize };
+  return { normalize, tokenize, contentText };
+}
+
+/** Terms indexed by their first UTF-16 unit, longest first, for matching at a position. */
+function byFirstCharacter(terms: readonly string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+    const list = index.get(term[0]!) ?? [];
+    list.push(term);
+    index.set(term[0]!, list);
+  }
+  return index;
+}
+
+function startingAt(index: Map<string, string[]>, text: string, at: number): string | undefined {
+  return index.get(text[at]!)?.find((term) => text.startsWith(term, at));
 }

@@ -1,11 +1,32 @@
 import { articleLabel } from "../i18n/articleLabel.js";
 import type { Lang } from "../i18n/lang.js";
-import { t } from "../i18n/translate.js";
-import type { MessageKey } from "../i18n/catalog/index.js";
+import { t, type MessageParams } from "../i18n/translate.js";
+import { CATALOGS, type MessageKey } from "../i18n/catalog/index.js";
 import type { Reason } from "../engine/outcome.js";
 
 /** Reasons without parameters recur in every result: render each once per language. */
 const plain = new Map<string, string>();
+
+/** Parameters that carry codes of the screening format, shown by their names. */
+const CODED = new Set(["kind", "level", "promotedFrom", "levels"]);
+
+function label(code: string, lang: Lang): string {
+  const key = `label.${code}` as MessageKey;
+  return key in CATALOGS[lang] ? CATALOGS[lang][key] : code;
+}
+
+function named(params: MessageParams, lang: Lang): MessageParams {
+  const out: MessageParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = CODED.has(name) && typeof value === "string" ? value.split(", ").map((code) => label(code, lang)).join(lang === "en" ? ", " : "、") : value;
+  }
+  return out;
+}
+
+/** The reason's sentence alone ("only small and medium-sized enterprises …"). */
+export function reasonText(reason: Reason, lang: Lang): string {
+  return t(lang, `reason.${reason.code}` as MessageKey, reason.params ? named(reason.params, lang) : undefined);
+}
 
 /** "Article 6: only small and medium-sized enterprises …" in the reader's language. */
 export function renderReason(reason: Reason, lang: Lang): string {
@@ -20,8 +41,7 @@ export function renderReason(reason: Reason, lang: Lang): string {
 }
 
 function render(reason: Reason, lang: Lang): string {
-  const text = t(lang, `reason.${reason.code}` as MessageKey, reason.params);
-  return `${articleLabel(reason.cite, lang)}${lang === "en" ? ": " : "："}${text}`;
+  return `${articleLabel(reason.cite, lang)}${lang === "en" ? ": " : "："}${reasonText(reason, lang)}`;
 }
 
 export function renderNote(note: Reason, lang: Lang): string {

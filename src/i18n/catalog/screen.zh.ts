@@ -1,0 +1,26 @@
+import type { ScreenKey } from "./screen.en.js";
+
+export const screenZh: Record<ScreenKey, string> = {
+  "screen.summary": "按目前回答，可能符合{eligible}项支持，合计最高{totalFen}。",
+  "screen.summaryNone": "按目前回答，暂无适用的支持项目。",
+  "screen.summaryOpen": "另有{open}项取决于尚未提供的信息，最多还可增加{openFen}。",
+  "screen.eligible": "✅ {item}：最高{amount}",
+  "screen.needsInfo": "❓ {item}：最高可能达到{amount}",
+  "screen.notEligible": "✖ {item}",
+  "screen.notCounted": "   不计入合计：与另一金额更高的项目属同一项目（第十六条）。",
+  "screen.limitedBy": "   受{cap}限制：{limitFen}{used}；本项之后剩余额度：{roomFen}。",
+  "screen.used": "（已获{usedFen}）",
+  "screen.toDecide": "   需确认：{questions}",
+  "screen.total": "按第十六条择优不重复后合计：最高{totalFen}",
+  "screen.hints": "差一点符合的项目：",
+  "screen.hint": "• {text}；如满足该条件，本项最高可获{ifMetFen}。",
+  "screen.cap.annual": "年度上限",
+  "screen.cap.cumulative": "累计上限",
+  "screen.cap.per_project": "单个项目上限",
+  "screen.cap.one_time": "一次性金额",
+  "screen.cap.per_enterprise": "单个企业上限",
+  "screen.cap.model_vouchers": "模型券年度上限",
+  "screen.cap.computing_vouchers": "算力券年度上限",
+  "screen.interim": "目前结果（可继续回答）：",
+  "screen.final": "您的预筛查结果：",
+};

@@ -1,0 +1,29 @@
+import type { Evaluation } from "../engine/outcome.js";
+import type { Lang } from "../i18n/lang.js";
+import type { MessageKey } from "../i18n/catalog/index.js";
+import type { MessageParams } from "../i18n/translate.js";
+import type { AnswerValue } from "./state.js";
+
+/** What the interview says, as data; each front end renders it (numbered lists, inline keyboards). */
+export type OutMessage =
+  | { type: "notice"; key: MessageKey; params?: MessageParams }
+  | { type: "question"; key: string; turn: number; n: number; about: number; soFarFen: number; ticked: string[] }
+  | { type: "confirm_amount"; key: string; turn: number; fen: number }
+  | { type: "result"; evaluation: Evaluation; final: boolean }
+  | { type: "summary"; entries: { n: number; key: string; value: AnswerValue | null }[] };
+
+/** What can happen to an interview: buttons carry the question key and turn they were shown with. */
+export type InterviewEvent =
+  | { type: "start" }
+  | { type: "answer"; key: string; turn: number; value: unknown }
+  | { type: "toggle"; key: string; turn: number; option: string }
+  | { type: "done"; key: string; turn: number }
+  | { type: "confirm"; key: string; turn: number; yes: boolean }
+  | { type: "text"; text: string }
+  | { type: "back" }
+  | { type: "skip" }
+  | { type: "result" }
+  | { type: "restart" }
+  | { type: "summary" }
+  | { type: "edit"; n: number }
+  | { type: "lang"; lang: Lang };

@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { projectRoot } from "../paths.js";
+import { RulesFileError } from "../rules/loadRules.js";
+import { ITEM_IDS } from "../engine/screening.js";
+import { toInputIssues } from "../validation/issues.js";
+
+/** The interview's questions as data (rules/questions.json): wording, the facts they fill, why they are asked. */
+
+const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+const option = z.strictObject({
+  value: z.string().min(1).max(40),
+  label: bilingual,
+  /** Topic picker: facts that become known ("no"/"none") when this topic is not chosen. */
+  ifNotChosen: z.record(z.string(), z.unknown()).optional(),
+  /** Single choice: facts this option sets, where they are more than the option's value. */
+  sets: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const QUESTION_TYPES = ["yes_no", "single", "multi", "topics", "recognitions", "amount", "count"] as const;
+
+const question = z
+  .strictObject({
+    id: z.string().regex(/^[a-zA-Z]+$/),
+    type: z.enum(QUESTION_TYPES),
+    /** Screening paths the answer fills; `[]` marks the per-instance index of an `each` question. */
+    paths: z.array(z.string().min(1)).min(1),
+    text: bilingual,
+    why: bilingual,
+    help: bilingual,
+    options: z.array(option).optional(),
+    /** Asked first, in bank order, while they can still change the result. */
+    opening: z.boolean().optional(),
+    /** The fact has a default (received… amounts): asked only while one of `items` is eligible. */
+    defaulted: z.boolean().optional(),
+    items: z.array(z.enum(ITEM_IDS)).optional(),
+    /** Asked once per entry of this list in the screening. */
+    each: z.enum(["recognitions", "infrastructure"]).optional(),
+    /** A count that sets the length of a list (one entry per project). */
+    makesList: z.boolean().optional(),
+  })
+  .superRefine((q, ctx) => {
+    const needsOptions = q.type === "single" || q.type === "multi" || q.type === "topics" || q.type === "recognitions";
+    if (needsOptions !== (q.options !== undefined)) ctx.addIssue({ code: "custom", path: ["options"], message: needsOptions ? "required for this type" : "only for choice questions" });
+    if (q.defaulted && !q.items) ctx.addIssue({ code: "custom", path: ["items"], message: "a defaulted question names the items it can change" });
+  });
+
+const bankSchema = z.strictObject({ version: z.literal(1), questions: z.array(question).min(1) }).superRefine((bank, ctx) => {
+  const seen = new Set<string>();
+  bank.questions.forEach((q, i) => {
+    if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id ${q.id}` });
+    seen.add(q.id);
+  });
+});
+
+export type Question = z.infer<typeof question>;
+export type QuestionOption = z.infer<typeof option>;
+
+export interface QuestionBank {
+  questions: readonly Question[];
+  byId: ReadonlyMap<string, Question>;
+}
+
+export const DEFAULT_QUESTIONS_FILE = join(projectRoot, "rules", "questions.json");
+
+/** Loads and checks the question bank; a malformed file throws a RulesFileError naming the path. */
+export function loadQuestionBank(file = DEFAULT_QUESTIONS_FILE): QuestionBank {
+  const label = "rules/questions.json";
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new RulesFileError(label, [{ path: "(file)", message: (error as Error).message }]);
+  }
+  const parsed = bankSchema.safeParse(data);
+  if (!parsed.success) throw new RulesFileError(label, toInputIssues(parsed.error));
+  const questions = parsed.data.questions;
+  return { questions, byId: new Map(questions.map((q) => [q.id, q])) };
+}

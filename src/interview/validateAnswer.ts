@@ -1,0 +1,30 @@
+import { MAX_FEN } from "../engine/money.js";
+import { MAX_COUNT } from "../engine/screening.js";
+import type { Question } from "./questionBank.js";
+import type { AnswerValue } from "./state.js";
+
+/** Most projects one interview lists under Article 11: each brings its own questions. */
+export const MAX_LISTED_PROJECTS = 20;
+
+/** Checks a value sent for a question (button data can be forged); null when it does not fit. */
+export function validateAnswer(question: Question, value: unknown): AnswerValue | null {
+  const values = question.options?.map((o) => o.value) ?? [];
+  switch (question.type) {
+    case "yes_no":
+      return typeof value === "boolean" ? value : null;
+    case "single":
+      return typeof value === "string" && values.includes(value) ? value : null;
+    case "multi":
+    case "topics":
+    case "recognitions":
+      return Array.isArray(value) && value.every((v) => typeof v === "string" && values.includes(v)) && new Set(value).size === value.length
+        ? (value as string[])
+        : null;
+    case "amount":
+      return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_FEN ? (value as number) : null;
+    case "count": {
+      const max = question.makesList ? MAX_LISTED_PROJECTS : MAX_COUNT;
+      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max ? (value as number) : null;
+    }
+  }
+}

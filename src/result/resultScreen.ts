@@ -1,0 +1,55 @@
+import type { CapUse, Evaluation, ItemOutcome } from "../engine/outcome.js";
+import { formatYuan } from "../i18n/formatMoney.js";
+import type { Lang } from "../i18n/lang.js";
+import type { MessageKey } from "../i18n/catalog/index.js";
+import { t } from "../i18n/translate.js";
+import type { CompiledRules } from "../rules/loadRules.js";
+import { reasonText, renderNote, renderReason } from "./renderReason.js";
+import { itemHeading } from "./summaryText.js";
+
+/** Turns a missing screening path into words the applicant knows (usually the question's text). */
+export type DescribeFact = (path: string, lang: Lang) => string;
+
+/**
+ * The result screen of the interview: a short plain-language summary, then each item with its
+ * maximum, reason, limiting caps and room left, what would settle undecided items, near
+ * misses, and the disclaimer. This is the deterministic explanation; an LLM may only reword it.
+ */
+export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang: Lang, describe: DescribeFact): string {
+  const eligible = evaluation.items.filter((item) => item.status === "eligible");
+  const open = evaluation.items.filter((item) => item.status === "needs_info");
+  const lines: string[] = [];
+  lines.push(eligible.length > 0 ? t(lang, "screen.summary", { eligible: eligible.length, totalFen: evaluation.totalMaxSupportFen }) : t(lang, "screen.summaryNone"));
+  if (open.length > 0) lines.push(t(lang, "screen.summaryOpen", { open: open.length, openFen: evaluation.openPotentialFen }));
+  lines.push("");
+  for (const item of [...eligible, ...open]) lines.push(...itemLines(item, rules, lang, describe));
+  lines.push("", t(lang, "screen.total", { totalFen: evaluation.totalMaxSupportFen }));
+  const hints = evaluation.items.filter((item) => item.ifConditionMetFen !== null);
+  if (hints.length > 0) {
+    lines.push("", t(lang, "screen.hints"));
+    for (const item of hints) lines.push(t(lang, "screen.hint", { text: renderReason(item.reasons[0]!, lang), ifMetFen: item.ifConditionMetFen! }));
+  }
+  const others = evaluation.items.filter((item) => item.status === "not_eligible" && !hints.includes(item));
+  if (others.length > 0) lines.push("", ...others.map((item) => `${t(lang, "screen.notEligible", { item: itemHeading(item, rules, lang) })} — ${reasonText(item.reasons[0]!, lang)}`));
+  lines.push("", ...evaluation.notes.map((note) => renderNote(note, lang)));
+  return lines.join("\n");
+}
+
+function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe: DescribeFact): string[] {
+  const heading = itemHeading(item, rules, lang);
+  if (item.status === "needs_info") {
+    const questions = [...new Set(item.missing.map((path) => describe(path, lang)))];
+    return [t(lang, "screen.needsInfo", { item: heading, amount: formatYuan(item.potentialMaxSupportFen!, lang) }), t(lang, "screen.toDecide", { questions: questions.join(lang === "en" ? " / " : "；") })];
+  }
+  const lines = [t(lang, "screen.eligible", { item: heading, amount: formatYuan(item.maxSupportFen!, lang) })];
+  for (const reason of item.reasons.slice(1)) if (!reason.code.startsWith("cap_") && reason.code !== "not_counted_duplicate") lines.push(`   ${renderReason(reason, lang)}`);
+  for (const cap of item.caps) if (cap.afterFen < cap.beforeFen || cap.usedFen > 0) lines.push(capLine(cap, lang));
+  if (!item.counted) lines.push(t(lang, "screen.notCounted"));
+  return lines;
+}
+
+function capLine(cap: CapUse, lang: Lang): string {
+  const name = t(lang, `screen.cap.${cap.name}` as MessageKey);
+  const used = cap.usedFen > 0 ? t(lang, "screen.used", { usedFen: cap.usedFen }) : "";
+  return t(lang, "screen.limitedBy", { cap: name, limitFen: cap.limitFen, used, roomFen: cap.roomAfterFen });
+}
