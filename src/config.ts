@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/**
+ * Configuration from the environment (and .env, loaded by the entry points through dotenv).
+ * Bad configuration stops start-up with a message naming the variable.
+ */
+const optionalUrl = z.url({ error: "must be a URL, e.g. https://example.org/path" }).optional();
+const positiveInt = (fallback: number) => z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).positive({ error: "must be > 0" }).default(fallback);
+
+const envSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]{10,}$/, { error: "must look like 123456789:AA… (the token @BotFather gave you)" }).optional(),
+    TELEGRAM_API_ROOT: optionalUrl,
+    WEBHOOK_URL: optionalUrl,
+    WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "must be 16–256 characters of A–Z, a–z, 0–9, _ or -" }).optional(),
+    PORT: positiveInt(8080),
+    ADMIN_IDS: z
+      .string()
+      .default("")
+      .transform((text, ctx) => {
+        const ids = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
+        const bad = ids.filter((id) => !/^\d{1,20}$/.test(id));
+        if (bad.length > 0) ctx.addIssue({ code: "custom", message: `must be Telegram user ids separated by commas; not ids: ${bad.join(", ")}` });
+        return ids.map(Number);
+      }),
+    DATA_DIR: z.string().min(1).default("data"),
+    RETENTION_DAYS: positiveInt(365),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" }).default("info"),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    LLM_TIMEOUT_MS: positiveInt(20_000),
+    LLM_DAILY_LIMIT_PER_USER: positiveInt(20),
+    LLM_CONCURRENCY: positiveInt(4),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the configuration from an environment (process.env by default). Empty values count as unset. */
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  return parsed.data;
+}
