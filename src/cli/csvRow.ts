@@ -1,6 +1,14 @@
 import { ITEM_IDS } from "../engine/screening.js";
 import { fenToYuan } from "../engine/money.js";
-import type { Evaluation } from "../engine/outcome.js";
+import type { ItemStatus } from "../engine/outcome.js";
+
+/** What a CSV row needs of a result: an engine evaluation and a stored screening record both fit. */
+export interface ResultSummary {
+  asOf: string;
+  inForce: boolean;
+  items: readonly { id: string; status: ItemStatus; maxSupportFen: number | null }[];
+  totalMaxSupportFen: number;
+}
 
 /** The CSV summary of screenings shared by the batch CLI and the bot's staff export. */
 export const CSV_HEADER = ["line", "name", "asOf", "inForce", ...ITEM_IDS, "total", "error"];
@@ -17,7 +25,7 @@ export function csvCell(value: string | number | boolean | null | undefined): st
  * One applicant: each item's maximum in yuan when eligible (Article 11 projects summed),
  * `needs_info` when undecided, empty when not eligible.
  */
-export function csvRow(line: number | string, name: string | undefined, evaluation: Evaluation): string {
+export function csvRow(line: number | string, name: string | undefined, evaluation: ResultSummary): string {
   const cells = ITEM_IDS.map((id) => {
     const items = evaluation.items.filter((item) => item.id === id);
     const eligible = items.filter((item) => item.status === "eligible");

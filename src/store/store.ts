@@ -29,6 +29,7 @@ export interface ScreeningRecord {
   createdAt: string;
   lang: Lang;
   asOf: string;
+  inForce: boolean;
   rulesVersion: string;
   screening: Screening;
   items: { id: string; status: ItemStatus; maxSupportFen: number | null; potentialMaxSupportFen: number | null; project: number | null; counted: boolean }[];
