@@ -2,6 +2,7 @@ import { evaluate } from "../engine/evaluate.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { buildScreening } from "./buildScreening.js";
 import type { OutMessage } from "./messages.js";
+import { canChangeResult } from "./canChange.js";
 import { rankQuestions } from "./nextQuestion.js";
 import type { QuestionBank } from "./questionBank.js";
 import type { AnswerValue, InterviewState } from "./state.js";
@@ -29,7 +30,7 @@ export function advance(ctx: InterviewContext, state: InterviewState, out: OutMe
   const { screening, evaluation } = currentResult(ctx, state);
   const asked = new Set(state.log.map((entry) => entry.key));
   const ranked = rankQuestions(ctx.bank, screening, evaluation, asked);
-  const next = ranked[0];
+  const next = ranked.find((c) => canChangeResult(ctx.bank, ctx.rules, state.log, state.asOf, c.key, c.question));
   if (!next) {
     const done: InterviewState = { ...state, current: null, editing: false, pending: null, ticked: [], done: true, turn: state.turn + 1 };
     return { state: done, out: [...out, { type: "result", evaluation, final: true }] };

@@ -11,6 +11,8 @@ export interface Candidate {
   valueFen: number;
   /** How many items the answer bears on. */
   settles: number;
+  /** Only narrows an undecided item (support already received): asked after everything else. */
+  refinement: boolean;
 }
 
 function instances(question: Question, s: Screening): (number | null)[] {
@@ -28,28 +30,33 @@ function concerns(item: ItemOutcome, question: Question, index: number | null): 
 /**
  * What a question can still change. An ordinary question bears on the undecided items that
  * list one of its facts as missing, each worth its potential; a question about a defaulted
- * fact (support already received, hardware share) bears on the eligible items it names,
- * whose amount the answer can only lower.
+ * fact (support already received, hardware share) bears on the items it names, whose amount
+ * or potential the answer can only lower: for an undecided item that is a refinement, asked
+ * once nothing else is left.
  */
-function score(question: Question, index: number | null, evaluation: Evaluation): { valueFen: number; settles: number } {
+function score(question: Question, index: number | null, evaluation: Evaluation): { valueFen: number; settles: number; refinement: boolean } {
   let valueFen = 0;
   let settles = 0;
+  let refinement = true;
   for (const item of evaluation.items) {
     if (question.defaulted) {
-      if (item.status !== "eligible" || !concerns(item, question, index)) continue;
-      valueFen += item.maxSupportFen ?? 0;
+      if (item.status === "not_eligible" || !concerns(item, question, index)) continue;
+      valueFen += item.maxSupportFen ?? item.potentialMaxSupportFen ?? 0;
       settles += 1;
+      if (item.status === "eligible") refinement = false;
     } else if (item.status === "needs_info" && question.paths.some((path) => item.missing.includes(resolvePath(path, index)))) {
       valueFen += item.potentialMaxSupportFen ?? 0;
       settles += 1;
+      refinement = false;
     }
   }
-  return { valueFen, settles };
+  return { valueFen, settles, refinement };
 }
 
 /**
- * Every question whose answer can still change the result, best first: the opening questions
- * in bank order, then by the support they can move, then by how many items they settle.
+ * Every question whose answer may still change the result, best first: the opening questions
+ * in bank order, then by the support they can move, then by how many items they settle, with
+ * refinements last.
  */
 export function rankQuestions(bank: QuestionBank, s: Screening, evaluation: Evaluation, asked: ReadonlySet<string>): Candidate[] {
   const candidates: (Candidate & { order: number })[] = [];
@@ -57,14 +64,15 @@ export function rankQuestions(bank: QuestionBank, s: Screening, evaluation: Eval
     for (const index of instances(question, s)) {
       const key = keyOf(question.id, index);
       if (asked.has(key)) continue;
-      const { valueFen, settles } = score(question, index, evaluation);
-      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, order });
+      const { valueFen, settles, refinement } = score(question, index, evaluation);
+      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, order });
     }
   });
   return candidates.sort(
     (a, b) =>
       Number(b.question.opening ?? false) - Number(a.question.opening ?? false) ||
       (a.question.opening ? a.order - b.order : 0) ||
+      Number(a.refinement) - Number(b.refinement) ||
       b.valueFen - a.valueFen ||
       b.settles - a.settles ||
       a.order - b.order,

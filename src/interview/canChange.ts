@@ -1,0 +1,49 @@
+import { evaluate } from "../engine/evaluate.js";
+import { MAX_FEN } from "../engine/money.js";
+import { MAX_COUNT } from "../engine/screening.js";
+import type { Evaluation } from "../engine/outcome.js";
+import type { CompiledRules } from "../rules/loadRules.js";
+import { buildScreening } from "./buildScreening.js";
+import type { Question, QuestionBank } from "./questionBank.js";
+import type { AnswerValue, LogEntry } from "./state.js";
+import { MAX_LISTED_PROJECTS } from "./validateAnswer.js";
+
+/** Answers at the extremes of a question's range: if none of them differ, no answer can. */
+export function answerVariants(question: Question): AnswerValue[] {
+  const options = (question.options ?? []).map((o) => o.value);
+  switch (question.type) {
+    case "yes_no":
+      return [true, false];
+    case "single":
+      return options;
+    case "amount":
+      return [0, MAX_FEN];
+    case "count":
+      return [0, 1, question.makesList ? MAX_LISTED_PROJECTS : MAX_COUNT];
+    default:
+      return [[], options, ...options.map((o) => [o])];
+  }
+}
+
+/** The part of a result an answer can change: each item's status and amounts. */
+function fingerprint(evaluation: Evaluation): string {
+  let out = "";
+  for (const item of evaluation.items) out += `${item.id}:${item.status}:${item.maxSupportFen}:${item.potentialMaxSupportFen};`;
+  return out;
+}
+
+/**
+ * Whether some answer to the question would give a different result than another. The
+ * engine's `missing` lists facts that can matter in general; this settles it for the facts
+ * known now (a fact can be moot because another one was answered "don't know").
+ */
+export function canChangeResult(bank: QuestionBank, rules: CompiledRules, log: readonly LogEntry[], asOf: string, key: string, question: Question): boolean {
+  let first: string | null = null;
+  for (const value of answerVariants(question)) {
+    const screening = buildScreening(bank, [...log, { key, value }], asOf);
+    const print = fingerprint(evaluate(screening, rules, asOf));
+    if (first === null) first = print;
+    else if (print !== first) return true;
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+import { evaluate } from "../../src/engine/evaluate.js";
+import type { Evaluation } from "../../src/engine/outcome.js";
+import type { Screening } from "../../src/engine/screening.js";
+import { currentResult, step, type InterviewContext } from "../../src/interview/interview.js";
+import type { InterviewEvent } from "../../src/interview/messages.js";
+import { initialState, type InterviewState } from "../../src/interview/state.js";
+import { loadQuestionBank } from "../../src/interview/questionBank.js";
+import { loadRules } from "../../src/rules/loadRules.js";
+import { personaAnswer } from "../support/personaAnswers.js";
+
+export const ctx: InterviewContext = { bank: loadQuestionBank(), rules: loadRules() };
+export const AS_OF = "2026-03-01";
+
+/** Feeds events one by one, returning the final state and every message. */
+export function play(events: InterviewEvent[], state: InterviewState = initialState("en", AS_OF)) {
+  const out = [];
+  for (const event of events) {
+    const next = step(ctx, state, event);
+    state = next.state;
+    out.push(...next.out);
+  }
+  return { state, out };
+}
+
+/**
+ * What matters of a result: per item, its statuses and summed amounts, and the total. Article
+ * 11's projects are folded together: an interview need not list projects that cannot count.
+ */
+export function outcomeOf(evaluation: Evaluation) {
+  const items = new Map<string, { statuses: Set<string>; max: number; potential: number }>();
+  for (const item of evaluation.items) {
+    const entry = items.get(item.id) ?? { statuses: new Set<string>(), max: 0, potential: 0 };
+    entry.statuses.add(item.status);
+    entry.max += item.maxSupportFen ?? 0;
+    entry.potential += item.potentialMaxSupportFen ?? 0;
+    items.set(item.id, entry);
+  }
+  return {
+    total: evaluation.totalMaxSupportFen,
+    items: [...items].map(([id, e]) => `${id}:${[...e.statuses].sort().join("+")}:${e.max}:${e.potential}`),
+  };
+}
+
+/**
+ * Runs a whole interview answering every question from the persona's facts, with an optional
+ * check before each answer. Returns the questions asked and the final state.
+ */
+export function interview(persona: Screening, onQuestion?: (state: InterviewState) => void) {
+  let state = initialState("en", persona.asOf ?? AS_OF);
+  let { state: s } = play([{ type: "start" }], state);
+  state = s;
+  const asked: string[] = [];
+  for (let guard = 0; !state.done && guard < 200; guard++) {
+    const key = state.current!;
+    onQuestion?.(state);
+    asked.push(key);
+    const value = personaAnswer(ctx.bank, persona, key);
+    const event: InterviewEvent = value === null ? { type: "skip" } : { type: "answer", key, turn: state.turn, value };
+    ({ state: s } = play([event], state));
+    state = s;
+    if (state.pending !== null) ({ state } = play([{ type: "confirm", key, turn: state.turn, yes: true }], state));
+  }
+  return { state, asked, final: currentResult(ctx, state).evaluation, direct: evaluate(persona, ctx.rules, persona.asOf ?? AS_OF) };
+}

@@ -1,0 +1,120 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../../src/engine/evaluate.js";
+import { MAX_FEN } from "../../src/engine/money.js";
+import type { Screening } from "../../src/engine/screening.js";
+import { buildScreening, parseKey } from "../../src/interview/buildScreening.js";
+import type { AnswerValue, InterviewState } from "../../src/interview/state.js";
+import { MAX_LISTED_PROJECTS } from "../../src/interview/validateAnswer.js";
+import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
+import { ctx, interview, outcomeOf } from "./conversation.js";
+
+/** A persona: an enterprise in the district with nothing to claim, plus what each case adds. */
+const base: Screening = {
+  asOf: "2026-03-01",
+  applicant: { kind: "enterprise", inJurisdiction: true, sectors: ["ai"], sme: false },
+  growth: { fastGrowth: false },
+  filings: { generativeAi: false, deepSynthesis: false, blockchainInfo: false },
+  vouchers: { modelServices: 0, computingServices: 0 },
+  standards: { international: 0, national: 0, local: 0 },
+  recognitions: [],
+  itai: { benchmarkFirstSolution: false },
+  futureIndustries: { createForTheFuture: false, innovationBase: null },
+  infrastructure: [],
+  scenarios: { projects: 0 },
+  platform: { publicServicePlatform: false },
+  events: { expenses: 0 },
+};
+const persona = (patch: Screening): Screening => ({ ...base, ...patch });
+
+const PERSONAS: [string, Screening][] = [
+  ["a fast-growing enterprise (Article 4)", persona({ growth: { fastGrowth: true, receivedBefore: false } })],
+  ["an enterprise with a new generative AI filing (Article 5)", persona({ filings: { generativeAi: true, deepSynthesis: true, blockchainInfo: false, goodOutcomes: true, receivedThisYear: 300000 } })],
+  ["an SME buying model and computing services (Article 6)", persona({ applicant: { ...base.applicant, sme: true }, vouchers: { modelServices: 2000000, computingServices: 500000, significantResults: true, modelReceivedThisYear: 100000, computingReceivedThisYear: 0 } })],
+  ["an enterprise that led standards (Article 7)", persona({ standards: { international: 1, national: 2, local: 0, receivedThisYear: 0 } })],
+  ["a consortium recognised as a Beijing industrial innovation center (Article 8(1))", persona({ applicant: { ...base.applicant, kind: "innovation_consortium" }, recognitions: [{ level: "beijing_industrial_innovation_center" }] })],
+  ["an enterprise promoted to an MIIT key laboratory (Article 8(2))", persona({ recognitions: [{ level: "miit_key_laboratory", promotedFrom: "beijing_enterprise_technology_center" }] })],
+  ["an ITAI benchmark leader with hardware in its contract (Article 9)", persona({ itai: { benchmarkFirstSolution: true, contractAmount: 8000000, hardwareAmount: 2000000, receivedBefore: 0 } })],
+  ["a Create for the Future awardee (Article 10(1))", persona({ futureIndustries: { createForTheFuture: true, createForTheFutureReceived: false, innovationBase: null } })],
+  ["a district innovation base in its second year (Article 10(2))", persona({ futureIndustries: { createForTheFuture: false, innovationBase: { level: "district", yearsSupported: 1, amountReceived: 1000000 } } })],
+  ["an institution building two infrastructure projects (Article 11)", persona({ applicant: { ...base.applicant, kind: "industrial_service_institution" }, infrastructure: [{ eligibleInvestment: 50000000, yearsSupported: 0, amountReceived: 0 }, { eligibleInvestment: 150000000, yearsSupported: 2, amountReceived: 12000000 }] })],
+  ["an enterprise with five scenario projects (Article 12)", persona({ scenarios: { projects: 5, receivedThisYear: 500000 } })],
+  ["a public service platform with outstanding outcomes (Article 13)", persona({ platform: { publicServicePlatform: true, outstandingOutcomes: true, receivedBefore: false } })],
+  ["a social organisation that ran an industry conference (Article 14)", persona({ applicant: { ...base.applicant, kind: "social_organization" }, events: { expenses: 900000, significantResults: true, receivedThisYear: 0 } })],
+  ["an applicant outside Tongzhou", persona({ applicant: { ...base.applicant, inJurisdiction: false } })],
+  ["an applicant who does not know most facts", { asOf: "2026-03-01", applicant: { inJurisdiction: true, sectors: ["ai"], kind: "enterprise" } }],
+];
+
+/** The answers a question can take at the extremes, to see whether it can change anything. */
+function extremeAnswers(key: string): AnswerValue[] {
+  const { question } = parseKey(ctx.bank, key)!;
+  const options = (question.options ?? []).map((o) => o.value);
+  switch (question.type) {
+    case "yes_no":
+      return [true, false];
+    case "single":
+      return options;
+    case "amount":
+      return [0, MAX_FEN];
+    case "count":
+      return question.makesList ? [0, 1, MAX_LISTED_PROJECTS] : [0, 1, 1000];
+    default:
+      return [[], options, ...options.map((o) => [o])];
+  }
+}
+
+/** Fails when every answer to the current question leads to the same result. */
+function expectQuestionMatters(state: InterviewState): void {
+  const key = state.current!;
+  const outcomes = new Set(
+    extremeAnswers(key).map((value) => {
+      const screening = buildScreening(ctx.bank, [...state.log, { key, value }], state.asOf);
+      return JSON.stringify(outcomeOf(evaluate(screening, ctx.rules, state.asOf)));
+    }),
+  );
+  expect(outcomes.size, `question ${key} cannot change the result`).toBeGreaterThan(1);
+}
+
+describe("scripted interviews", () => {
+  it.each(PERSONAS)("%s reaches the engine's result for the same facts", (_, p) => {
+    const { final, direct, state } = interview(p, expectQuestionMatters);
+    expect(state.done).toBe(true);
+    expect(outcomeOf(final)).toEqual(outcomeOf(direct));
+  });
+
+  it("asks nothing beyond the opening gate of an applicant outside Tongzhou", () => {
+    const { asked } = interview(PERSONAS[13]![1]);
+    expect(asked).toEqual(["jurisdiction"]);
+  });
+
+  it("never asks about vouchers once the applicant is not an SME", () => {
+    const p = persona({ vouchers: { modelServices: 100000, computingServices: 0, significantResults: true } });
+    const { asked } = interview(p);
+    expect(asked).toContain("sme");
+    expect(asked.slice(asked.indexOf("sme") + 1).filter((key) => /model|computing|vouchers/.test(key))).toEqual([]);
+  });
+
+  it("any applicant, whatever it knows, reaches the engine's result and is asked only questions that matter", () => {
+    const distinctRecognitions = completeScreening.filter((s) => new Set((s.recognitions ?? []).map((r) => r.level)).size === (s.recognitions ?? []).length);
+    fc.assert(
+      fc.property(distinctRecognitions, (p) => {
+        const { final, direct } = interview(p, expectQuestionMatters);
+        expect(outcomeOf(final)).toEqual(outcomeOf(direct));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("an applicant who answers \"don't know\" to some questions reaches the engine's result for what it knew", () => {
+    const partial = partialOfComplete
+      .map(({ partial }) => partial)
+      .filter((s) => new Set((s.recognitions ?? []).map((r) => r.level)).size === (s.recognitions ?? []).length);
+    fc.assert(
+      fc.property(partial, (p) => {
+        const { final, direct } = interview(p, expectQuestionMatters);
+        expect(outcomeOf(final)).toEqual(outcomeOf(direct));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { yuanToFen } from "../../src/engine/money.js";
+import type { Screening } from "../../src/engine/screening.js";
+import { parseKey } from "../../src/interview/buildScreening.js";
+import type { QuestionBank } from "../../src/interview/questionBank.js";
+import type { AnswerValue } from "../../src/interview/state.js";
+
+/** Reads a value at a path like `infrastructure[0].yearsSupported` from a screening. */
+export function readPath(root: unknown, path: string): unknown {
+  let node = root;
+  for (const part of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "")) {
+    if (node === null || node === undefined) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * How an applicant whose facts are `persona` answers a question: from its facts, "don't
+ * know" (null) where the persona leaves a fact unknown.
+ */
+export function personaAnswer(bank: QuestionBank, persona: Screening, key: string): AnswerValue | null {
+  const { question, index } = parseKey(bank, key)!;
+  const path = question.paths[0]!.replace("[]", `[${index}]`);
+  switch (question.type) {
+    case "topics":
+      return (question.options ?? [])
+        .filter((o) => !Object.entries(o.ifNotChosen ?? {}).every(([p, value]) => sameValue(readPath(persona, p), value)))
+        .map((o) => o.value);
+    case "recognitions": {
+      const list = persona.recognitions;
+      return list === undefined ? null : list.map((r) => r.level);
+    }
+    case "single": {
+      const options = question.options ?? [];
+      const setting = options[0]?.sets;
+      if (!setting) return (readPath(persona, path) as string | undefined) ?? null;
+      // Options that set a fact other than their value (an innovation base, a promotion).
+      const actual = readPath(persona, Object.keys(setting)[0]!.replace("[]", `[${index}]`));
+      if (actual === undefined && !question.defaulted) return null;
+      return options.find((o) => matches(actual, Object.values(o.sets ?? {})[0]))?.value ?? null;
+    }
+    case "count": {
+      const value = readPath(persona, path);
+      if (value === undefined) return null;
+      return question.makesList ? (value as unknown[]).length : (value as number);
+    }
+    case "amount": {
+      const value = readPath(persona, path);
+      return value === undefined ? (question.defaulted ? 0 : null) : yuanToFen(value as number);
+    }
+    default: {
+      const value = readPath(persona, path);
+      return value === undefined ? (question.defaulted ? false : null) : (value as AnswerValue);
+    }
+  }
+}
+
+/** A persona's fact matches an option's setting: a base level object matches by its level. */
+function matches(actual: unknown, wanted: unknown): boolean {
+  if (wanted === null) return actual === null || actual === undefined;
+  if (typeof wanted === "object" && typeof actual === "object" && actual !== null) {
+    return Object.entries(wanted as Record<string, unknown>).every(([k, v]) => (actual as Record<string, unknown>)[k] === v);
+  }
+  return actual === wanted;
+}
