@@ -1,9 +1,11 @@
 // Bundles each command in src/bin/ into dist/<name>.mjs: one file loads far faster than
-// hundreds of modules, which keeps a one-shot `npm run screen` quick.
+// hundreds of modules, which keeps a one-shot `npm run screen` quick. The benchmarks are
+// bundled the same way (dist/bench.mjs), so they measure the code that ships.
 import { build } from "esbuild";
 import { readdirSync } from "node:fs";
 
-const entries = readdirSync("src/bin").filter((name) => name.endsWith(".ts")).map((name) => `src/bin/${name}`);
+const commands = readdirSync("src/bin").filter((name) => name.endsWith(".ts")).map((name) => `src/bin/${name}`);
+const entries = [...commands, { in: "bench/index.ts", out: "bench" }];
 
 await build({
   entryPoints: entries,

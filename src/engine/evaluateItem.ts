@@ -1,5 +1,5 @@
 import { Draft } from "./draft.js";
-import { Facts, type Mode, type ModeOf } from "./facts.js";
+import { Facts, type Mode, type Override } from "./facts.js";
 import type { Instance } from "./item.js";
 import type { ItemOutcome, ItemStatus, ProjectRef, Reason } from "./outcome.js";
 import type { ItemId, Screening } from "./screening.js";
@@ -24,8 +24,8 @@ function applyTargetGate(s: Screening, facts: Facts, d: Draft, policy: PolicyRul
 /** Conditions about the applicant's own qualities, which it may still come to meet: near misses. */
 const NEAR_MISS = new Set(["not_sme", "no_fast_growth", "no_good_outcomes", "no_significant_results", "no_outstanding_outcomes"]);
 
-function run(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, mode: Mode, modeOf: ModeOf | null = null, waived: string | null = null): Run {
-  const facts = new Facts(mode, modeOf);
+function run(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, mode: Mode, override: Override | null = null, waived: string | null = null): Run {
+  const facts = new Facts(mode, override);
   const d = new Draft(item.rule.id, waived);
   applyTargetGate(s, facts, d, policy);
   const amount = item.rule.run({ s, facts, p: item.params, d, instance });
@@ -43,8 +43,7 @@ const differs = (a: Run, b: Run) => a.d.failed !== b.d.failed || a.amount !== b.
 export function evaluateItem(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules): ItemOutcome {
   const id = item.rule.id;
   const project = instance.project ?? null;
-  const runIn = (mode: Mode, modeOf: ModeOf | null = null) => run(item, s, instance, policy, mode, modeOf);
-  const hi = runIn("hi");
+  const hi = run(item, s, instance, policy, "hi");
   if (hi.d.failed) {
     const outcome = notEligible(id, project, hi.d.failures);
     const only = hi.d.failures.length === 1 ? hi.d.failures[0]!.code : null;
@@ -55,10 +54,11 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
     return outcome;
   }
   if (hi.facts.missing.length === 0) return settled(id, project, hi);
-  const lo = runIn("lo");
+  const lo = run(item, s, instance, policy, "lo");
   if (!lo.d.failed && lo.amount === hi.amount) return settled(id, project, lo);
   if (hi.amount === 0) return settled(id, project, hi);
-  const missing = hi.facts.missing.filter((path) => matters(path, hi, lo, runIn));
+  const missing: string[] = [];
+  for (const path of hi.facts.missing) if (matters(path, hi, lo, item, s, instance, policy)) missing.push(path);
   const outcome = blank(id, project, "needs_info", [{ code: "needs_facts", cite: id }]);
   outcome.potentialMaxSupportFen = hi.amount;
   outcome.missing = missing.length > 0 ? missing : hi.facts.missing;
@@ -70,13 +70,12 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
  * all-unfavourable, and, for facts that add up within a group (where a favourable sibling
  * can hide it behind a cap), flipped while its siblings are unfavourable.
  */
-function matters(path: string, hi: Run, lo: Run, runIn: (mode: Mode, modeOf: ModeOf) => Run): boolean {
-  const flip = (mode: Mode): ModeOf => (p) => (p === path ? (mode === "hi" ? "lo" : "hi") : undefined);
-  if (differs(runIn("hi", flip("hi")), hi) || differs(runIn("lo", flip("lo")), lo)) return true;
+function matters(path: string, hi: Run, lo: Run, item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules): boolean {
+  const flipped = (mode: Mode, pathMode: Mode, group: string | null = null) => run(item, s, instance, policy, mode, { path, pathMode, group, groupMode: "lo" });
+  if (differs(flipped("hi", "lo"), hi) || differs(flipped("lo", "hi"), lo)) return true;
   const group = hi.facts.groups.get(path);
   if (!group) return false;
-  const alone = (mode: Mode): ModeOf => (p, g) => (p === path ? mode : g === group ? "lo" : undefined);
-  return differs(runIn("hi", alone("hi")), runIn("hi", alone("lo")));
+  return differs(flipped("hi", "hi", group), flipped("hi", "lo", group));
 }
 
 function settled(id: ItemId, project: ProjectRef | null, r: Run): ItemOutcome {

@@ -6,8 +6,16 @@
  */
 export type Mode = "lo" | "hi";
 
-/** Chooses the mode of one unknown fact; `group` names facts that add up to one amount. */
-export type ModeOf = (path: string, group: string | undefined) => Mode | undefined;
+/**
+ * Reads one unknown fact (`path`) in another mode than the rest, and optionally the other
+ * facts of its `group` (facts that add up to one amount) in a third.
+ */
+export interface Override {
+  path: string;
+  pathMode: Mode;
+  group: string | null;
+  groupMode: Mode;
+}
 
 export class Facts {
   readonly missing: string[] = [];
@@ -15,7 +23,7 @@ export class Facts {
 
   constructor(
     readonly mode: Mode,
-    private readonly modeOf: ModeOf | null = null,
+    private readonly override: Override | null = null,
   ) {}
 
   pick<T>(path: string, value: T | undefined, favourable: T, unfavourable: T, group?: string): T {
@@ -24,7 +32,12 @@ export class Facts {
       this.missing.push(path);
       if (group) this.groups.set(path, group);
     }
-    const mode = this.modeOf?.(path, group) ?? this.mode;
+    let mode = this.mode;
+    const o = this.override;
+    if (o !== null) {
+      if (path === o.path) mode = o.pathMode;
+      else if (group !== undefined && group === o.group) mode = o.groupMode;
+    }
     return mode === "hi" ? favourable : unfavourable;
   }
 }
