@@ -1,4 +1,4 @@
-import type { CapUse, Evaluation, ItemOutcome } from "../engine/outcome.js";
+import type { CapUse, Evaluation, ItemOutcome, Reason } from "../engine/outcome.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import type { MessageKey } from "../i18n/catalog/index.js";
@@ -30,9 +30,18 @@ export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang:
     for (const item of hints) lines.push(t(lang, "screen.hint", { text: renderReason(item.reasons[0]!, lang), ifMetFen: item.ifConditionMetFen! }));
   }
   const others = evaluation.items.filter((item) => item.status === "not_eligible" && !hints.includes(item));
-  if (others.length > 0) lines.push("", ...others.map((item) => `${t(lang, "screen.notEligible", { item: itemHeading(item, rules, lang) })} — ${reasonText(item.reasons[0]!, lang)}`));
+  const shared = commonReason(evaluation.items);
+  if (shared) lines.push("", renderReason(shared, lang));
+  else if (others.length > 0) lines.push("", ...others.map((item) => `${t(lang, "screen.notEligible", { item: itemHeading(item, rules, lang) })} — ${reasonText(item.reasons[0]!, lang)}`));
   lines.push("", ...evaluation.notes.map((note) => renderNote(note, lang)));
   return lines.join("\n");
+}
+
+/** When every item fails for the same general reason (outside the district, rules not in force), that one reason. */
+function commonReason(items: readonly ItemOutcome[]): Reason | null {
+  const first = items[0]?.reasons[0];
+  if (!first || items.some((item) => item.status !== "not_eligible")) return null;
+  return items.every((item) => item.reasons.some((r) => r.code === first.code && r.cite === first.cite)) ? first : null;
 }
 
 function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe: DescribeFact): string[] {
