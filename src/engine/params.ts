@@ -23,10 +23,10 @@ const KIND_OF = (parameter: Parameter): ParamKind =>
   "yuan" in parameter ? "money" : "percent" in parameter ? "rate" : "years" in parameter ? "years" : "moneyTable";
 
 const EXAMPLE: Record<ParamKind, string> = {
-  money: '{ "yuan": 300000, "text": "…" }',
+  money: '{ "yuan": 12345, "text": "…" }',
   rate: '{ "percent": 30, "text": "…" }',
   years: '{ "years": 3, "text": "…" }',
-  moneyTable: '{ "yuanByKey": { "…": 500000 }, "text": "…" }',
+  moneyTable: '{ "yuanByKey": { "…": 12345 }, "text": "…" }',
 };
 
 /** Checks that a rules file gives the parameters an item's rule reads, of the right kinds, and resolves them. */

@@ -15,8 +15,9 @@
 import type { Lang } from "./lang.js";
 
 const FEN_PER_YUAN = 100;
-const FEN_PER_WAN = 1_000_000;
-const FEN_PER_YI = 10_000_000_000;
+/** 万 = ten thousand yuan; 亿 = ten thousand 万. */
+const FEN_PER_WAN = 10_000 * FEN_PER_YUAN;
+const FEN_PER_YI = 10_000 * FEN_PER_WAN;
 
 export function formatYuan(fen: number, lang: Lang): string {
   assertFen(fen);

@@ -1,0 +1,49 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { daysIn, isRecordFile, namesIn, removeFile, type Layout } from "./layout.js";
+import { readRecord, type RecordReader } from "./recordFile.js";
+import { SCREENING } from "./records.js";
+
+/**
+ * The case ids of a chat found by reading every screening: only for erasing a chat whose own
+ * list of cases was unreadable, so that no screening of it is left behind.
+ */
+export async function scanCasesOfChat(layout: Layout, chatId: number, reader: RecordReader): Promise<string[]> {
+  const found: string[] = [];
+  for (const day of await daysIn(layout)) {
+    const dir = layout.dayDir(day);
+    for (const name of (await namesIn(dir)).filter(isRecordFile)) {
+      const caseId = name.slice(0, -".json".length);
+      const record = await readRecord(join(dir, name), SCREENING, (r) => r.caseId === caseId, reader);
+      if (record?.chatId === chatId) found.push(caseId);
+    }
+  }
+  return found;
+}
+
+/**
+ * Removes the moved-aside copies of a chat's files: those named after the chat or one of its
+ * cases, and any whose text names the chat id (an unreadable file cannot be parsed to ask).
+ */
+export async function removeCorruptCopies(layout: Layout, chatId: number, caseIds: readonly string[]): Promise<void> {
+  const prefixes = [`${chatId}.json.`, `${chatId}.cases.json.`, ...caseIds.map((id) => `${id}.json.`)];
+  const mentions = new RegExp(`"chatId"\\s*:\\s*${chatId}(?![0-9])`);
+  for (const name of await namesIn(layout.corrupt)) {
+    const file = join(layout.corrupt, name);
+    if (prefixes.some((p) => name.startsWith(p)) || mentions.test(await readFile(file, "utf-8").catch(() => ""))) await removeFile(file);
+  }
+}
+
+/** `<name>.2025-06-01T08-00-00.000Z`: the time a file was moved aside. */
+const ASIDE_STAMP = /\.(\d{4}-\d{2}-\d{2})T[\d-]+\.\d{3}Z$/;
+
+/** Removes moved-aside files older than the retention cutoff: they hold personal data too. */
+export async function purgeCorruptBefore(layout: Layout, cutoff: string): Promise<number> {
+  let removed = 0;
+  for (const name of await namesIn(layout.corrupt)) {
+    const day = ASIDE_STAMP.exec(name)?.[1];
+    if (day !== undefined && day < cutoff && (await removeFile(join(layout.corrupt, name)))) removed += 1;
+  }
+  return removed;
+}
+

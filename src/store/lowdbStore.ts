@@ -1,0 +1,221 @@
+import { mkdir, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import type { Logger } from "../log.js";
+import { isRealDate } from "../engine/screening.js";
+import type { ChatRecord, ScreeningRecord, Store } from "./store.js";
+import { dayOf, dayOfCaseId } from "./caseId.js";
+import { acquireLock, releaseLock } from "./dataLock.js";
+import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfChat } from "./erasure.js";
+import { KeyedQueue } from "./keyedQueue.js";
+import { daysIn, isRecordFile, Layout, namesIn, parseChatFileName, removeFile, removeTempFiles } from "./layout.js";
+import { LruCache } from "./lruCache.js";
+import { checkRecord, loadRecord, readRecord, type RecordReader } from "./recordFile.js";
+import { CHAT, CHAT_CASES, CHAT_CASES_VERSION, SCREENING, type ChatCases } from "./records.js";
+
+export interface LowdbStoreOptions {
+  /** DATA_DIR: created if absent. */
+  dir: string;
+  logger: Logger;
+  /** Chats kept open in memory; the least recently used are read again from disk when needed. */
+  cacheSize?: number;
+}
+
+export class StoreClosedError extends Error {
+  constructor(readonly dir: string) {
+    super(`the store on ${dir} is closed: open a new one with openLowdbStore`);
+    this.name = "StoreClosedError";
+  }
+}
+
+/**
+ * Opens the file store on a data folder: takes its lock (StoreLockedError if another live
+ * process holds it) and removes temporary files a killed process left behind.
+ */
+export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbStoreOptions): Promise<LowdbStore> {
+  const layout = new Layout(resolve(dir));
+  await mkdir(layout.chats, { recursive: true });
+  await mkdir(layout.screenings, { recursive: true });
+  await acquireLock(layout.lock, logger);
+  try {
+    const removed = await removeTempFiles(layout);
+    if (removed > 0) logger.warn("store: removed temporary files of writes interrupted by a crash", { dir: layout.dir, removed });
+  } catch (e) {
+    await releaseLock(layout.lock);
+    throw e;
+  }
+  return new LowdbStore(layout, logger, cacheSize);
+}
+
+/**
+ * The bot's store on lowdb: one small JSON file per chat and per screening (see Layout), each
+ * written atomically by lowdb's JSONFile (steno writes a temporary file in the same folder and
+ * renames it over the old one, so a reader or a crash sees the old file or the new one, never
+ * half of one; it does not fsync, so a power cut may lose the last writes). Every operation on a
+ * chat, its screenings included, runs in that chat's queue: writes of one file never overlap.
+ */
+export class LowdbStore implements Store {
+  private readonly chats: LruCache<number, Low<ChatRecord | null>>;
+  private readonly queue = new KeyedQueue<number>();
+  private readonly reader: RecordReader;
+  private closed = false;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly logger: Logger,
+    cacheSize: number,
+  ) {
+    this.chats = new LruCache(cacheSize);
+    this.reader = { corruptDir: layout.corrupt, logger };
+  }
+
+  async getChat(chatId: number): Promise<ChatRecord | null> {
+    this.assertOpen();
+    if (!Number.isSafeInteger(chatId)) return null;
+    return this.queue.run(chatId, async () => {
+      const { data } = await this.openChat(chatId);
+      return data === null ? null : structuredClone(data);
+    });
+  }
+
+  async putChat(record: ChatRecord): Promise<void> {
+    this.assertOpen();
+    const checked = checkRecord(CHAT, record);
+    return this.queue.run(checked.chatId, async () => {
+      // The old record is not read: it is replaced whole.
+      const low = this.chats.get(checked.chatId) ?? this.cacheChat(checked.chatId, null);
+      low.data = checked;
+      await low.write();
+    });
+  }
+
+  async addScreening(record: ScreeningRecord): Promise<void> {
+    this.assertOpen();
+    const checked = checkRecord(SCREENING, record);
+    const file = this.caseFile(checked.caseId);
+    return this.queue.run(checked.chatId, async () => {
+      // The chat's list first: a crash before the screening is written leaves a name without a file, never a file erasure cannot find.
+      const cases = await this.readChatCases(checked.chatId);
+      if (!cases.includes(checked.caseId)) await this.writeChatCases(checked.chatId, [...cases, checked.caseId]);
+      await mkdir(dirname(file), { recursive: true });
+      await new JSONFile<ScreeningRecord>(file).write(checked);
+    });
+  }
+
+  async getScreening(caseId: string): Promise<ScreeningRecord | null> {
+    this.assertOpen();
+    const file = this.layout.caseFile(caseId);
+    return file === null ? null : readRecord(file, SCREENING, (r) => r.caseId === caseId, this.reader);
+  }
+
+  /** Reads one day folder at a time, so memory holds at most one day's screenings. */
+  async *screenings(from: string, to: string): AsyncIterable<ScreeningRecord> {
+    this.assertOpen();
+    for (const day of await daysIn(this.layout)) {
+      if (day < dayOf(from)) continue;
+      if (day > dayOf(to)) break;
+      const dir = this.layout.dayDir(day);
+      const names = (await namesIn(dir)).filter(isRecordFile);
+      const records = await Promise.all(
+        names.map((name) => readRecord(join(dir, name), SCREENING, (r) => `${r.caseId}.json` === name, this.reader)),
+      );
+      const inRange = records.filter((r): r is ScreeningRecord => r !== null && r.createdAt >= from && r.createdAt < to);
+      yield* inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId));
+    }
+  }
+
+  async deleteChat(chatId: number): Promise<void> {
+    this.assertOpen();
+    if (!Number.isSafeInteger(chatId)) return;
+    return this.queue.run(chatId, async () => {
+      const loaded = await loadRecord(this.layout.chatCasesFile(chatId), CHAT_CASES, (r) => r.chatId === chatId, this.reader);
+      const caseIds =
+        loaded.status === "ok" ? loaded.value.cases : loaded.status === "corrupt" ? await scanCasesOfChat(this.layout, chatId, this.reader) : [];
+      for (const caseId of caseIds) await removeFile(this.caseFile(caseId));
+      await removeCorruptCopies(this.layout, chatId, caseIds);
+      this.chats.delete(chatId);
+      await removeFile(this.layout.chatFile(chatId));
+      // Last: until the screenings are gone, this list is how a second attempt finds them.
+      await removeFile(this.layout.chatCasesFile(chatId));
+      this.logger.info("store: chat erased", { chatId, screenings: caseIds.length });
+    });
+  }
+
+  /** `cutoff` is a date (YYYY-MM-DD): whole day folders before it go, and chats not updated since. */
+  async purgeBefore(cutoff: string): Promise<number> {
+    this.assertOpen();
+    if (!isRealDate(cutoff)) throw new RangeError(`purgeBefore: cutoff must be a date YYYY-MM-DD, got ${JSON.stringify(cutoff)}`);
+    let removed = 0;
+    for (const day of await daysIn(this.layout)) {
+      if (day >= cutoff) break;
+      const dir = this.layout.dayDir(day);
+      removed += (await namesIn(dir)).filter(isRecordFile).length;
+      await rm(dir, { recursive: true, force: true });
+    }
+    for (const name of await namesIn(this.layout.chats)) {
+      const file = parseChatFileName(name);
+      if (file?.kind === "chat") removed += await this.queue.run(file.chatId, () => this.purgeChat(file.chatId, cutoff));
+      if (file?.kind === "cases") await this.queue.run(file.chatId, () => this.pruneChatCases(file.chatId, cutoff));
+    }
+    const corrupt = await purgeCorruptBefore(this.layout, cutoff);
+    this.logger.info("store: purged", { cutoff, removed, corrupt });
+    return removed;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.idle();
+    await releaseLock(this.layout.lock);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError(this.layout.dir);
+  }
+
+  private caseFile(caseId: string): string {
+    const file = this.layout.caseFile(caseId);
+    if (file === null) throw new Error(`not a case id: ${caseId}`);
+    return file;
+  }
+
+  private cacheChat(chatId: number, data: ChatRecord | null): Low<ChatRecord | null> {
+    const low = new Low<ChatRecord | null>(new JSONFile(this.layout.chatFile(chatId)), data);
+    this.chats.set(chatId, low);
+    return low;
+  }
+
+  private async openChat(chatId: number): Promise<Low<ChatRecord | null>> {
+    const cached = this.chats.get(chatId);
+    if (cached) return cached;
+    return this.cacheChat(chatId, await readRecord(this.layout.chatFile(chatId), CHAT, (r) => r.chatId === chatId, this.reader));
+  }
+
+  private async readChatCases(chatId: number): Promise<string[]> {
+    const cases = await readRecord(this.layout.chatCasesFile(chatId), CHAT_CASES, (r) => r.chatId === chatId, this.reader);
+    return cases?.cases ?? [];
+  }
+
+  private async writeChatCases(chatId: number, cases: string[]): Promise<void> {
+    const record: ChatCases = { schema: CHAT_CASES_VERSION, chatId, cases };
+    await new JSONFile<ChatCases>(this.layout.chatCasesFile(chatId)).write(record);
+  }
+
+  private async purgeChat(chatId: number, cutoff: string): Promise<number> {
+    // Read without caching: a purge visits every chat, and should not push the active ones out of the cache.
+    const cached = this.chats.get(chatId);
+    const record = cached ? cached.data : await readRecord(this.layout.chatFile(chatId), CHAT, (r) => r.chatId === chatId, this.reader);
+    if (record === null || record.updatedAt >= cutoff) return 0;
+    this.chats.delete(chatId);
+    return (await removeFile(this.layout.chatFile(chatId))) ? 1 : 0;
+  }
+
+  /** Drops purged cases from a chat's list; the list goes when none is left. */
+  private async pruneChatCases(chatId: number, cutoff: string): Promise<void> {
+    const cases = await this.readChatCases(chatId);
+    const kept = cases.filter((caseId) => (dayOfCaseId(caseId) ?? "") >= cutoff);
+    if (kept.length === 0) await removeFile(this.layout.chatCasesFile(chatId));
+    else if (kept.length < cases.length) await this.writeChatCases(chatId, kept);
+  }
+}
