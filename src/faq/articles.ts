@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../paths.js";
-import { readDataFile } from "./readDataFile.js";
+import { readRulesFile } from "../rules/readRulesFile.js";
 
 export const DEFAULT_ARTICLES_FILE = join(projectRoot, "rules", "articles.json");
 
@@ -40,7 +40,7 @@ export const articlesFileSchema = z
 export type Article = z.infer<typeof articleSchema>;
 export type ArticlesFile = z.infer<typeof articlesFileSchema>;
 
-/** Reads the Articles' texts; a malformed file throws a FaqDataError naming the file and the path in it. */
+/** Reads the Articles' texts; a malformed file throws a RulesFileError naming the file and the path in it. */
 export function loadArticles(path: string = DEFAULT_ARTICLES_FILE): ArticlesFile {
-  return readDataFile(path, articlesFileSchema);
+  return readRulesFile(path, articlesFileSchema);
 }

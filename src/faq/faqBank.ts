@@ -3,7 +3,7 @@ import { z } from "zod";
 import { projectRoot } from "../paths.js";
 import type { InputIssue } from "../validation/issues.js";
 import { articleIdSchema } from "./articles.js";
-import { readDataFile } from "./readDataFile.js";
+import { readRulesFile } from "../rules/readRulesFile.js";
 
 export const DEFAULT_FAQ_FILE = join(projectRoot, "rules", "faq.json");
 
@@ -37,9 +37,9 @@ export const faqBankSchema = z
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type FaqBank = z.infer<typeof faqBankSchema>;
 
-/** Reads the FAQ bank; a malformed file throws a FaqDataError naming the file and the path in it. */
+/** Reads the FAQ bank; a malformed file throws a RulesFileError naming the file and the path in it. */
 export function loadFaqBank(path: string = DEFAULT_FAQ_FILE): FaqBank {
-  return readDataFile(path, faqBankSchema);
+  return readRulesFile(path, faqBankSchema);
 }
 
 /** Citations of Articles that the Articles file does not have, located in the bank. */

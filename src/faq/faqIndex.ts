@@ -5,7 +5,7 @@ import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./fa
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { createQueryBuilder, type Clause } from "./query.js";
 import { splitSentences, type QuoteSentence } from "./quote.js";
-import { FaqDataError } from "./readDataFile.js";
+import { RulesFileError } from "../rules/readRulesFile.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** A searchable document: an FAQ entry (both languages) or an Article (official text and summaries). */
@@ -37,7 +37,7 @@ export function loadFaqSources(): FaqSources {
 export function buildFaqIndex(sources: FaqSources): FaqIndex {
   const articles = new Map(sources.articles.articles.map((article) => [article.article, article]));
   const unknown = unknownCitations(sources.faq, new Set(articles.keys()));
-  if (unknown.length > 0) throw new FaqDataError("rules/faq.json", unknown);
+  if (unknown.length > 0) throw new RulesFileError("rules/faq.json", unknown);
   const tokenizer = createTokenizer(sources.lexicon);
   const documents: FaqDocument[] = [
     ...sources.faq.entries.map((entry): FaqDocument => ({ kind: "faq", entry, articles: entry.articles })),

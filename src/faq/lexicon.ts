@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../paths.js";
-import { readDataFile } from "./readDataFile.js";
+import { readRulesFile } from "../rules/readRulesFile.js";
 
 export const DEFAULT_SYNONYMS_FILE = join(projectRoot, "rules", "faq-synonyms.json");
 export const DEFAULT_STOPWORDS_FILE = join(projectRoot, "rules", "faq-stopwords.json");
@@ -34,7 +34,7 @@ export interface Lexicon {
 
 export function loadLexicon(synonymsFile = DEFAULT_SYNONYMS_FILE, stopwordsFile = DEFAULT_STOPWORDS_FILE): Lexicon {
   return {
-    synonyms: readDataFile(synonymsFile, synonymsFileSchema),
-    stopwords: readDataFile(stopwordsFile, stopwordsFileSchema),
+    synonyms: readRulesFile(synonymsFile, synonymsFileSchema),
+    stopwords: readRulesFile(stopwordsFile, stopwordsFileSchema),
   };
 }

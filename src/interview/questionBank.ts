@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { projectRoot } from "../paths.js";
-import { RulesFileError } from "../rules/loadRules.js";
+import { readRulesFile } from "../rules/readRulesFile.js";
 import { ITEM_IDS } from "../engine/screening.js";
-import { toInputIssues } from "../validation/issues.js";
 
 /** The interview's questions as data (rules/questions.json): wording, the facts they fill, why they are asked. */
 
@@ -66,15 +64,6 @@ export const DEFAULT_QUESTIONS_FILE = join(projectRoot, "rules", "questions.json
 
 /** Loads and checks the question bank; a malformed file throws a RulesFileError naming the path. */
 export function loadQuestionBank(file = DEFAULT_QUESTIONS_FILE): QuestionBank {
-  const label = "rules/questions.json";
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new RulesFileError(label, [{ path: "(file)", message: (error as Error).message }]);
-  }
-  const parsed = bankSchema.safeParse(data);
-  if (!parsed.success) throw new RulesFileError(label, toInputIssues(parsed.error));
-  const questions = parsed.data.questions;
+  const { questions } = readRulesFile(file, bankSchema);
   return { questions, byId: new Map(questions.map((q) => [q.id, q])) };
 }

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
 import { ITEM_RULES } from "../engine/items/index.js";
 import type { ItemRule } from "../engine/item.js";
 import { resolveParams, type ParamSpec, type ParamValues } from "../engine/params.js";
 import type { ItemId } from "../engine/screening.js";
-import { issueLine, toInputIssues, type InputIssue } from "../validation/issues.js";
 import { projectRoot } from "../paths.js";
+import { readRulesFileWithText, RulesFileError } from "./readRulesFile.js";
 import { articleRulesSchema, policySchema, type ArticleRules, type ItemText, type PolicyRules } from "./schema.js";
 
 /** An item's logic with its parameters resolved and its texts, ready for the engine. */
@@ -27,43 +26,21 @@ export interface CompiledRules {
   byId: ReadonlyMap<ItemId, CompiledItem>;
 }
 
-export class RulesFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly issues: InputIssue[],
-  ) {
-    super(`${file} is not a valid rules file:\n${issues.map((i) => `  ${issueLine(i)}`).join("\n")}`);
-    this.name = "RulesFileError";
-  }
-}
+export { RulesFileError } from "./readRulesFile.js";
 
 export const DEFAULT_RULES_DIR = join(projectRoot, "rules");
-
-function readJson<T>(file: string, schema: z.ZodType<T>, label: string): { value: T; raw: string } {
-  let raw: string;
-  let data: unknown;
-  try {
-    raw = readFileSync(file, "utf8");
-    data = JSON.parse(raw);
-  } catch (error) {
-    throw new RulesFileError(label, [{ path: "(file)", message: (error as Error).message }]);
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new RulesFileError(label, toInputIssues(parsed.error));
-  return { value: parsed.data, raw };
-}
 
 /** Loads and checks rules/; a malformed file throws a RulesFileError naming the file and the path in it. */
 export function loadRules(dir = DEFAULT_RULES_DIR): CompiledRules {
   const digest = createHash("sha256");
-  const policy = readJson(join(dir, "policy.json"), policySchema, "rules/policy.json");
+  const policy = readRulesFileWithText(join(dir, "policy.json"), policySchema, "rules/policy.json");
   digest.update(policy.raw);
   const files = readdirSync(join(dir, "items")).filter((name) => name.endsWith(".json")).sort();
   const articles: ArticleRules[] = [];
   const texts = new Map<ItemId, { text: ItemText; article: ArticleRules; label: string }>();
   for (const name of files) {
     const label = `rules/items/${name}`;
-    const { value, raw } = readJson(join(dir, "items", name), articleRulesSchema, label);
+    const { value, raw } = readRulesFileWithText(join(dir, "items", name), articleRulesSchema, label);
     digest.update(raw);
     articles.push(value);
     for (const text of value.items) {

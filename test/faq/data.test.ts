@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadArticles } from "../../src/faq/articles.js";
 import { loadFaqBank, unknownCitations } from "../../src/faq/faqBank.js";
 import { loadLexicon } from "../../src/faq/lexicon.js";
-import { FaqDataError } from "../../src/faq/readDataFile.js";
+import { RulesFileError } from "../../src/rules/readRulesFile.js";
 
 const ARTICLES = Array.from({ length: 19 }, (_, i) => String(i + 1));
 const articles = loadArticles();
@@ -109,11 +109,11 @@ describe("malformed data files", () => {
     return path;
   }
 
-  function errorOf(load: () => unknown): FaqDataError {
+  function errorOf(load: () => unknown): RulesFileError {
     try {
       load();
     } catch (error) {
-      if (error instanceof FaqDataError) return error;
+      if (error instanceof RulesFileError) return error;
       throw error;
     }
     throw new Error("a malformed file was accepted");
@@ -162,7 +162,7 @@ describe("malformed data files", () => {
 
   it("names project files by their path from the project root", () => {
     expect(() => loadFaqBank()).not.toThrow();
-    const error = new FaqDataError("rules/faq.json", [{ path: "entries[0].id", message: "x" }]);
-    expect(error.message).toBe("rules/faq.json is not a valid FAQ data file:\n  entries[0].id: x");
+    const error = new RulesFileError("rules/faq.json", [{ path: "entries[0].id", message: "x" }]);
+    expect(error.message).toBe("rules/faq.json is not a valid rules file:\n  entries[0].id: x");
   });
 });

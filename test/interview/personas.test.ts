@@ -1,11 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/engine/evaluate.js";
-import { MAX_FEN } from "../../src/engine/money.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { buildScreening, parseKey } from "../../src/interview/buildScreening.js";
-import type { AnswerValue, InterviewState } from "../../src/interview/state.js";
-import { MAX_LISTED_PROJECTS } from "../../src/interview/validateAnswer.js";
+import { answerVariants } from "../../src/interview/canChange.js";
+import type { InterviewState } from "../../src/interview/state.js";
 import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
 import { ctx, interview, outcomeOf } from "./conversation.js";
 
@@ -45,29 +44,11 @@ const PERSONAS: [string, Screening][] = [
   ["an applicant who does not know most facts", { asOf: "2026-03-01", applicant: { inJurisdiction: true, sectors: ["ai"], kind: "enterprise" } }],
 ];
 
-/** The answers a question can take at the extremes, to see whether it can change anything. */
-function extremeAnswers(key: string): AnswerValue[] {
-  const { question } = parseKey(ctx.bank, key)!;
-  const options = (question.options ?? []).map((o) => o.value);
-  switch (question.type) {
-    case "yes_no":
-      return [true, false];
-    case "single":
-      return options;
-    case "amount":
-      return [0, MAX_FEN];
-    case "count":
-      return question.makesList ? [0, 1, MAX_LISTED_PROJECTS] : [0, 1, 1000];
-    default:
-      return [[], options, ...options.map((o) => [o])];
-  }
-}
-
 /** Fails when every answer to the current question leads to the same result. */
 function expectQuestionMatters(state: InterviewState): void {
   const key = state.current!;
   const outcomes = new Set(
-    extremeAnswers(key).map((value) => {
+    answerVariants(parseKey(ctx.bank, key)!.question).map((value) => {
       const screening = buildScreening(ctx.bank, [...state.log, { key, value }], state.asOf);
       return JSON.stringify(outcomeOf(evaluate(screening, ctx.rules, state.asOf)));
     }),
