@@ -3,16 +3,21 @@ import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { Readable, Writable } from "node:stream";
+import { config as loadDotenv } from "dotenv";
 import { todayInBeijing } from "../clock.js";
 import { evaluate } from "../engine/evaluate.js";
-import { parseScreening } from "../engine/screening.js";
+import { parseScreening, type Screening } from "../engine/screening.js";
+import { ConfigError } from "../config.js";
 import { langSchema, type Lang } from "../i18n/lang.js";
+import { loadQuestionBank } from "../interview/questionBank.js";
+import { describeFact } from "../interview/render.js";
 import { toResultFile } from "../result/resultFile.js";
 import { summaryText } from "../result/summaryText.js";
 import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 import { issueLine, type InputIssue } from "../validation/issues.js";
 import { CSV_HEADER, csvErrorRow, csvRow } from "./csvRow.js";
 import { BufferedWriter } from "./bufferedWriter.js";
+import { CLI_USER, cliAssistant } from "./ask.js";
 
 export interface CliIo {
   stdin: Readable;
@@ -24,7 +29,7 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
 
-const USAGE = `usage: screen [--json] [--lang zh|en] FILE        (FILE may be - for stdin)
+const USAGE = `usage: screen [--json | --explain] [--lang zh|en] FILE   (FILE may be - for stdin)
        screen --batch FILE.jsonl [--json | --csv]    (one screening per line)`;
 
 /** The screening CLI: a screening file in, a readable or JSON result out; exit 2 on invalid input. */
@@ -34,7 +39,7 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: "boolean" }, csv: { type: "boolean" }, batch: { type: "string" }, lang: { type: "string", default: "en" } },
+      options: { json: { type: "boolean" }, csv: { type: "boolean" }, batch: { type: "string" }, lang: { type: "string", default: "en" }, explain: { type: "boolean" } },
     });
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -45,13 +50,14 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
   if (!lang.success) return usage(io, `--lang must be zh or en, not ${values.lang}`);
   const rules = loadRules();
   const today = io.today ?? todayInBeijing();
+  if (values.explain && (values.json || values.batch !== undefined)) return usage(io, "--explain adds words to the readable result: not with --json or --batch");
   if (values.batch !== undefined) {
     if (positionals.length > 0) return usage(io, "--batch takes no other file");
     if (values.json && values.csv) return usage(io, "choose one of --json and --csv");
     return runBatch(values.batch, values.csv ? "csv" : "json", rules, today, io);
   }
   if (positionals.length !== 1) return usage(io, "name one screening file (or - for stdin)");
-  return runOne(positionals[0]!, values.json === true, lang.data, rules, today, io);
+  return runOne(positionals[0]!, values.json === true, values.explain === true, lang.data, rules, today, io);
 }
 
 function usage(io: CliIo, message: string): number {
@@ -66,7 +72,7 @@ async function readSource(file: string, io: CliIo): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-type Checked = { ok: true; value: ReturnType<typeof evaluate>; name: string | undefined } | { ok: false; issues: InputIssue[] };
+type Checked = { ok: true; value: ReturnType<typeof evaluate>; name: string | undefined; screening: Screening } | { ok: false; issues: InputIssue[] };
 
 function check(text: string, rules: CompiledRules, today: string): Checked {
   let data: unknown;
@@ -77,10 +83,10 @@ function check(text: string, rules: CompiledRules, today: string): Checked {
   }
   const parsed = parseScreening(data);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: evaluate(parsed.value, rules, today), name: parsed.value.applicant?.name };
+  return { ok: true, value: evaluate(parsed.value, rules, today), name: parsed.value.applicant?.name, screening: parsed.value };
 }
 
-async function runOne(file: string, json: boolean, lang: Lang, rules: CompiledRules, today: string, io: CliIo): Promise<number> {
+async function runOne(file: string, json: boolean, explain: boolean, lang: Lang, rules: CompiledRules, today: string, io: CliIo): Promise<number> {
   let text: string;
   try {
     text = await readSource(file, io);
@@ -94,7 +100,22 @@ async function runOne(file: string, json: boolean, lang: Lang, rules: CompiledRu
     return EXIT_INVALID;
   }
   io.stdout.write(json ? `${JSON.stringify(toResultFile(result.value, lang))}\n` : `${summaryText(result.value, rules, lang)}\n`);
-  return EXIT_OK;
+  return explain ? printExplanation(result.value, result.screening, lang, rules, io) : EXIT_OK;
+}
+
+/** After the result, its explanation: the LLM's with OPENAI_API_KEY (environment or .env), else the template's. */
+async function printExplanation(evaluation: ReturnType<typeof evaluate>, screening: Screening, lang: Lang, rules: CompiledRules, io: CliIo): Promise<number> {
+  loadDotenv({ quiet: true });
+  const describe = describeFact({ bank: loadQuestionBank(), rules, screening });
+  try {
+    const explanation = await cliAssistant(process.env, io.stderr, rules, describe).explain(evaluation, lang, CLI_USER);
+    io.stdout.write(`\n${explanation.text}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${error.message}\n`);
+    return EXIT_INVALID;
+  }
 }
 
 /** Streams a JSON-lines file: one result (or CSV row) per input line, in order, without holding them. */

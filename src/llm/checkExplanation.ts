@@ -22,15 +22,10 @@ export type CheckedExplanation = { ok: true; text: string } | { ok: false; probl
 export const MAX_EXPLANATION_CHARS = 4000;
 
 const HAN = /\p{Script=Han}/u;
-// Saying that an item applies, and the words that turn such a sentence into a denial or a condition.
-const CLAIM: Record<Lang, RegExp> = {
-  en: /\b(?:eligible|qualif(?:y|ies|ied|ying)|entitled|approved|can (?:get|receive|claim|obtain)|will (?:get|receive|be paid)|you (?:get|receive))\b/i,
-  zh: /符合|可以获得|可获|能获得|能拿到|可以申请|可申请|有资格|可享受|可以享受|可领取|获得支持/,
-};
-const DENIAL: Record<Lang, RegExp> = {
-  en: /\b(?:not|no|never|neither|nor|cannot|unless|if|once|until|without|could|would|might|whether)\b|n't/i,
-  zh: /不|未|无|没|非|否|如果|如|若|假如|一旦|待|尚|需|取决|能否|是否/,
-};
+// Saying that an item applies, and the words that turn such a sentence into a denial or a
+// condition; both languages, since a reply in one may borrow a phrase from the other.
+const CLAIM = /\b(?:eligible|qualif(?:y|ies|ied|ying)|entitled|approved|can (?:get|receive|claim|obtain)|will (?:get|receive|be paid)|you (?:get|receive))\b|符合|可以获得|可获|能获得|能拿到|可以申请|可申请|有资格|可享受|可以享受|可领取|获得支持/i;
+const DENIAL = /\b(?:not|no|never|neither|nor|cannot|unless|if|once|until|without|could|would|might|whether)\b|n't|不|未|无|没|非|否|如果|如|若|假如|一旦|待|尚|需|取决|能否|是否/i;
 const SENTENCE_END = /[.!?;。！？；\n]+/;
 // Sentence ends inside a placeholder ({{amount:8.2}}) are hidden while splitting.
 const MASK: Record<string, string> = { ".": "\uE000", "!": "\uE001", "?": "\uE002", ";": "\uE003" };
@@ -50,7 +45,7 @@ export function checkExplanation(reply: string, data: ExplainData, lang: Lang): 
     ...uses.flatMap((use) => placeholderProblems(use, data)),
     ...(/\{\{|\}\}/.test(rest) ? [{ code: "malformed_placeholder" } as const] : []),
     ...findNumerals(rest).map((numeral) => ({ code: "numeral", numeral }) as const),
-    ...eligibilityClaims(reply, data, lang).map((item) => ({ code: "claims_eligible", item }) as const),
+    ...eligibilityClaims(reply, data).map((item) => ({ code: "claims_eligible", item }) as const),
     ...omittedItems(uses, data).map((item) => ({ code: "omits_eligible_item", item }) as const),
     ...(HAN.test(rest) !== (lang === "zh") ? [{ code: "wrong_language" } as const] : []),
   ];
@@ -69,11 +64,11 @@ function placeholderProblems(use: PlaceholderUse, data: ExplainData): Explanatio
 }
 
 /** Items not eligible that a sentence names while saying, without a denial or a condition, that something applies. */
-function eligibilityClaims(reply: string, data: ExplainData, lang: Lang): string[] {
+function eligibilityClaims(reply: string, data: ExplainData): string[] {
   const claimed: string[] = [];
   for (const sentence of sentences(reply)) {
     const words = stripPlaceholders(sentence);
-    if (!CLAIM[lang].test(words) || DENIAL[lang].test(words)) continue;
+    if (!CLAIM.test(words) || DENIAL.test(words)) continue;
     for (const item of itemsNamed(sentence, data)) if (data.statuses.get(item) !== "eligible") claimed.push(item);
   }
   return claimed;

@@ -43,7 +43,7 @@ const HAN = /\p{Script=Han}/u;
  * Accepts a reply only if it quotes before it speaks: each quote is verbatim in the official text
  * of a retrieved Article it cites, Articles are named only as {{article:N}} placeholders of
  * retrieved Articles, and every number in the answer is one of the quotes' numbers (the same
- * characters or the same value: 30万 for 300,000). `officialTexts` maps the retrieved Articles.
+ * characters or the same value: 12万 for 120,000). `officialTexts` maps the retrieved Articles.
  */
 export function checkFaqReply(text: string, officialTexts: ReadonlyMap<string, string>, lang: Lang): CheckedFaqReply {
   const data = parseJson(text);

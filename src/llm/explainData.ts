@@ -56,66 +56,82 @@ export function itemKey(item: ItemOutcome): string {
 const hasNumeral = (text: string) => findNumerals(stripPlaceholders(text)).length > 0;
 
 export function buildExplainData(evaluation: Evaluation, rules: CompiledRules, lang: Lang, describe: DescribeFact): ExplainData {
-  const table = new PlaceholderTable();
-  const money = (fen: number, kind: string, ...args: (string | number)[]) => table.add(formatYuan(fen, lang), kind, ...args);
-  /** The text itself when it is free of numerals, else a placeholder that stands for it. */
-  const wording = (text: string, kind: string, ...args: (string | number)[]) => {
-    const token = table.add(text, kind, ...args);
-    return hasNumeral(text) ? token : text;
-  };
-  const articleItems = new Map<string, Set<string>>();
-  /** Registers an Article cite ("8.2", "15,17") with each Article and clause in it; returns its placeholder. */
-  const cite = (article: string, item?: string) => {
-    for (const part of new Set([article, ...article.split(","), ...article.split(",").map((c) => c.split(".")[0]!)])) {
-      if (!articleItems.has(part)) articleItems.set(part, new Set());
-      if (item !== undefined) articleItems.get(part)!.add(item);
-      table.add(articleLabel(part, lang), "article", part);
-    }
-    return table.add(articleLabel(article, lang), "article", article);
-  };
-  const count = (status: ItemStatus) => table.add(String(evaluation.items.filter((item) => item.status === status).length), "count", status);
-  const statuses = new Map<string, ItemStatus>();
+  const builder = new Builder(rules, lang, describe);
+  const items = evaluation.items.map((item) => builder.item(item));
+  const notes = evaluation.notes.map((note, i) => builder.note(note, i + 1));
+  const view: ExplainView = { inForce: evaluation.inForce, asOf: builder.table.add(evaluation.asOf, "asOf"), summary: builder.summary(evaluation), items, notes };
+  return { view, table: builder.table, statuses: builder.statuses, articleItems: builder.articleItems };
+}
 
-  const items = evaluation.items.map((item): ViewItem => {
+class Builder {
+  readonly table = new PlaceholderTable();
+  readonly statuses = new Map<string, ItemStatus>();
+  readonly articleItems = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly rules: CompiledRules,
+    private readonly lang: Lang,
+    private readonly describe: DescribeFact,
+  ) {}
+
+  item(item: ItemOutcome): ViewItem {
     const key = itemKey(item);
-    statuses.set(key, item.status);
-    const article = cite(item.id, key);
-    const title = rules.byId.get(item.id)?.text.title[lang];
+    this.statuses.set(key, item.status);
+    const title = this.rules.byId.get(item.id)?.text.title[this.lang];
     const view: ViewItem = {
       key,
-      name: table.add(itemHeading(item, rules, lang), "item", key),
+      name: this.table.add(itemHeading(item, this.rules, this.lang), "item", key),
       ...(title && !hasNumeral(title) ? { title } : {}),
-      article,
+      article: this.cite(item.id, key),
       status: item.status,
-      reasons: item.reasons.map((reason, i) => viewReason(reason, key, i + 1)),
+      reasons: item.reasons.map((reason, i) => this.reason(reason, key, i + 1)),
     };
     if (item.status === "eligible" && item.maxSupportFen !== null) {
-      view.maxSupport = money(item.maxSupportFen, "amount", key);
+      view.maxSupport = this.money(item.maxSupportFen, "amount", key);
       view.countedInTotal = item.counted;
     }
-    if (item.potentialMaxSupportFen !== null) view.potentialMaxSupport = money(item.potentialMaxSupportFen, "potential", key);
-    if (item.ifConditionMetFen !== null) view.ifConditionMet = money(item.ifConditionMetFen, "ifMet", key);
-    if (item.caps.length > 0) view.caps = viewCaps(item.caps, key);
-    if (item.trace.length > 0) view.trace = item.trace.map((step, i) => viewStep(step, key, i + 1));
+    if (item.potentialMaxSupportFen !== null) view.potentialMaxSupport = this.money(item.potentialMaxSupportFen, "potential", key);
+    if (item.ifConditionMetFen !== null) view.ifConditionMet = this.money(item.ifConditionMetFen, "ifMet", key);
+    if (item.caps.length > 0) view.caps = this.caps(item.caps, key);
+    if (item.trace.length > 0) view.trace = item.trace.map((step, i) => this.step(step, key, i + 1));
     if (item.missing.length > 0) {
-      const questions = [...new Set(item.missing.map((path) => describe(path, lang)))];
-      view.toDecide = questions.map((question, i) => wording(question, "question", key, i + 1));
+      const questions = [...new Set(item.missing.map((path) => this.describe(path, this.lang)))];
+      view.toDecide = questions.map((question, i) => this.wording(question, "question", key, i + 1));
     }
     return view;
-  });
+  }
 
-  function viewReason(reason: Reason, key: string, n: number) {
-    const sentence = table.add(renderReason(reason, lang), "reason", key, n);
+  note(note: Reason, n: number) {
+    this.cite(note.cite);
+    const text = renderNote(note, this.lang);
+    const sentence = this.table.add(text, "note", n);
+    return { text: hasNumeral(text) ? sentence : text, sentence };
+  }
+
+  summary(evaluation: Evaluation): ExplainView["summary"] {
+    const count = (status: ItemStatus) => this.table.add(String(evaluation.items.filter((item) => item.status === status).length), "count", status);
+    const open = evaluation.items.some((item) => item.status === "needs_info");
+    return {
+      eligibleItems: count("eligible"),
+      undecidedItems: count("needs_info"),
+      notEligibleItems: count("not_eligible"),
+      total: this.money(evaluation.totalMaxSupportFen, "total"),
+      ...(open ? { openPotential: this.money(evaluation.openPotentialFen, "open") } : {}),
+    };
+  }
+
+  private reason(reason: Reason, key: string, n: number) {
+    const sentence = this.table.add(renderReason(reason, this.lang), "reason", key, n);
     // Numeric parameters become placeholders of their own, so the reason still reads as words.
     const params: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(reason.params ?? {})) {
-      params[name] = typeof value === "number" ? table.add(name.endsWith("Fen") ? formatYuan(value, lang) : String(value), "reason", key, n, name) : value;
+      params[name] = typeof value === "number" ? this.table.add(name.endsWith("Fen") ? formatYuan(value, this.lang) : String(value), "reason", key, n, name) : value;
     }
-    const text = reasonText(reason.params ? { ...reason, params } : reason, lang);
-    return { article: cite(reason.cite), text: hasNumeral(text) ? sentence : text, sentence };
+    const text = reasonText(reason.params ? { ...reason, params } : reason, this.lang);
+    return { article: this.cite(reason.cite), text: hasNumeral(text) ? sentence : text, sentence };
   }
 
-  function viewCaps(caps: CapUse[], key: string) {
+  private caps(caps: CapUse[], key: string): NonNullable<ViewItem["caps"]> {
     const seen = new Map<string, number>();
     return caps.map((cap) => {
       const n = (seen.get(cap.name) ?? 0) + 1;
@@ -124,21 +140,21 @@ export function buildExplainData(evaluation: Evaluation, rules: CompiledRules, l
       return {
         cap: cap.name,
         kind: cap.kind,
-        limit: money(cap.limitFen, "cap", key, name),
-        ...(cap.usedFen > 0 ? { alreadyReceived: money(cap.usedFen, "capUsed", key, name) } : {}),
+        limit: this.money(cap.limitFen, "cap", key, name),
+        ...(cap.usedFen > 0 ? { alreadyReceived: this.money(cap.usedFen, "capUsed", key, name) } : {}),
         reducedTheAmount: cap.afterFen < cap.beforeFen,
-        roomLeft: money(cap.roomAfterFen, "capRoom", key, name),
+        roomLeft: this.money(cap.roomAfterFen, "capRoom", key, name),
       };
     });
   }
 
-  function viewStep(step: TraceStep, key: string, n: number): Record<string, unknown> {
-    const field = (fen: number, name: string) => money(fen, "trace", key, n, name);
+  private step(step: TraceStep, key: string, n: number): Record<string, unknown> {
+    const field = (fen: number, name: string) => this.money(fen, "trace", key, n, name);
     switch (step.kind) {
       case "fixed":
         return { kind: "fixed amount", amount: field(step.fen, "amount") };
       case "rate":
-        return { kind: "rate", rate: table.add(`${step.percent}%`, "trace", key, n, "rate"), base: field(step.baseFen, "base"), result: field(step.valueFen, "result") };
+        return { kind: "rate", rate: this.table.add(`${step.percent}%`, "trace", key, n, "rate"), base: field(step.baseFen, "base"), result: field(step.valueFen, "result") };
       case "sum":
         return {
           kind: "sum",
@@ -152,25 +168,24 @@ export function buildExplainData(evaluation: Evaluation, rules: CompiledRules, l
     }
   }
 
-  const notes = evaluation.notes.map((note, i) => {
-    cite(note.cite);
-    const text = renderNote(note, lang);
-    const sentence = table.add(text, "note", i + 1);
-    return { text: hasNumeral(text) ? sentence : text, sentence };
-  });
-  const open = evaluation.items.some((item) => item.status === "needs_info");
-  const view: ExplainView = {
-    inForce: evaluation.inForce,
-    asOf: table.add(evaluation.asOf, "asOf"),
-    summary: {
-      eligibleItems: count("eligible"),
-      undecidedItems: count("needs_info"),
-      notEligibleItems: count("not_eligible"),
-      total: money(evaluation.totalMaxSupportFen, "total"),
-      ...(open ? { openPotential: money(evaluation.openPotentialFen, "open") } : {}),
-    },
-    items,
-    notes,
-  };
-  return { view, table, statuses, articleItems };
+  /** Registers an Article cite ("8.2", "15,17") with each Article and clause in it; returns its placeholder. */
+  private cite(article: string, item?: string): string {
+    const parts = article.split(",");
+    for (const part of new Set([article, ...parts, ...parts.map((clause) => clause.split(".")[0]!)])) {
+      if (!this.articleItems.has(part)) this.articleItems.set(part, new Set());
+      if (item !== undefined) this.articleItems.get(part)!.add(item);
+      this.table.add(articleLabel(part, this.lang), "article", part);
+    }
+    return this.table.add(articleLabel(article, this.lang), "article", article);
+  }
+
+  private money(fen: number, kind: string, ...args: (string | number)[]): string {
+    return this.table.add(formatYuan(fen, this.lang), kind, ...args);
+  }
+
+  /** The text itself when it is free of numerals, else a placeholder that stands for it. */
+  private wording(text: string, kind: string, ...args: (string | number)[]): string {
+    const token = this.table.add(text, kind, ...args);
+    return hasNumeral(text) ? token : text;
+  }
 }

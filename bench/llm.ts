@@ -1,0 +1,102 @@
+import { evaluate } from "../src/engine/evaluate.js";
+import { answerQuestion } from "../src/faq/answer.js";
+import { getFaqIndex } from "../src/faq/faqIndex.js";
+import type { Lang } from "../src/i18n/lang.js";
+import { loadQuestionBank } from "../src/interview/questionBank.js";
+import { describeFact } from "../src/interview/render.js";
+import { openAiClient } from "../src/llm/client.js";
+import { explainWithLlm, type ExplainDeps } from "../src/llm/explain.js";
+import { buildExplainData } from "../src/llm/explainData.js";
+import { createLogger } from "../src/log.js";
+import { loadRules } from "../src/rules/loadRules.js";
+import { LABELLED } from "../test/faq/labelled.js";
+import { faithfulExplanation, startMockLlm, TAMPERS, type MockLlm } from "../test/support/mockLlm.js";
+import { seeded } from "./random.js";
+import { randomScreening } from "./screenings.js";
+import { elapsedMs, percentile, round } from "./timing.js";
+
+const RESULTS = 200;
+
+/**
+ * FAQ retrieval over the labelled questions, and the explanation checks against a local mock
+ * model: faithful replies accepted, tampered ones rejected, and prompt size. Tokens are the
+ * mock's estimate (characters / 4), not a provider's tokenizer.
+ */
+export async function benchLlm(): Promise<Record<string, number>> {
+  const mock = await startMockLlm();
+  try {
+    return { ...benchRetrieval(), ...(await benchExplanations(mock)) };
+  } finally {
+    await mock.close();
+  }
+}
+
+function benchRetrieval(): Record<string, number> {
+  getFaqIndex();
+  const times: number[] = [];
+  let correct = 0;
+  for (const { q, lang, article } of LABELLED) {
+    const start = process.hrtime.bigint();
+    const answer = answerQuestion(q, lang);
+    times.push(elapsedMs(start));
+    const cited = answer.kind === "answer" || answer.kind === "how_much" ? (answer.articles[0] ?? null) : null;
+    if (cited === article) correct += 1;
+  }
+  return {
+    "FAQ questions (labelled)": LABELLED.length,
+    "FAQ top-1 Article accuracy (%)": round((100 * correct) / LABELLED.length),
+    "FAQ retrieval mean (ms/question)": round(times.reduce((a, b) => a + b, 0) / times.length, 3),
+    "FAQ retrieval p99 (ms/question)": round(percentile(times, 99), 3),
+  };
+}
+
+async function benchExplanations(mock: MockLlm): Promise<Record<string, number>> {
+  const rules = loadRules();
+  const bank = loadQuestionBank();
+  const rng = seeded(2025);
+  const deps: Omit<ExplainDeps, "describe"> = { client: openAiClient({ apiKey: "bench", baseURL: mock.url, model: "mock", timeoutMs: 10_000 }), rules, logger: createLogger("silent") };
+  const cases = Array.from({ length: RESULTS }, (_, i) => {
+    const screening = randomScreening(rng);
+    const lang: Lang = i % 2 === 0 ? "en" : "zh";
+    const describe = describeFact({ bank, rules, screening });
+    const evaluation = evaluate(screening, rules, "2026-03-01");
+    const view = buildExplainData(evaluation, rules, lang, describe).view;
+    return { evaluation, lang, describe, view, faithful: faithfulExplanation(view, lang) };
+  });
+
+  let accepted = 0;
+  for (const c of cases) {
+    mock.script({ content: c.faithful });
+    if ((await explainWithLlm(c.evaluation, c.lang, { ...deps, describe: c.describe })).outcome === "accepted") accepted += 1;
+  }
+  const usages = mock.requests.map((request) => request.usage!);
+
+  const perKind: number[] = [];
+  let tried = 0;
+  let rejected = 0;
+  for (const [kind, tamper] of Object.entries(TAMPERS)) {
+    let kindTried = 0;
+    let kindRejected = 0;
+    for (const c of cases) {
+      const reply = tamper(c.faithful, c.view);
+      if (reply === null) continue;
+      mock.script({ content: reply }, { content: reply });
+      kindTried += 1;
+      if ((await explainWithLlm(c.evaluation, c.lang, { ...deps, describe: c.describe })).outcome === "rejected") kindRejected += 1;
+    }
+    if (kindTried === 0) throw new Error(`tamper ${kind} applied to no generated result`);
+    tried += kindTried;
+    rejected += kindRejected;
+    perKind.push((100 * kindRejected) / kindTried);
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  return {
+    "explanations: generated results": RESULTS,
+    "faithful replies accepted (%)": round((100 * accepted) / RESULTS),
+    "tampered replies tried": tried,
+    "tampered replies rejected (%)": round((100 * rejected) / tried),
+    "tampered replies rejected, worst kind (%)": round(Math.min(...perKind)),
+    "prompt tokens per explanation (mean, est.)": Math.round(mean(usages.map((u) => u.prompt_tokens))),
+    "completion tokens per explanation (mean, est.)": Math.round(mean(usages.map((u) => u.completion_tokens))),
+  };
+}
