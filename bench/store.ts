@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import { evaluate } from "../src/engine/evaluate.js";
+import { initialState } from "../src/interview/state.js";
+import { createLogger } from "../src/log.js";
+import { loadRules } from "../src/rules/loadRules.js";
+import { newCaseId } from "../src/store/caseId.js";
+import { openLowdbStore } from "../src/store/lowdbStore.js";
+import { CHAT_RECORD_VERSION, SCREENING_RECORD_VERSION, type ChatRecord, type ScreeningRecord } from "../src/store/store.js";
+import { seeded, type Rng } from "./random.js";
+import { randomScreening } from "./screenings.js";
+import { elapsedMs, percentile, round } from "./timing.js";
+
+const STORED = 20_000;
+const CHATS = 2_000;
+const WRITES = 500;
+/** A write of the single file at 20,000 screenings takes a second: fewer samples, so its p99 is the slowest one. */
+const SINGLE_FILE_FULL_WRITES = 20;
+
+/** The chat record after its n-th answer: an interview some twenty answers long. */
+function chatAfterAnswer(chatId: number, n: number): ChatRecord {
+  const log = Array.from({ length: 20 }, (_, i) => ({ key: `answer${String.fromCharCode(97 + i)}`, value: i % 2 === 0 ? true : 1_000_000 + i }));
+  return {
+    schema: CHAT_RECORD_VERSION,
+    chatId,
+    lang: "zh",
+    interview: { ...initialState("zh", "2025-06-01"), log, current: "sectors", turn: n },
+    active: true,
+    llm: { day: "2025-06-01", calls: n % 20 },
+    updatedAt: new Date(Date.UTC(2025, 5, 1, 8, 0, 0, n)).toISOString(),
+  };
+}
+
+/** Finished screenings of varied applicants, spread over a year of days and 2,000 chats. */
+function storedScreenings(rng: Rng): ScreeningRecord[] {
+  const rules = loadRules();
+  return Array.from({ length: STORED }, (_, i) => {
+    const screening = randomScreening(rng);
+    const evaluation = evaluate(screening, rules, "2026-03-01");
+    const createdAt = new Date(Date.UTC(2025, 0, 1 + (i % 365), 8, 0, 0, i % 1000)).toISOString();
+    return {
+      schema: SCREENING_RECORD_VERSION,
+      caseId: newCaseId(createdAt),
+      chatId: 100_000 + (i % CHATS),
+      createdAt,
+      lang: "zh",
+      asOf: evaluation.asOf,
+      inForce: evaluation.inForce,
+      rulesVersion: evaluation.rulesVersion,
+      screening: JSON.parse(JSON.stringify(screening)) as ScreeningRecord["screening"],
+      items: evaluation.items.map((item) => ({
+        id: item.id,
+        status: item.status,
+        maxSupportFen: item.maxSupportFen,
+        potentialMaxSupportFen: item.potentialMaxSupportFen,
+        project: item.project?.index ?? null,
+        counted: item.counted,
+      })),
+      totalMaxSupportFen: evaluation.totalMaxSupportFen,
+    };
+  });
+}
+
+/** Lets the disk finish writing what the set-up wrote, so that its flushing is not timed as the writes measured next. */
+function flushToDisk(): void {
+  spawnSync("sync");
+}
+
+/** Times `writes` answers after a few untimed ones, each an awaited write of one of 50 chats' records. */
+async function timeAnswers(writes: number, write: (chat: ChatRecord) => Promise<void>): Promise<{ mean: number; p99: number }> {
+  const warmUp = Math.ceil(writes / 20);
+  const times: number[] = [];
+  for (let n = 0; n < warmUp + writes; n++) {
+    const chat = chatAfterAnswer(1 + (n % 50), n);
+    const start = process.hrtime.bigint();
+    await write(chat);
+    if (n >= warmUp) times.push(elapsedMs(start));
+  }
+  return { mean: round(times.reduce((a, b) => a + b, 0) / times.length, 3), p99: round(percentile(times, 99), 3) };
+}
+
+async function timeFileStore(dir: string, stored: ScreeningRecord[], writes: number) {
+  const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+  for (let i = 0; i < stored.length; i += CHATS) await Promise.all(stored.slice(i, i + CHATS).map((r) => store.addScreening(r)));
+  flushToDisk();
+  const timed = await timeAnswers(writes, (chat) => store.putChat(chat));
+  await store.close();
+  return timed;
+}
+
+/** The layout this store replaces: one lowdb file holding everything, rewritten on every answer. */
+async function timeSingleFile(file: string, stored: ScreeningRecord[], writes: number) {
+  const db = new Low<{ chats: Record<string, ChatRecord>; screenings: ScreeningRecord[] }>(new JSONFile(file), { chats: {}, screenings: [] });
+  db.data.screenings = stored;
+  await db.write();
+  flushToDisk();
+  const timed = await timeAnswers(writes, async (chat) => {
+    db.data.chats[chat.chatId] = chat;
+    await db.write();
+  });
+  return { ...timed, megabytes: round(statSync(file).size / 1e6, 1) };
+}
+
+/** The per-answer write (putChat) with an empty store and with 20,000 stored screenings, against one file holding everything. */
+export async function benchStore(workDir: string): Promise<Record<string, number>> {
+  const dir = mkdtempSync(join(workDir, "bench-store-"));
+  try {
+    const stored = storedScreenings(seeded(2025));
+    const full = await timeFileStore(join(dir, "full"), stored, WRITES);
+    const empty = await timeFileStore(join(dir, "empty"), [], WRITES);
+    const singleEmpty = await timeSingleFile(join(dir, "single-empty.json"), [], WRITES);
+    const singleFull = await timeSingleFile(join(dir, "single-full.json"), stored, SINGLE_FILE_FULL_WRITES);
+    return {
+      "putChat, empty store: mean ms": empty.mean,
+      "putChat, empty store: p99 ms": empty.p99,
+      "putChat, 20,000 screenings: mean ms": full.mean,
+      "putChat, 20,000 screenings: p99 ms": full.p99,
+      "one lowdb file, empty: mean ms": singleEmpty.mean,
+      "one lowdb file, empty: p99 ms": singleEmpty.p99,
+      "one lowdb file, 20,000 screenings: mean ms": singleFull.mean,
+      "one lowdb file, 20,000 screenings: max ms": singleFull.p99,
+      "one lowdb file, 20,000 screenings: MB": singleFull.megabytes,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

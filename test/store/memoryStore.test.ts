@@ -1,0 +1,4 @@
+import { MemoryStore } from "../../src/store/memoryStore.js";
+import { storeContract } from "./storeContract.js";
+
+storeContract("MemoryStore", async () => new MemoryStore());
