@@ -86,4 +86,23 @@ describe("screening CLI", () => {
     expect(second![CSV_HEADER.indexOf("name")]).toBe("'=cmd|' /C calc'!A0, Ltd");
     expect(second![CSV_HEADER.indexOf("4")]).toBe("needs_info");
   });
+
+  it("gives the same lines in the same order with one thread and with worker threads, across many chunks", async () => {
+    const file = join(tmp, "many.jsonl");
+    const lines = Array.from({ length: 1_234 }, (_, i) =>
+      i % 97 === 5 ? '{"events": {"expenses": "lots"}}' : JSON.stringify({ applicant: { name: `A${i}`, inJurisdiction: true, sectors: ["ai"], kind: "enterprise" }, scenarios: { projects: i % 6 } }),
+    );
+    writeFileSync(file, lines.join("\n"));
+    const serial = await runCli("screen", ["--batch", file, "--csv", "--jobs", "1"]);
+    const parallel = await runCli("screen", ["--batch", file, "--csv", "--jobs", "2"]);
+    expect(parallel.stdout).toBe(serial.stdout);
+    expect(parallel.stderr).toBe(serial.stderr);
+    expect(parallel.code).toBe(2);
+    const rows = parseCsv(parallel.stdout);
+    expect(rows).toHaveLength(1_235);
+    expect(rows.slice(1).map((row) => Number(row[0]))).toEqual(lines.map((_, i) => i + 1));
+    expect(rows[3]![CSV_HEADER.indexOf("12")]).toBe("1000000"); // line 3: two scenario projects
+    expect(rows[6]![CSV_HEADER.indexOf("error")]).toBe("events.expenses: must be an amount in yuan (a number)");
+  });
 });
+
