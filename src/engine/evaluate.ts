@@ -1,8 +1,12 @@
 import { applyNoDuplication } from "./article16.js";
 import { evaluateItem, notEligible } from "./evaluateItem.js";
 import type { Evaluation, ItemOutcome, Reason } from "./outcome.js";
+import type { Instance } from "./item.js";
 import type { Screening } from "./screening.js";
 import type { CompiledRules } from "../rules/loadRules.js";
+
+/** The one instance of every item but Article 11. */
+const SINGLE: readonly Instance[] = [{}];
 
 /**
  * The rules engine: a validated screening in, every support item's outcome out. Pure: the
@@ -14,7 +18,7 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string): Eva
   const inForce = policy.validity.validFrom <= asOf && asOf <= policy.validity.validUntil;
   const items: ItemOutcome[] = [];
   for (const item of rules.items) {
-    for (const instance of item.rule.instances?.(s) ?? [{}]) {
+    for (const instance of item.rule.instances?.(s) ?? SINGLE) {
       items.push(inForce ? evaluateItem(item, s, instance, policy) : notEligible(item.rule.id, instance.project ?? null, [outOfForce(rules, asOf)]));
     }
   }

@@ -73,7 +73,7 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
 function matters(path: string, hi: Run, lo: Run, item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules): boolean {
   const flipped = (mode: Mode, pathMode: Mode, group: string | null = null) => run(item, s, instance, policy, mode, { path, pathMode, group, groupMode: "lo" });
   if (differs(flipped("hi", "lo"), hi) || differs(flipped("lo", "hi"), lo)) return true;
-  const group = hi.facts.groups.get(path);
+  const group = hi.facts.groups?.get(path);
   if (!group) return false;
   return differs(flipped("hi", "hi", group), flipped("hi", "lo", group));
 }

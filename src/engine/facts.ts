@@ -19,7 +19,8 @@ export interface Override {
 
 export class Facts {
   readonly missing: string[] = [];
-  readonly groups = new Map<string, string>();
+  /** The group of each missing fact that belongs to one; most runs have none. */
+  groups: Map<string, string> | null = null;
 
   constructor(
     readonly mode: Mode,
@@ -30,7 +31,7 @@ export class Facts {
     if (value !== undefined) return value;
     if (!this.missing.includes(path)) {
       this.missing.push(path);
-      if (group) this.groups.set(path, group);
+      if (group) (this.groups ??= new Map()).set(path, group);
     }
     let mode = this.mode;
     const o = this.override;

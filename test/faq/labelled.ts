@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import { langSchema } from "../../src/i18n/lang.js";
+import { projectRoot } from "../../src/paths.js";
 
 const labelledSchema = z.array(
   z.strictObject({
@@ -14,5 +16,6 @@ const labelledSchema = z.array(
 export type LabelledQuestion = z.infer<typeof labelledSchema>[number];
 
 export const LABELLED: readonly LabelledQuestion[] = labelledSchema.parse(
-  JSON.parse(readFileSync(new URL("./labelled-questions.json", import.meta.url), "utf8")),
+  // From the project root, so the bundled benchmark finds it too.
+  JSON.parse(readFileSync(join(projectRoot, "test", "faq", "labelled-questions.json"), "utf8")),
 );
