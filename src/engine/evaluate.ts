@@ -2,7 +2,7 @@ import { applyNoDuplication } from "./article16.js";
 import { evaluateItem, notEligible } from "./evaluateItem.js";
 import type { Evaluation, ItemOutcome, Reason } from "./outcome.js";
 import type { Instance } from "./item.js";
-import type { Screening } from "./screening.js";
+import type { ItemId, Screening } from "./screening.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 
 /** The one instance of every item but Article 11. */
@@ -10,14 +10,16 @@ const SINGLE: readonly Instance[] = [{}];
 
 /**
  * The rules engine: a validated screening in, every support item's outcome out. Pure: the
- * caller passes `today`, used when the screening names no `asOf` date.
+ * caller passes `today`, used when the screening names no `asOf` date. `only` limits the
+ * work to some items (the interview asking what an answer could change).
  */
-export function evaluate(s: Screening, rules: CompiledRules, today: string): Evaluation {
+export function evaluate(s: Screening, rules: CompiledRules, today: string, only?: ReadonlySet<ItemId>): Evaluation {
   const { policy } = rules;
   const asOf = s.asOf ?? today;
   const inForce = policy.validity.validFrom <= asOf && asOf <= policy.validity.validUntil;
   const items: ItemOutcome[] = [];
   for (const item of rules.items) {
+    if (only && !only.has(item.rule.id)) continue;
     for (const instance of item.rule.instances?.(s) ?? SINGLE) {
       items.push(inForce ? evaluateItem(item, s, instance, policy) : notEligible(item.rule.id, instance.project ?? null, [outOfForce(rules, asOf)]));
     }

@@ -4,6 +4,7 @@ import { MAX_COUNT } from "../engine/screening.js";
 import type { Evaluation } from "../engine/outcome.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { buildScreening } from "./buildScreening.js";
+import type { Candidate } from "./nextQuestion.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
 import { MAX_LISTED_PROJECTS } from "./validateAnswer.js";
@@ -35,13 +36,15 @@ function fingerprint(evaluation: Evaluation): string {
 /**
  * Whether some answer to the question would give a different result than another. The
  * engine's `missing` lists facts that can matter in general; this settles it for the facts
- * known now (a fact can be moot because another one was answered "don't know").
+ * known now (a fact can be moot because another one was answered "don't know"). Only the
+ * items the question bears on are evaluated: decided items stay decided whatever is learnt.
  */
-export function canChangeResult(bank: QuestionBank, rules: CompiledRules, log: readonly LogEntry[], asOf: string, key: string, question: Question): boolean {
+export function canChangeResult(bank: QuestionBank, rules: CompiledRules, log: readonly LogEntry[], asOf: string, candidate: Candidate): boolean {
+  const only = new Set(candidate.items);
   let first: string | null = null;
-  for (const value of answerVariants(question)) {
-    const screening = buildScreening(bank, [...log, { key, value }], asOf);
-    const print = fingerprint(evaluate(screening, rules, asOf));
+  for (const value of answerVariants(candidate.question)) {
+    const screening = buildScreening(bank, [...log, { key: candidate.key, value }], asOf);
+    const print = fingerprint(evaluate(screening, rules, asOf, only));
     if (first === null) first = print;
     else if (print !== first) return true;
   }

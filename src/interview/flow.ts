@@ -30,7 +30,7 @@ export function advance(ctx: InterviewContext, state: InterviewState, out: OutMe
   const { screening, evaluation } = currentResult(ctx, state);
   const asked = new Set(state.log.map((entry) => entry.key));
   const ranked = rankQuestions(ctx.bank, screening, evaluation, asked);
-  const next = ranked.find((c) => canChangeResult(ctx.bank, ctx.rules, state.log, state.asOf, c.key, c.question));
+  const next = ranked.find((c) => canChangeResult(ctx.bank, ctx.rules, state.log, state.asOf, c));
   if (!next) {
     const done: InterviewState = { ...state, current: null, editing: false, pending: null, ticked: [], done: true, turn: state.turn + 1 };
     return { state: done, out: [...out, { type: "result", evaluation, final: true }] };

@@ -1,5 +1,5 @@
 import type { Evaluation, ItemOutcome } from "../engine/outcome.js";
-import type { Screening } from "../engine/screening.js";
+import type { ItemId, Screening } from "../engine/screening.js";
 import { keyOf, resolvePath } from "./buildScreening.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 
@@ -13,6 +13,8 @@ export interface Candidate {
   settles: number;
   /** Only narrows an undecided item (support already received): asked after everything else. */
   refinement: boolean;
+  /** The items the answer bears on: no other item can change. */
+  items: ItemId[];
 }
 
 function instances(question: Question, s: Screening): (number | null)[] {
@@ -34,23 +36,26 @@ function concerns(item: ItemOutcome, question: Question, index: number | null): 
  * or potential the answer can only lower: for an undecided item that is a refinement, asked
  * once nothing else is left.
  */
-function score(question: Question, index: number | null, evaluation: Evaluation): { valueFen: number; settles: number; refinement: boolean } {
+function score(question: Question, index: number | null, evaluation: Evaluation): { valueFen: number; settles: number; refinement: boolean; items: ItemId[] } {
   let valueFen = 0;
   let settles = 0;
   let refinement = true;
+  const items: ItemId[] = [];
   for (const item of evaluation.items) {
     if (question.defaulted) {
       if (item.status === "not_eligible" || !concerns(item, question, index)) continue;
       valueFen += item.maxSupportFen ?? item.potentialMaxSupportFen ?? 0;
       settles += 1;
+      items.push(item.id);
       if (item.status === "eligible") refinement = false;
     } else if (item.status === "needs_info" && question.paths.some((path) => item.missing.includes(resolvePath(path, index)))) {
       valueFen += item.potentialMaxSupportFen ?? 0;
       settles += 1;
+      items.push(item.id);
       refinement = false;
     }
   }
-  return { valueFen, settles, refinement };
+  return { valueFen, settles, refinement, items };
 }
 
 /**
@@ -64,8 +69,8 @@ export function rankQuestions(bank: QuestionBank, s: Screening, evaluation: Eval
     for (const index of instances(question, s)) {
       const key = keyOf(question.id, index);
       if (asked.has(key)) continue;
-      const { valueFen, settles, refinement } = score(question, index, evaluation);
-      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, order });
+      const { valueFen, settles, refinement, items } = score(question, index, evaluation);
+      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, items, order });
     }
   });
   return candidates.sort(
