@@ -4,6 +4,7 @@ import type { InterviewEvent } from "../interview/messages.js";
 import type { QuestionBank } from "../interview/questionBank.js";
 import { parseKey } from "../interview/buildScreening.js";
 import { questionKeySchema } from "../interview/state.js";
+import { caseIdSchema } from "../store/caseId.js";
 
 /**
  * Inline-button data, at most 64 bytes (Telegram's limit), as short `|`-separated fields.
@@ -21,7 +22,6 @@ const turn = z.string().regex(/^\d{1,9}$/).transform(Number);
 const key = questionKeySchema;
 const yesNo = z.enum(["y", "n"]).transform((v) => v === "y");
 const optionIndex = z.string().regex(/^\d{1,2}$/).transform(Number);
-export const caseIdSchema = z.string().regex(/^TZ-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
 
 const forms = z.union([
   z.tuple([z.literal("a"), turn, key, z.union([yesNo, z.string().regex(/^o\d{1,2}$/).transform((v) => Number(v.slice(1)))])])

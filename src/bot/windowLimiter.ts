@@ -1,38 +1,72 @@
 /**
- * At most `limit` events in any window of `windowMs`: a ring of the last `limit` slot times.
- * Slots are handed out in order, so a caller that waits for its slot is served first come,
- * first served, and every window the Bot API looks at holds at most `limit` calls.
+ * At most `limit` calls in any window of `windowMs`, as the server sees them: a call holds its
+ * slot from before it is sent until `windowMs` after its response came back. Counting from the
+ * response rather than from when the call left makes network delay harmless: calls that left
+ * together but arrived spread out can never crowd into one window at the server's end.
+ * Waiting callers are served first come, first served.
  */
 export class WindowLimiter {
-  private readonly times: number[] = [];
-  private head = 0;
+  private inFlight = 0;
+  /** When recent calls completed, oldest first. */
+  private readonly completed: number[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    private readonly now: () => number = () => performance.now(),
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a whole number >= 1, got ${limit}`);
     if (!(windowMs > 0)) throw new RangeError(`windowMs must be > 0, got ${windowMs}`);
   }
 
-  /** Takes the earliest free slot at or after `now` and returns its time. */
-  reserve(now: number): number {
-    const full = this.times.length === this.limit;
-    const slot = full ? Math.max(now, this.times[this.head]! + this.windowMs) : now;
-    if (full) {
-      this.times[this.head] = slot;
-      this.head = (this.head + 1) % this.limit;
-    } else this.times.push(slot);
-    return slot;
+  /** Waits for a slot; call the function it resolves to once the call has completed (or failed). */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      this.waiting.push(() => resolve(this.take()));
+      this.pump();
+    });
   }
 
-  /**
-   * Moves the latest slot to when the call really went out (later, after waiting for another
-   * limit), so the next slots count from the real time.
-   */
-  delayLatest(time: number): void {
-    if (this.times.length === 0) return;
-    const index = this.times.length === this.limit ? (this.head - 1 + this.limit) % this.limit : this.times.length - 1;
-    this.times[index] = Math.max(this.times[index]!, time);
+  /** True when nothing holds a slot, so the limiter can be forgotten. */
+  get idle(): boolean {
+    this.forgetOld();
+    return this.inFlight === 0 && this.completed.length === 0 && this.waiting.length === 0;
+  }
+
+  /** Lets every waiting caller through at once (on shutdown, where nothing is sent anyway). */
+  close(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const go of this.waiting.splice(0)) go();
+  }
+
+  private take(): () => void {
+    this.inFlight += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight -= 1;
+      this.completed.push(this.now());
+      this.pump();
+    };
+  }
+
+  private pump(): void {
+    this.forgetOld();
+    while (this.waiting.length > 0 && this.inFlight + this.completed.length < this.limit) this.waiting.shift()!();
+    if (this.waiting.length > 0 && this.completed.length > 0 && this.timer === undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.pump();
+      }, this.completed[0]! + this.windowMs - this.now());
+    }
+  }
+
+  private forgetOld(): void {
+    const cutoff = this.now() - this.windowMs;
+    while (this.completed.length > 0 && this.completed[0]! <= cutoff) this.completed.shift();
   }
 }
