@@ -2,7 +2,7 @@ import { todayInBeijing } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Evaluation } from "../engine/outcome.js";
 import type { Lang } from "../i18n/lang.js";
-import { LruCache } from "../llm/cache.js";
+import { LruCache } from "../lruCache.js";
 import { createLlmClient, type LlmClient } from "../llm/client.js";
 import { explainWithLlm } from "../llm/explain.js";
 import { answerWithLlm } from "../llm/faq.js";

@@ -1,6 +1,7 @@
 import type { Lang } from "../i18n/lang.js";
 import type { Evaluation } from "../engine/outcome.js";
 import { answerQuestion } from "../faq/answer.js";
+import { offlineReply } from "./offlineReply.js";
 import type { DescribeFact } from "../result/resultScreen.js";
 import { resultScreen } from "../result/resultScreen.js";
 import type { CompiledRules } from "../rules/loadRules.js";
@@ -13,15 +14,7 @@ export function templateAssistant(rules: CompiledRules, describe: DescribeFact):
       return { text: resultScreen(evaluation, rules, lang, describe), source: "template" };
     },
     async ask(question: string, lang: Lang): Promise<FaqReply> {
-      const answer = answerQuestion(question, lang);
-      switch (answer.kind) {
-        case "answer":
-          return { text: answer.answer, articles: answer.articles, source: answer.source };
-        case "how_much":
-          return { text: answer.answer, articles: answer.articles, source: "how_much" };
-        default:
-          return { text: answer.answer, articles: [], source: "refusal" };
-      }
+      return offlineReply(answerQuestion(question, lang));
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Lang } from "../i18n/lang.js";
 import type { Logger } from "../log.js";
 import { resultScreen, type DescribeFact } from "../result/resultScreen.js";
 import type { CompiledRules } from "../rules/loadRules.js";
-import type { LruCache } from "./cache.js";
+import type { LruCache } from "../lruCache.js";
 import { checkExplanation, describeProblem, type ExplanationProblem } from "./checkExplanation.js";
 import type { ChatMessage, LlmClient } from "./client.js";
 import { buildExplainData, type ExplainData } from "./explainData.js";

@@ -6,6 +6,7 @@ import { answerQuestion, type FaqAnswer } from "../faq/answer.js";
 import { getFaqIndex, type FaqIndex } from "../faq/faqIndex.js";
 import { articleReference, FAQ_MESSAGES } from "../faq/messages.js";
 import { isMeaningful, searchFaq } from "../faq/search.js";
+import { offlineReply } from "../assistant/offlineReply.js";
 import { checkFaqReply, type Citation } from "./checkFaqReply.js";
 import type { LlmClient } from "./client.js";
 import { fenceToken } from "./fence.js";
@@ -98,18 +99,6 @@ function composeReply(answer: string, citations: Citation[], lang: Lang, index: 
   const quotes = citations.map((c) => messages.officialText(articleLabel(c.article, lang), c.quote));
   const parts = [answer, messages.cited(references), ...quotes, messages.translationNote];
   return { text: parts.filter((part) => part !== null).join("\n\n"), articles, source: "llm" };
-}
-
-/** The offline answer as the assistant's reply. */
-export function offlineReply(answer: FaqAnswer): FaqReply {
-  switch (answer.kind) {
-    case "answer":
-      return { text: answer.answer, articles: answer.articles, source: answer.source };
-    case "how_much":
-      return { text: answer.answer, articles: answer.articles, source: "how_much" };
-    default:
-      return { text: answer.answer, articles: [], source: "refusal" };
-  }
 }
 
 function unique<T>(values: readonly T[]): T[] {

@@ -10,7 +10,7 @@ import { acquireLock, releaseLock } from "./dataLock.js";
 import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfChat } from "./erasure.js";
 import { KeyedQueue } from "./keyedQueue.js";
 import { daysIn, isRecordFile, Layout, namesIn, parseChatFileName, removeFile, removeTempFiles } from "./layout.js";
-import { LruCache } from "./lruCache.js";
+import { LruCache } from "../lruCache.js";
 import { checkRecord, loadRecord, readRecord, type RecordReader } from "./recordFile.js";
 import { CHAT, CHAT_CASES, CHAT_CASES_VERSION, SCREENING, type ChatCases } from "./records.js";
 

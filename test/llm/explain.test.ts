@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatYuan } from "../../src/i18n/formatMoney.js";
 import type { Lang } from "../../src/i18n/lang.js";
-import { LruCache } from "../../src/llm/cache.js";
+import { LruCache } from "../../src/lruCache.js";
 import { explainWithLlm, type ExplainDeps } from "../../src/llm/explain.js";
 import { memoryLogger } from "../../src/log.js";
 import { resultScreen } from "../../src/result/resultScreen.js";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/faq/answer.js";
 import type { Lang } from "../../src/i18n/lang.js";
-import { answerWithLlm, offlineReply } from "../../src/llm/faq.js";
+import { offlineReply } from "../../src/assistant/offlineReply.js";
+import { answerWithLlm } from "../../src/llm/faq.js";
 import { memoryLogger } from "../../src/log.js";
 import { startMockLlm, type MockLlm, type MockReply } from "../support/mockLlm.js";
 import { mockClient } from "./fixtures.js";

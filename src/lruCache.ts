@@ -1,4 +1,4 @@
-/** A small least-recently-used cache: the oldest entry goes when it is full. */
+/** A map that forgets its least recently used entry beyond `capacity` entries. */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
 
@@ -18,6 +18,10 @@ export class LruCache<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
   }
 
   get size(): number {
