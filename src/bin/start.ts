@@ -5,6 +5,7 @@ import { ConfigError, readConfig, type Config } from "../config.js";
 import { runConsoleChat } from "../console/chat.js";
 import { loadQuestionBank } from "../interview/questionBank.js";
 import { createLogger } from "../log.js";
+import { createAssistant } from "../assistant/llmAssistant.js";
 import { RulesFileError, loadRules } from "../rules/loadRules.js";
 import { StoreLockedError } from "../store/dataLock.js";
 import { openLowdbStore } from "../store/lowdbStore.js";
@@ -23,7 +24,15 @@ try {
 try {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (token === undefined) {
-    await runConsoleChat({ input: process.stdin, output: process.stdout, ctx: { bank: loadQuestionBank(), rules: loadRules() }, today: todayInBeijing() });
+    const rules = loadRules();
+    const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
+    await runConsoleChat({
+      input: process.stdin,
+      output: process.stdout,
+      ctx: { bank: loadQuestionBank(), rules },
+      today: todayInBeijing(),
+      assistant: (describe) => createAssistant({ config, rules, describe, logger }),
+    });
   } else {
     const logger = createLogger(config.LOG_LEVEL);
     const interview = { bank: loadQuestionBank(), rules: loadRules() };

@@ -6,9 +6,13 @@ import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import { currentResult, step, type InterviewContext } from "../interview/interview.js";
 import type { InterviewEvent, OutMessage } from "../interview/messages.js";
-import { renderMessage, type Rendered } from "../interview/render.js";
+import { describeFact, renderMessage, type Rendered } from "../interview/render.js";
 import { initialState, type InterviewState } from "../interview/state.js";
 import { toResultFile } from "../result/resultFile.js";
+import type { DescribeFact } from "../result/resultScreen.js";
+import type { Assistant } from "../assistant/assistant.js";
+import { templateAssistant } from "../assistant/templateAssistant.js";
+import { parseCommand } from "../interview/parseReply.js";
 
 export interface ConsoleChatOptions {
   input: Readable;
@@ -18,7 +22,14 @@ export interface ConsoleChatOptions {
   lang?: Lang;
   /** Folder to write screening.json and result.json into when the chat ends. */
   saveDir?: string;
+  /** Explanations and FAQ answers; the template one (no LLM) by default. */
+  assistant?: (describe: DescribeFact) => Assistant;
 }
+
+/** `explain`, and `ask …` (or any text once the interview is over): the assistant's, not the interview's. */
+const EXPLAIN = new Set(["explain", "解释", "说明"]);
+const ASK = /^(?:ask|问|提问)\s+(.+)$/su;
+const CONSOLE_USER = "console";
 
 const QUIT = new Set(["quit", "exit", "q", "退出", "结束"]);
 const LANGUAGE_PROMPT = "请选择语言 / Choose a language:\n  1. 中文\n  2. English";
@@ -44,6 +55,8 @@ function chooseLanguage(text: string): Lang | null {
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<InterviewState | null> {
   const { input, output, ctx } = options;
   let state: InterviewState | null = options.lang ? initialState(options.lang, options.today) : null;
+  const describe: DescribeFact = (path, lang) => describeFact({ bank: ctx.bank, rules: ctx.rules, screening: currentResult(ctx, state!).screening })(path, lang);
+  const assistant = (options.assistant ?? ((d: DescribeFact) => templateAssistant(ctx.rules, d)))(describe);
   const show = (out: OutMessage[]) => {
     for (const msg of out) printRendered(output, renderMessage(msg, { bank: ctx.bank, rules: ctx.rules, lang: state!.lang, screening: currentResult(ctx, state!).screening }));
   };
@@ -69,7 +82,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<Inter
       continue;
     }
     if (line.trim() === "") continue;
-    apply({ type: "text", text: line });
+    const text = line.trim();
+    const question = ASK.exec(text)?.[1] ?? (state.done && parseCommand(text) === null && !EXPLAIN.has(text.toLowerCase()) ? text : null);
+    if (EXPLAIN.has(text.toLowerCase())) {
+      output.write(`${(await assistant.explain(currentResult(ctx, state).evaluation, state.lang, CONSOLE_USER)).text}\n\n`);
+    } else if (question !== null) {
+      output.write(`${(await assistant.ask(question, state.lang, CONSOLE_USER)).text}\n\n`);
+    } else apply({ type: "text", text: line });
   }
   if (state && !(state as InterviewState).done) apply({ type: "result" });
   if (state && options.saveDir) save(options.saveDir, ctx, state, output);

@@ -43,4 +43,13 @@ describe("console chat", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--lang must be zh or en");
   });
+
+  it("explains a result and answers questions about the rules once the interview is over", async () => {
+    const run = await runCli("chat", ["--lang", "en"], ["no", "explain", "ask what is a computing voucher", "Can a branch office apply?"].join("\n"), { OPENAI_API_KEY: "" });
+    expect(run.code).toBe(0);
+    const after = run.stdout.slice(run.stdout.indexOf("Your pre-screening result:") + 1);
+    expect(after).toContain("Article 1: the applicant is not registered and operating in Tongzhou District");
+    expect(after).toContain("Official text, Article 6");
+    expect(after.match(/Cited: /g)?.length).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -39,7 +39,7 @@ export const interviewEn = {
   "interview.count.negative": "A number of items cannot be negative.",
   "interview.count.fractional": "Please type a whole number.",
   "interview.count.too_large": "That number is larger than this screening accepts. Please check it.",
-  "interview.commands": "Commands: back · skip · result · summary · edit N · restart · lang zh|en",
+  "interview.commands": "Commands: back · skip · result · summary · edit N · restart · lang zh|en · explain · ask QUESTION",
   "summary.title": "Your answers (type edit N to change one):",
   "summary.empty": "No answers yet.",
   "summary.unknown": "don't know",

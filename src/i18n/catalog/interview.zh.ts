@@ -40,7 +40,7 @@ export const interviewZh: Record<InterviewKey, string> = {
   "interview.count.negative": "数量不能为负数。",
   "interview.count.fractional": "请输入整数。",
   "interview.count.too_large": "数量超出本次筛查可接受的范围，请核对。",
-  "interview.commands": "命令：返回 · 跳过 · 结果 · 我的回答 · 修改 N · 重新开始 · lang zh|en",
+  "interview.commands": "命令：返回 · 跳过 · 结果 · 我的回答 · 修改 N · 重新开始 · lang zh|en · 解释 · 问 问题",
   "summary.title": "您的回答（输入“修改 N”可更改）：",
   "summary.empty": "尚无回答。",
   "summary.unknown": "不知道",
