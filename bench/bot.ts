@@ -14,7 +14,7 @@
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { RunRequest, RunResult } from "./botUsers.js";
@@ -66,10 +66,12 @@ async function phase(usersChild: ChildProcess, fake: { url: string; token: strin
   };
   // Warm-up, not reported: a server that has run a while has compiled its hot paths.
   await run({ users, seconds: WARM_UP_SECONDS, firstChatId: firstChatId + 500_000_000, seed: seed + 100 }, () => undefined);
+  const loadBefore = loadavg()[0]!;
   server.send({ type: "measure" });
   const figures = message<ServerFigures>(server, "figures");
   const result = await run({ users, seconds, firstChatId, seed }, () => server.send({ type: "report" }));
   const own = await figures;
+  const loadAfter = loadavg()[0]!;
   server.send({ type: "stop" });
   await new Promise((resolve) => server.once("exit", resolve));
   return {
@@ -81,6 +83,7 @@ async function phase(usersChild: ChildProcess, fake: { url: string; token: strin
     "update-to-reply latency p99 (ms)": round(percentile(result.latenciesMs, 99)),
     "update-to-reply latency max (ms)": round(Math.max(...result.latenciesMs)),
     "bot's own handling p50 / p99 (ms)": `${round(own.handledP50Ms)} / ${round(own.handledP99Ms)}`,
+    "bot CPU per update (ms)": round(own.cpuMs / result.updates, 2),
     "event-loop delay max (ms)": round(own.eventLoopMaxMs),
     "event-loop delay p99 (ms)": round(own.eventLoopP99Ms),
     "resident memory max (MB)": round(own.rssMaxBytes / MB),
@@ -88,6 +91,8 @@ async function phase(usersChild: ChildProcess, fake: { url: string; token: strin
     "replies duplicated": result.duplicated,
     "questions shown out of step": result.mismatched,
     "store size on disk (MB)": round(sizeOnDisk(dir) / MB, 2),
+    // Both cores are shared with the simulated users; anything else running skews every figure above.
+    "machine load, 1-min average, before / after": `${round(loadBefore, 2)} / ${round(loadAfter, 2)} (of ${cpus().length} cores)`,
   };
 }
 
