@@ -9,7 +9,9 @@ import { createLogger } from "../src/log.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import { newCaseId } from "../src/store/caseId.js";
 import { openLowdbStore } from "../src/store/lowdbStore.js";
-import { CHAT_RECORD_VERSION, SCREENING_RECORD_VERSION, type ChatRecord, type ScreeningRecord } from "../src/store/store.js";
+import { CHAT_RECORD_VERSION, type ChatRecord, type ScreeningRecord } from "../src/store/store.js";
+import { toScreeningRecord } from "../src/bot/screeningRecord.js";
+import type { Screening } from "../src/engine/screening.js";
 import { seeded, type Rng } from "./random.js";
 import { randomScreening } from "./screenings.js";
 import { elapsedMs, percentile, round } from "./timing.js";
@@ -40,27 +42,10 @@ function storedScreenings(rng: Rng): ScreeningRecord[] {
   return Array.from({ length: STORED }, (_, i) => {
     const screening = randomScreening(rng);
     const evaluation = evaluate(screening, rules, "2026-03-01");
-    const createdAt = new Date(Date.UTC(2025, 0, 1 + (i % 365), 8, 0, 0, i % 1000)).toISOString();
-    return {
-      schema: SCREENING_RECORD_VERSION,
-      caseId: newCaseId(createdAt),
-      chatId: 100_000 + (i % CHATS),
-      createdAt,
-      lang: "zh",
-      asOf: evaluation.asOf,
-      inForce: evaluation.inForce,
-      rulesVersion: evaluation.rulesVersion,
-      screening: JSON.parse(JSON.stringify(screening)) as ScreeningRecord["screening"],
-      items: evaluation.items.map((item) => ({
-        id: item.id,
-        status: item.status,
-        maxSupportFen: item.maxSupportFen,
-        potentialMaxSupportFen: item.potentialMaxSupportFen,
-        project: item.project?.index ?? null,
-        counted: item.counted,
-      })),
-      totalMaxSupportFen: evaluation.totalMaxSupportFen,
-    };
+    const createdAt = new Date(Date.UTC(2025, 0, 1 + (i % 365), 8, 0, 0, i % 1000));
+    // Through JSON, as a record is stored: unknown facts are absent keys, not undefined ones.
+    const stored = JSON.parse(JSON.stringify(screening)) as Screening;
+    return toScreeningRecord({ caseId: newCaseId(createdAt.toISOString()), chatId: 100_000 + (i % CHATS), createdAt, lang: "zh", screening: stored, evaluation });
   });
 }
 
