@@ -63,6 +63,19 @@ describe("the bot's commands", () => {
     expect((await bot.store.getChat(802))?.interview?.lang).toBe("zh");
   });
 
+  it("a button pressed twice on a message already showing its result is fine ('message is not modified')", async () => {
+    const dlg = new Dialog(fake, 807);
+    dlg.command("/start");
+    await dlg.nextText(t("en", "bot.chooseLanguage"));
+    dlg.press("l|en");
+    const welcome = await dlg.nextText(t("en", "bot.disclaimerTitle"));
+    // A double tap: Telegram delivers the second press too, naming the message the first one changed.
+    const again = fake.pushCallback(807, (welcome.result as { message_id: number }).message_id, "l|en");
+    await fake.waitFor((call) => call.method === "editMessageText" && call.chatId === 807 && !call.ok);
+    await fake.waitFor((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === again);
+    expect(bot.logger.lines.filter((line) => line.level === "error" || line.level === "warn")).toEqual([]);
+  });
+
   it("/cancel drops the screening in progress", async () => {
     const dlg = new Dialog(fake, 803);
     dlg.command("/check");

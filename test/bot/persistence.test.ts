@@ -1,15 +1,21 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../src/i18n/translate.js";
 import { step } from "../../src/interview/interview.js";
 import { projectRoot } from "../../src/paths.js";
+import { toScreeningRecord } from "../../src/bot/screeningRecord.js";
+import { evaluate } from "../../src/engine/evaluate.js";
+import { createLogger } from "../../src/log.js";
+import { openLowdbStore } from "../../src/store/lowdbStore.js";
 import { MemoryStore } from "../../src/store/memoryStore.js";
 import type { FakeBotApi } from "../support/fakeBotApi.js";
 import { Dialog } from "./dialog.js";
 import { questionWords, startModel } from "./driveInterview.js";
 import { interview, newDataDir, removeDataDirs, startBot, startFake, TEST_TOKEN, type TestBot } from "./harness.js";
+import { FAST_GROWER } from "./personas.js";
 
 let fake: FakeBotApi;
 const running: TestBot[] = [];
@@ -35,6 +41,17 @@ async function start(options: Parameters<typeof startBot>[1] = {}): Promise<Test
 async function stop(bot: TestBot): Promise<void> {
   running.splice(running.indexOf(bot), 1);
   await bot.stop();
+}
+
+/** `npm start` in a child process: node itself, not the tsx wrapper, so signals reach the process that holds the store. */
+function spawnBot(dir: string): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "src", "bin", "start.ts")], {
+    cwd: projectRoot,
+    env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent", WEBHOOK_URL: "", OPENAI_API_KEY: "" },
+    stdio: "ignore",
+  });
+  children.push(child);
+  return child;
 }
 
 /** Answers the first two questions by button, as the core would; returns the core's state after. */
@@ -71,24 +88,46 @@ describe("persistence across restarts", () => {
 
   it("a bot killed with SIGKILL between two answers loses neither", async () => {
     const dir = newDataDir();
-    // node itself, not the tsx wrapper: SIGKILL must hit the process that holds the store.
-    const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "src", "bin", "start.ts")], {
-      cwd: projectRoot,
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent", WEBHOOK_URL: "", OPENAI_API_KEY: "" },
-      stdio: "ignore",
-    });
-    children.push(child);
+    const child = spawnBot(dir);
     await fake.whenPolling();
     const dlg = new Dialog(fake, 202);
     const model = await answerTwo(dlg);
     child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
+    await once(child, "exit");
 
     await start({ dir });
     dlg.command("/check");
     const resumed = await dlg.nextText(t("en", "bot.check.resume"));
     expect(resumed.text).toContain(questionWords(model));
     expect(model.log.map((entry) => entry.key)).toEqual(["jurisdiction", "kind"]);
+  });
+
+  it("SIGTERM stops the bot gracefully: replies delivered, store flushed and unlocked, exit code 0", async () => {
+    const dir = newDataDir();
+    const child = spawnBot(dir);
+    await fake.whenPolling();
+    const dlg = new Dialog(fake, 205);
+    const model = await answerTwo(dlg);
+    child.kill("SIGTERM");
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, ".lock"))).toBe(false);
+    // The child runs on today's date, the model on the tests' one: compare what the answers made.
+    const saved = JSON.parse(readFileSync(join(dir, "chats", "205.json"), "utf8")).interview;
+    expect([saved.log, saved.current, saved.turn]).toEqual([model.log, model.current, model.turn]);
+  });
+
+  it("screenings and idle chats older than RETENTION_DAYS are purged at start-up", async () => {
+    const dir = newDataDir();
+    const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+    const old = toScreeningRecord({ caseId: "TZ-20240101-7KQ3M2XA", chatId: 206, createdAt: new Date("2024-01-01T08:00:00Z"), lang: "en", screening: FAST_GROWER, evaluation: evaluate(FAST_GROWER, interview.rules, "2026-03-01") });
+    const recent = { ...old, caseId: "TZ-20260220-7KQ3M2XA", createdAt: "2026-02-20T08:00:00.000Z" };
+    await store.addScreening(old);
+    await store.addScreening(recent);
+    await store.close();
+    const bot = await start({ dir, env: { RETENTION_DAYS: "30" } });
+    expect(await bot.store.getScreening(old.caseId)).toBeNull();
+    expect(await bot.store.getScreening(recent.caseId)).not.toBeNull();
   });
 
   it("a corrupted chat file does not stop the bot; the user is told and can start again", async () => {
