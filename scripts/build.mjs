@@ -4,11 +4,7 @@
 import { build } from "esbuild";
 import { readdirSync } from "node:fs";
 
-const commands = readdirSync("src/bin").filter((name) => name.endsWith(".ts")).map((name) => `src/bin/${name}`);
-const entries = [...commands, { in: "bench/index.ts", out: "bench" }];
-
-await build({
-  entryPoints: entries,
+const options = {
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -20,4 +16,13 @@ await build({
   logLevel: "warning",
   // Some dependencies are CommonJS and call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-});
+};
+
+// The bot's entry keeps class names: telegraf's HTTP layer recognises its AbortSignal by name,
+// and minified names break long polling. Elsewhere names are not kept: keeping them costs a
+// property definition on every closure the engine creates.
+const KEEP_NAMES = new Set(["src/bin/start.ts"]);
+const commands = readdirSync("src/bin").filter((name) => name.endsWith(".ts")).map((name) => `src/bin/${name}`);
+
+await build({ ...options, entryPoints: [...commands.filter((c) => !KEEP_NAMES.has(c)), { in: "bench/index.ts", out: "bench" }] });
+await build({ ...options, entryPoints: [...KEEP_NAMES], keepNames: true });
