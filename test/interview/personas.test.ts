@@ -5,25 +5,11 @@ import type { Screening } from "../../src/engine/screening.js";
 import { buildScreening, parseKey } from "../../src/interview/buildScreening.js";
 import { answerVariants } from "../../src/interview/canChange.js";
 import type { InterviewState } from "../../src/interview/state.js";
+import { NOTHING_TO_CLAIM } from "../support/nothingToClaim.js";
 import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
 import { ctx, interview, outcomeOf } from "./conversation.js";
 
-/** A persona: an enterprise in the district with nothing to claim, plus what each case adds. */
-const base: Screening = {
-  asOf: "2026-03-01",
-  applicant: { kind: "enterprise", inJurisdiction: true, sectors: ["ai"], sme: false },
-  growth: { fastGrowth: false },
-  filings: { generativeAi: false, deepSynthesis: false, blockchainInfo: false },
-  vouchers: { modelServices: 0, computingServices: 0 },
-  standards: { international: 0, national: 0, local: 0 },
-  recognitions: [],
-  itai: { benchmarkFirstSolution: false },
-  futureIndustries: { createForTheFuture: false, innovationBase: null },
-  infrastructure: [],
-  scenarios: { projects: 0 },
-  platform: { publicServicePlatform: false },
-  events: { expenses: 0 },
-};
+const base = NOTHING_TO_CLAIM;
 const persona = (patch: Screening): Screening => ({ ...base, ...patch });
 
 const PERSONAS: [string, Screening][] = [
