@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/botFill.ts DATA_DIR COUNT
  */
-import { toScreeningRecord } from "../src/bot/screeningRecord.js";
+import { toScreeningRecord } from "../src/conversation/screeningRecord.js";
 import { todayInBeijing } from "../src/clock.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { createLogger } from "../src/log.js";
@@ -38,7 +38,7 @@ for (let batch = 0; batch < count; batch += BATCH) {
     const screening = { ...randomScreening(rng), asOf: todayInBeijing(createdAt) };
     const evaluation = evaluate(screening, rules, screening.asOf);
     const caseId = newCaseId(createdAt.toISOString());
-    await store.addScreening(toScreeningRecord({ caseId, chatId: 9_000_000 + (n % CHATS), createdAt, lang: n % 2 ? "zh" : "en", screening, evaluation }));
+    await store.addScreening(toScreeningRecord({ caseId, conversationId: `tg:${9_000_000 + (n % CHATS)}`, createdAt, lang: n % 2 ? "zh" : "en", screening, evaluation }));
   }));
 }
 await store.close();

@@ -7,7 +7,8 @@
  *   node --import tsx bench/botServer.ts DATA_DIR API_ROOT TOKEN
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { runBot } from "../src/bot/runBot.js";
+import { createConversations } from "../src/app/conversations.js";
+import { runBot } from "../src/channels/telegram/runBot.js";
 import { readConfig } from "../src/config.js";
 import { loadQuestionBank } from "../src/interview/questionBank.js";
 import { createLogger } from "../src/log.js";
@@ -37,11 +38,11 @@ const logger = createLogger("info", (line) => {
 });
 const config = readConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dir, LOG_LEVEL: "info" });
 const store = await openLowdbStore({ dir, logger });
+const conversations = createConversations({ config, store, logger, interview: { bank: loadQuestionBank(), rules: loadRules() } });
 const bot = await runBot({
   config: { ...config, TELEGRAM_BOT_TOKEN: token },
-  store,
+  conversations,
   logger,
-  interview: { bank: loadQuestionBank(), rules: loadRules() },
   // The benchmark measures the bot, not Telegram's flood limits.
   limits: { perChat: null, overall: null },
 });
@@ -73,7 +74,7 @@ process.on("message", (message: { type: "measure" | "report" | "stop" }) => {
       cpuMs: (cpu.user + cpu.system) / 1000,
     };
     process.send!(figures);
-  } else void bot.stop("benchmark phase over").then(() => process.exit(0));
+  } else void bot.stop("benchmark phase over").then(() => store.close()).then(() => process.exit(0));
 });
-process.on("disconnect", () => void bot.stop("orchestrator gone").then(() => process.exit(0)));
+process.on("disconnect", () => void bot.stop("orchestrator gone").then(() => store.close()).then(() => process.exit(0)));
 process.send!({ type: "ready" });

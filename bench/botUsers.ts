@@ -9,7 +9,7 @@
  * Latency is taken on the fake's clock, from pushing an update to the fake recording the
  * bot's first reply to that chat.
  */
-import { splitMessage } from "../src/bot/split.js";
+import { splitMessage } from "../src/channels/telegram/split.js";
 import { todayInBeijing } from "../src/clock.js";
 import { formatYuan } from "../src/i18n/formatMoney.js";
 import type { Lang } from "../src/i18n/lang.js";

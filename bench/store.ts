@@ -9,8 +9,8 @@ import { createLogger } from "../src/log.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import { newCaseId } from "../src/store/caseId.js";
 import { openLowdbStore } from "../src/store/lowdbStore.js";
-import { CHAT_RECORD_VERSION, type ChatRecord, type ScreeningRecord } from "../src/store/store.js";
-import { toScreeningRecord } from "../src/bot/screeningRecord.js";
+import { CONVERSATION_RECORD_VERSION, type ConversationRecord, type ScreeningRecord } from "../src/store/store.js";
+import { toScreeningRecord } from "../src/conversation/screeningRecord.js";
 import type { Screening } from "../src/engine/screening.js";
 import { seeded, type Rng } from "./random.js";
 import { randomScreening } from "./screenings.js";
@@ -23,11 +23,11 @@ const WRITES = 500;
 const SINGLE_FILE_FULL_WRITES = 20;
 
 /** The chat record after its n-th answer: an interview some twenty answers long. */
-function chatAfterAnswer(chatId: number, n: number): ChatRecord {
+function chatAfterAnswer(conversationId: string, n: number): ConversationRecord {
   const log = Array.from({ length: 20 }, (_, i) => ({ key: `answer${String.fromCharCode(97 + i)}`, value: i % 2 === 0 ? true : 1_000_000 + i }));
   return {
-    schema: CHAT_RECORD_VERSION,
-    chatId,
+    schema: CONVERSATION_RECORD_VERSION,
+    conversationId,
     lang: "zh",
     interview: { ...initialState("zh", "2025-06-01"), log, current: "sectors", turn: n },
     active: true,
@@ -45,7 +45,7 @@ function storedScreenings(rng: Rng): ScreeningRecord[] {
     const createdAt = new Date(Date.UTC(2025, 0, 1 + (i % 365), 8, 0, 0, i % 1000));
     // Through JSON, as a record is stored: unknown facts are absent keys, not undefined ones.
     const stored = JSON.parse(JSON.stringify(screening)) as Screening;
-    return toScreeningRecord({ caseId: newCaseId(createdAt.toISOString()), chatId: 100_000 + (i % CHATS), createdAt, lang: "zh", screening: stored, evaluation });
+    return toScreeningRecord({ caseId: newCaseId(createdAt.toISOString()), conversationId: `tg:${100_000 + (i % CHATS)}`, createdAt, lang: "zh", screening: stored, evaluation });
   });
 }
 
@@ -55,11 +55,11 @@ function flushToDisk(): void {
 }
 
 /** Times `writes` answers after a few untimed ones, each an awaited write of one of 50 chats' records. */
-async function timeAnswers(writes: number, write: (chat: ChatRecord) => Promise<void>): Promise<{ mean: number; p99: number }> {
+async function timeAnswers(writes: number, write: (chat: ConversationRecord) => Promise<void>): Promise<{ mean: number; p99: number }> {
   const warmUp = Math.ceil(writes / 20);
   const times: number[] = [];
   for (let n = 0; n < warmUp + writes; n++) {
-    const chat = chatAfterAnswer(1 + (n % 50), n);
+    const chat = chatAfterAnswer(`tg:${1 + (n % 50)}`, n);
     const start = process.hrtime.bigint();
     await write(chat);
     if (n >= warmUp) times.push(elapsedMs(start));
@@ -71,25 +71,25 @@ async function timeFileStore(dir: string, stored: ScreeningRecord[], writes: num
   const store = await openLowdbStore({ dir, logger: createLogger("silent") });
   for (let i = 0; i < stored.length; i += CHATS) await Promise.all(stored.slice(i, i + CHATS).map((r) => store.addScreening(r)));
   flushToDisk();
-  const timed = await timeAnswers(writes, (chat) => store.putChat(chat));
+  const timed = await timeAnswers(writes, (chat) => store.putConversation(chat));
   await store.close();
   return timed;
 }
 
 /** The layout this store replaces: one lowdb file holding everything, rewritten on every answer. */
 async function timeSingleFile(file: string, stored: ScreeningRecord[], writes: number) {
-  const db = new Low<{ chats: Record<string, ChatRecord>; screenings: ScreeningRecord[] }>(new JSONFile(file), { chats: {}, screenings: [] });
+  const db = new Low<{ chats: Record<string, ConversationRecord>; screenings: ScreeningRecord[] }>(new JSONFile(file), { chats: {}, screenings: [] });
   db.data.screenings = stored;
   await db.write();
   flushToDisk();
   const timed = await timeAnswers(writes, async (chat) => {
-    db.data.chats[chat.chatId] = chat;
+    db.data.chats[chat.conversationId] = chat;
     await db.write();
   });
   return { ...timed, megabytes: round(statSync(file).size / 1e6, 1) };
 }
 
-/** The per-answer write (putChat) with an empty store and with 20,000 stored screenings, against one file holding everything. */
+/** The per-answer write (putConversation) with an empty store and with 20,000 stored screenings, against one file holding everything. */
 export async function benchStore(workDir: string): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(workDir, "bench-store-"));
   try {
@@ -99,10 +99,10 @@ export async function benchStore(workDir: string): Promise<Record<string, number
     const singleEmpty = await timeSingleFile(join(dir, "single-empty.json"), [], WRITES);
     const singleFull = await timeSingleFile(join(dir, "single-full.json"), stored, SINGLE_FILE_FULL_WRITES);
     return {
-      "putChat, empty store: mean ms": empty.mean,
-      "putChat, empty store: p99 ms": empty.p99,
-      "putChat, 20,000 screenings: mean ms": full.mean,
-      "putChat, 20,000 screenings: p99 ms": full.p99,
+      "putConversation, empty store: mean ms": empty.mean,
+      "putConversation, empty store: p99 ms": empty.p99,
+      "putConversation, 20,000 screenings: mean ms": full.mean,
+      "putConversation, 20,000 screenings: p99 ms": full.p99,
       "one lowdb file, empty: mean ms": singleEmpty.mean,
       "one lowdb file, empty: p99 ms": singleEmpty.p99,
       "one lowdb file, 20,000 screenings: mean ms": singleFull.mean,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserError } from "./userError.js";
 
 /**
  * Configuration from the environment (and .env, loaded by the entry points through dotenv).
@@ -39,9 +40,9 @@ const envSchema = z
 
 export type Config = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(readonly problems: string[]) {
-    super(`Configuration is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    super(`Configuration is not valid:\n${problems.map((p) => `  ${p}`).join("\n")}\nSee .env.example for every variable.`, 2);
     this.name = "ConfigError";
   }
 }

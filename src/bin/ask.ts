@@ -1,15 +1,7 @@
 import { config } from "dotenv";
+import { runMain } from "../app/runMain.js";
 import { runAsk } from "../cli/ask.js";
-import { RulesFileError } from "../rules/loadRules.js";
 
 config({ quiet: true });
 
-runAsk(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof RulesFileError ? error.message : String((error as Error).stack ?? error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain(() => runAsk(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }));

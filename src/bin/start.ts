@@ -1,54 +1,44 @@
 import { config as loadDotenv } from "dotenv";
-import { todayInBeijing } from "../clock.js";
-import { runBot, startFailure, stopOnSignals } from "../bot/runBot.js";
-import { ConfigError, readConfig, type Config } from "../config.js";
-import { runConsoleChat } from "../console/chat.js";
-import { loadQuestionBank } from "../interview/questionBank.js";
+import { createConversations } from "../app/conversations.js";
+import { keepRetention } from "../app/retention.js";
+import { runMain } from "../app/runMain.js";
+import { runChat } from "../channels/console/runChat.js";
+import { runBot, startFailure, stopOnSignals } from "../channels/telegram/runBot.js";
+import { readConfig } from "../config.js";
 import { createLogger } from "../log.js";
-import { createAssistant } from "../assistant/llmAssistant.js";
-import { RulesFileError, loadRules } from "../rules/loadRules.js";
-import { StoreLockedError } from "../store/dataLock.js";
 import { openLowdbStore } from "../store/lowdbStore.js";
 
 /** `npm start`: the Telegram bot when TELEGRAM_BOT_TOKEN is set, the terminal chat otherwise. */
 loadDotenv({ quiet: true });
 
-let config: Config;
-try {
-  config = readConfig();
-} catch (error) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-  process.exit(2);
-}
-
-try {
+runMain(async () => {
+  const config = readConfig();
   const token = config.TELEGRAM_BOT_TOKEN;
-  if (token === undefined) {
-    const rules = loadRules();
-    const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
-    await runConsoleChat({
-      input: process.stdin,
-      output: process.stdout,
-      ctx: { bank: loadQuestionBank(), rules },
-      today: todayInBeijing(),
-      assistant: (describe) => createAssistant({ config, rules, describe, logger }),
-    });
-  } else {
-    const logger = createLogger(config.LOG_LEVEL);
-    const interview = { bank: loadQuestionBank(), rules: loadRules() };
-    const store = await openLowdbStore({ dir: config.DATA_DIR, logger });
-    const bot = await runBot({ config: { ...config, TELEGRAM_BOT_TOKEN: token }, store, logger, interview });
-    stopOnSignals(bot, logger);
-    // Polling that ends on its own (a wrong token, another instance polling) ends the process.
-    bot.stopped.then(
-      () => undefined,
-      async () => {
-        await bot.stop("polling failed");
-        process.exit(1);
-      },
-    );
+  if (token === undefined) return runChat([], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  const logger = createLogger(config.LOG_LEVEL);
+  const store = await openLowdbStore({ dir: config.DATA_DIR, logger });
+  const conversations = createConversations({ config, store, logger });
+  const stopRetention = await keepRetention(store, config.RETENTION_DAYS, () => new Date(), logger);
+  let bot;
+  try {
+    bot = await runBot({ config: { ...config, TELEGRAM_BOT_TOKEN: token }, conversations, logger });
+  } catch (error) {
+    await store.close();
+    throw new Error(startFailure(error));
   }
-} catch (error) {
-  process.stderr.write(`${error instanceof RulesFileError || error instanceof StoreLockedError ? error.message : startFailure(error)}\n`);
-  process.exit(1);
-}
+  const running = bot;
+  stopOnSignals(async (reason) => {
+    stopRetention();
+    await running.stop(reason);
+    await store.close();
+  }, logger);
+  // Polling that ends on its own (a wrong token, another instance polling) ends the process.
+  running.stopped.then(
+    () => undefined,
+    async () => {
+      await running.stop("polling failed");
+      await store.close();
+      process.exit(1);
+    },
+  );
+});

@@ -1,11 +1,10 @@
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
-import type { Assistant, FaqReply } from "../assistant/assistant.js";
+import { UNLIMITED_LLM, type Assistant, type FaqReply } from "../assistant/assistant.js";
 import { createAssistant } from "../assistant/llmAssistant.js";
 import { ConfigError, readConfig } from "../config.js";
 import { langSchema, type Lang } from "../i18n/lang.js";
 import { createLogger, type LogLevel } from "../log.js";
-import type { DescribeFact } from "../result/resultScreen.js";
 import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 
 export interface AskIo {
@@ -16,9 +15,6 @@ export interface AskIo {
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
-
-/** The user of one-shot commands, for the per-user daily limit. */
-export const CLI_USER = "cli";
 
 const USAGE = `usage: ask [--json] [--lang zh|en] "question"
   --json   print {"articles": [...], "answer": "...", "source": "faq|article|llm"};
@@ -46,13 +42,13 @@ export async function runAsk(argv: string[], io: AskIo): Promise<number> {
   if (!lang) return usage(io, `--lang must be zh or en, not ${values.lang}`);
   let assistant: Assistant;
   try {
-    assistant = cliAssistant(io.env, io.stderr, loadRules(), (path) => path);
+    assistant = cliAssistant(io.env, io.stderr, loadRules());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return EXIT_INVALID;
   }
-  const reply = await assistant.ask(question, lang, CLI_USER);
+  const reply = await assistant.ask(question, lang, UNLIMITED_LLM);
   io.stdout.write(values.json ? `${JSON.stringify(toJson(reply))}\n` : `${reply.text}\n`);
   return EXIT_OK;
 }
@@ -76,9 +72,9 @@ function toJson(reply: FaqReply): { articles: string[]; answer: string; source: 
  * The assistant for a command-line run, from the environment. Logs go to stderr as JSON lines;
  * unless LOG_LEVEL is set, only warnings and errors, so a one-shot command stays quiet.
  */
-export function cliAssistant(env: Record<string, string | undefined>, stderr: Writable, rules: CompiledRules, describe: DescribeFact): Assistant {
+export function cliAssistant(env: Record<string, string | undefined>, stderr: Writable, rules: CompiledRules): Assistant {
   const config = readConfig(env);
   const level: LogLevel = env.LOG_LEVEL ? config.LOG_LEVEL : "warn";
   const logger = createLogger(level, (line) => stderr.write(line));
-  return createAssistant({ config, rules, describe, logger });
+  return createAssistant({ config, rules, logger });
 }

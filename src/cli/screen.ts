@@ -15,7 +15,8 @@ import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 import { issueLine } from "../validation/issues.js";
 import { defaultJobs, runBatch } from "./runBatch.js";
 import { checkScreening, type BatchFormat } from "./screenLines.js";
-import { CLI_USER, cliAssistant } from "./ask.js";
+import { cliAssistant } from "./ask.js";
+import { UNLIMITED_LLM } from "../assistant/assistant.js";
 
 export interface CliIo {
   stdin: Readable;
@@ -101,7 +102,7 @@ async function printExplanation(evaluation: Evaluation, screening: Screening, la
   loadDotenv({ quiet: true });
   const describe = describeFact({ bank: loadQuestionBank(), rules, screening });
   try {
-    const explanation = await cliAssistant(process.env, io.stderr, rules, describe).explain(evaluation, lang, CLI_USER);
+    const explanation = await cliAssistant(process.env, io.stderr, rules).explain(evaluation, lang, { describe, allowance: UNLIMITED_LLM });
     io.stdout.write(`\n${explanation.text}\n`);
     return EXIT_OK;
   } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * Limits on LLM use. A call first asks for a slot; without one, the caller answers from the
- * template at once. In memory: a restart forgets the counts (the bot may persist them later).
+ * template at once. The per-user daily count is the conversation layer's (kept in the store);
+ * this is the process-wide limit on calls in flight.
  */
 
 /** Frees the slot taken; calling it twice frees it once. */
@@ -8,25 +9,6 @@ export type Release = () => void;
 
 /** A slot for one LLM call, or null when a limit says no. */
 export type AcquireSlot = () => Release | null;
-
-/** At most `limit` LLM calls per user per (Beijing) day. */
-export class DailyLimiter {
-  private day = "";
-  private readonly used = new Map<string, number>();
-
-  constructor(private readonly limit: number) {}
-
-  tryTake(userId: string, day: string): boolean {
-    if (day !== this.day) {
-      this.day = day;
-      this.used.clear();
-    }
-    const count = this.used.get(userId) ?? 0;
-    if (count >= this.limit) return false;
-    this.used.set(userId, count + 1);
-    return true;
-  }
-}
 
 /** At most `limit` LLM calls in flight; beyond that, no queue: the caller falls back. */
 export class ConcurrencyGate {

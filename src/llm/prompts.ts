@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../i18n/lang.js";
 import { projectRoot } from "../paths.js";
+import { UserError } from "../userError.js";
 
 export const PROMPTS_DIR = join(projectRoot, "prompts");
 
@@ -21,7 +22,7 @@ export interface Prompt {
 
 export type PromptName = "explain" | "faq";
 
-export class PromptFileError extends Error {
+export class PromptFileError extends UserError {
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.name = "PromptFileError";

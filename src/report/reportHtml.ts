@@ -46,7 +46,7 @@ export function buildReportHtml(input: ReportInput): string {
   ].join("\n");
 }
 
-function meta({ record, lang }: ReportInput): string {
+function meta({ record, evaluation, lang }: ReportInput): string {
   const rows: [MessageKey, string][] = [
     ["report.caseId", record.caseId],
     ["report.created", record.createdAt.slice(0, 10)],
@@ -54,6 +54,12 @@ function meta({ record, lang }: ReportInput): string {
     ["report.rulesVersion", record.rulesVersion],
     ["report.inForce", t(lang, record.inForce ? "interview.yes" : "interview.no")],
   ];
+  // Stats and exports count the stored result; a report of a case judged under other rules says so.
+  if (evaluation.rulesVersion !== record.rulesVersion) {
+    const differs = evaluation.totalMaxSupportFen !== record.totalMaxSupportFen || !sameItems(record, evaluation);
+    const params = { stored: record.rulesVersion, storedFen: record.totalMaxSupportFen, current: evaluation.rulesVersion, currentFen: evaluation.totalMaxSupportFen };
+    rows.push(["report.rulesChanged", t(lang, differs ? "report.rulesChangedDiffer" : "report.rulesChangedSame", params)]);
+  }
   return `<dl class="meta">${rows.map(([key, value]) => `<dt>${e(t(lang, key))}</dt><dd>${e(value)}</dd>`).join("")}</dl>`;
 }
 
@@ -125,4 +131,13 @@ const capMatters = (cap: CapUse) => cap.afterFen < cap.beforeFen || cap.usedFen 
 function capText(cap: CapUse, lang: Lang): string {
   const used = cap.usedFen > 0 ? t(lang, "screen.used", { usedFen: cap.usedFen }) : "";
   return t(lang, "screen.limitedBy", { cap: t(lang, `screen.cap.${cap.name}` as MessageKey), limitFen: cap.limitFen, used, roomFen: cap.roomAfterFen }).trim();
+}
+
+/** Whether the stored per-item outcome is the one the evaluation gives. */
+export function sameItems(record: ScreeningRecord, evaluation: Evaluation): boolean {
+  if (record.items.length !== evaluation.items.length) return false;
+  return evaluation.items.every((item, i) => {
+    const stored = record.items[i]!;
+    return stored.id === item.id && stored.status === item.status && stored.maxSupportFen === item.maxSupportFen && stored.counted === item.counted;
+  });
 }

@@ -3,9 +3,10 @@ import { relative } from "node:path";
 import type { z } from "zod";
 import { projectRoot } from "../paths.js";
 import { issueLine, toInputIssues, type InputIssue } from "../validation/issues.js";
+import { UserError } from "../userError.js";
 
 /** A data file under rules/ that cannot be used; the message names the file and each bad path in it. */
-export class RulesFileError extends Error {
+export class RulesFileError extends UserError {
   constructor(
     readonly file: string,
     readonly issues: InputIssue[],

@@ -1,16 +1,17 @@
 import { link, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Logger } from "../log.js";
+import { UserError } from "../userError.js";
 
 /** Another live process (or another store in this one) writes to the data folder. */
-export class StoreLockedError extends Error {
+export class StoreLockedError extends UserError {
   constructor(
     readonly lockFile: string,
     readonly pid: number | null,
   ) {
     super(
-      `${lockFile} is held by process ${pid ?? "(unknown)"}, which is running: only one bot may write to a data folder. ` +
-        `Stop the other one, or, if no bot runs on this folder, delete ${lockFile}.`,
+      `${lockFile} is held by process ${pid ?? "(unknown)"}, which is running: only one process may write to a data folder. ` +
+        `Stop the other one, or, if nothing runs on this folder, delete ${lockFile}.`,
     );
     this.name = "StoreLockedError";
   }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { daysIn, isRecordFile, namesIn, removeFile, type Layout } from "./layout.js";
 import { readRecord, type RecordReader } from "./recordFile.js";
 import { SCREENING } from "./records.js";
@@ -8,14 +8,14 @@ import { SCREENING } from "./records.js";
  * The case ids of a chat found by reading every screening: only for erasing a chat whose own
  * list of cases was unreadable, so that no screening of it is left behind.
  */
-export async function scanCasesOfChat(layout: Layout, chatId: number, reader: RecordReader): Promise<string[]> {
+export async function scanCasesOfConversation(layout: Layout, conversationId: string, reader: RecordReader): Promise<string[]> {
   const found: string[] = [];
   for (const day of await daysIn(layout)) {
     const dir = layout.dayDir(day);
     for (const name of (await namesIn(dir)).filter(isRecordFile)) {
       const caseId = name.slice(0, -".json".length);
       const record = await readRecord(join(dir, name), SCREENING, (r) => r.caseId === caseId, reader);
-      if (record?.chatId === chatId) found.push(caseId);
+      if (record?.conversationId === conversationId) found.push(caseId);
     }
   }
   return found;
@@ -25,9 +25,10 @@ export async function scanCasesOfChat(layout: Layout, chatId: number, reader: Re
  * Removes the moved-aside copies of a chat's files: those named after the chat or one of its
  * cases, and any whose text names the chat id (an unreadable file cannot be parsed to ask).
  */
-export async function removeCorruptCopies(layout: Layout, chatId: number, caseIds: readonly string[]): Promise<void> {
-  const prefixes = [`${chatId}.json.`, `${chatId}.cases.json.`, ...caseIds.map((id) => `${id}.json.`)];
-  const mentions = new RegExp(`"chatId"\\s*:\\s*${chatId}(?![0-9])`);
+export async function removeCorruptCopies(layout: Layout, conversationId: string, caseIds: readonly string[]): Promise<void> {
+  const prefixes = [layout.conversationFile(conversationId), layout.casesFile(conversationId)].map((file) => `${basename(file)}.`);
+  prefixes.push(...caseIds.map((id) => `${id}.json.`));
+  const mentions = mentionOf(conversationId);
   for (const name of await namesIn(layout.corrupt)) {
     const file = join(layout.corrupt, name);
     if (prefixes.some((p) => name.startsWith(p)) || mentions.test(await readFile(file, "utf-8").catch(() => ""))) await removeFile(file);
@@ -47,3 +48,10 @@ export async function purgeCorruptBefore(layout: Layout, cutoff: string): Promis
   return removed;
 }
 
+/** Text that names the conversation: its id, or for a Telegram chat version 1's numeric `chatId`. */
+function mentionOf(conversationId: string): RegExp {
+  const quoted = JSON.stringify(conversationId).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const telegram = /^tg:(-?\d+)$/.exec(conversationId)?.[1];
+  const legacy = telegram === undefined ? "" : `|"chatId"\\s*:\\s*${telegram}(?![0-9])`;
+  return new RegExp(`"conversationId"\\s*:\\s*${quoted}${legacy}`);
+}

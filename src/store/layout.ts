@@ -1,16 +1,19 @@
-import { readdir, unlink } from "node:fs/promises";
+import { readdir, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { dayOfCaseId } from "./caseId.js";
 
 /**
  * Where the file store keeps things under DATA_DIR. Every write touches one small file, so its
- * cost does not grow with the number of chats or screenings:
+ * cost does not grow with the number of conversations or screenings:
  *
  *   .lock                                  pid of the one process that writes
- *   chats/<chatId>.json                    the chat record (rewritten on every answer)
- *   chats/<chatId>.cases.json              the chat's case ids (for erasure)
+ *   chats/<channel>_<id>.json              a conversation (`tg:123` → tg_123.json; rewritten on every answer)
+ *   chats/<channel>_<id>.cases.json        its case ids (for erasure and its latest case)
  *   screenings/YYYY-MM-DD/<caseId>.json    one finished screening, in the folder of its creation day
  *   corrupt/<file name>.<time>             unreadable files, moved aside
+ *
+ * Version 1 named the files of Telegram chats by the bare chat id (`123.json`); the store renames
+ * them when it opens (see migrateLegacyNames).
  */
 export class Layout {
   readonly lock: string;
@@ -25,12 +28,12 @@ export class Layout {
     this.corrupt = join(dir, "corrupt");
   }
 
-  chatFile(chatId: number): string {
-    return join(this.chats, `${chatId}.json`);
+  conversationFile(conversationId: string): string {
+    return join(this.chats, `${fileStem(conversationId)}.json`);
   }
 
-  chatCasesFile(chatId: number): string {
-    return join(this.chats, `${chatId}.cases.json`);
+  casesFile(conversationId: string): string {
+    return join(this.chats, `${fileStem(conversationId)}.cases.json`);
   }
 
   dayDir(day: string): string {
@@ -45,8 +48,10 @@ export class Layout {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const CHAT_FILE = /^(-?\d{1,20})\.json$/;
-const CHAT_CASES_FILE = /^(-?\d{1,20})\.cases\.json$/;
+/** `tg:123` is kept as `tg_123`: a colon is not safe in every file system's names. */
+const fileStem = (conversationId: string) => conversationId.replace(":", "_");
+const CONVERSATION_FILE = /^([a-z][a-z0-9]{0,9})(?:_([A-Za-z0-9_-]{1,64}))?(\.cases)?\.json$/;
+const LEGACY_FILE = /^(-?\d{1,20})(\.cases)?\.json$/;
 /** steno writes `.<name>.tmp` and renames it; a process killed in between leaves one behind. */
 const TEMP_FILE = /^\..+\.tmp$/;
 
@@ -67,12 +72,27 @@ export async function daysIn(layout: Layout): Promise<string[]> {
 
 export const isRecordFile = (name: string) => name.endsWith(".json") && !name.startsWith(".");
 
-/** The chat id a file in `chats/` is about, and which of its two files it is. */
-export function parseChatFileName(name: string): { chatId: number; kind: "chat" | "cases" } | null {
-  const chat = CHAT_FILE.exec(name);
-  if (chat) return { chatId: Number(chat[1]), kind: "chat" };
-  const cases = CHAT_CASES_FILE.exec(name);
-  return cases ? { chatId: Number(cases[1]), kind: "cases" } : null;
+/** The conversation a file in `chats/` is about, and which of its two files it is. */
+export function parseConversationFileName(name: string): { conversationId: string; kind: "conversation" | "cases" } | null {
+  const m = CONVERSATION_FILE.exec(name);
+  if (!m) return null;
+  return { conversationId: m[2] === undefined ? m[1]! : `${m[1]}:${m[2]}`, kind: m[3] ? "cases" : "conversation" };
+}
+
+/**
+ * Renames version 1's files of Telegram chats (`123.json`, `123.cases.json`) to their
+ * conversation names (`tg_123.json`); their contents are migrated when read. Returns how many.
+ */
+export async function migrateLegacyNames(layout: Layout): Promise<number> {
+  let renamed = 0;
+  for (const name of await namesIn(layout.chats)) {
+    const m = LEGACY_FILE.exec(name);
+    if (!m) continue;
+    const id = `tg:${m[1]}`;
+    await rename(join(layout.chats, name), m[2] ? layout.casesFile(id) : layout.conversationFile(id));
+    renamed += 1;
+  }
+  return renamed;
 }
 
 /** Removes temporary files of writes a killed process left half done; only safe under the lock. */

@@ -4,15 +4,16 @@ import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { Logger } from "../log.js";
 import { isRealDate } from "../engine/screening.js";
-import type { ChatRecord, ScreeningRecord, Store } from "./store.js";
+import type { ConversationRecord, ScreeningRecord, Store } from "./store.js";
 import { dayOf, dayOfCaseId } from "./caseId.js";
 import { acquireLock, releaseLock } from "./dataLock.js";
-import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfChat } from "./erasure.js";
+import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfConversation } from "./erasure.js";
+import { isConversationId } from "./conversationId.js";
 import { KeyedQueue } from "./keyedQueue.js";
-import { daysIn, isRecordFile, Layout, namesIn, parseChatFileName, removeFile, removeTempFiles } from "./layout.js";
+import { daysIn, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
 import { LruCache } from "../lruCache.js";
 import { checkRecord, loadRecord, readRecord, type RecordReader } from "./recordFile.js";
-import { CHAT, CHAT_CASES, CHAT_CASES_VERSION, SCREENING, type ChatCases } from "./records.js";
+import { CONVERSATION, CONVERSATION_CASES, CONVERSATION_CASES_VERSION, SCREENING, type ConversationCases } from "./records.js";
 
 export interface LowdbStoreOptions {
   /** DATA_DIR: created if absent. */
@@ -31,7 +32,8 @@ export class StoreClosedError extends Error {
 
 /**
  * Opens the file store on a data folder: takes its lock (StoreLockedError if another live
- * process holds it) and removes temporary files a killed process left behind.
+ * process holds it), removes temporary files a killed process left behind and renames files
+ * of an older layout.
  */
 export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbStoreOptions): Promise<LowdbStore> {
   const layout = new Layout(resolve(dir));
@@ -41,6 +43,8 @@ export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbS
   try {
     const removed = await removeTempFiles(layout);
     if (removed > 0) logger.warn("store: removed temporary files of writes interrupted by a crash", { dir: layout.dir, removed });
+    const renamed = await migrateLegacyNames(layout);
+    if (renamed > 0) logger.info("store: renamed Telegram chat files to conversation names", { dir: layout.dir, renamed });
   } catch (e) {
     await releaseLock(layout.lock);
     throw e;
@@ -49,15 +53,15 @@ export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbS
 }
 
 /**
- * The bot's store on lowdb: one small JSON file per chat and per screening (see Layout), each
+ * The store on lowdb: one small JSON file per conversation and per screening (see Layout), each
  * written atomically by lowdb's JSONFile (steno writes a temporary file in the same folder and
  * renames it over the old one, so a reader or a crash sees the old file or the new one, never
  * half of one; it does not fsync, so a power cut may lose the last writes). Every operation on a
- * chat, its screenings included, runs in that chat's queue: writes of one file never overlap.
+ * conversation, its screenings included, runs in that conversation's queue: writes of one file never overlap.
  */
 export class LowdbStore implements Store {
-  private readonly chats: LruCache<number, Low<ChatRecord | null>>;
-  private readonly queue = new KeyedQueue<number>();
+  private readonly chats: LruCache<string, Low<ConversationRecord | null>>;
+  private readonly queue = new KeyedQueue<string>();
   private readonly reader: RecordReader;
   private closed = false;
 
@@ -70,21 +74,21 @@ export class LowdbStore implements Store {
     this.reader = { corruptDir: layout.corrupt, logger };
   }
 
-  async getChat(chatId: number): Promise<ChatRecord | null> {
+  async getConversation(conversationId: string): Promise<ConversationRecord | null> {
     this.assertOpen();
-    if (!Number.isSafeInteger(chatId)) return null;
-    return this.queue.run(chatId, async () => {
-      const { data } = await this.openChat(chatId);
+    if (!isConversationId(conversationId)) return null;
+    return this.queue.run(conversationId, async () => {
+      const { data } = await this.openConversation(conversationId);
       return data === null ? null : structuredClone(data);
     });
   }
 
-  async putChat(record: ChatRecord): Promise<void> {
+  async putConversation(record: ConversationRecord): Promise<void> {
     this.assertOpen();
-    const checked = checkRecord(CHAT, record);
-    return this.queue.run(checked.chatId, async () => {
+    const checked = checkRecord(CONVERSATION, record);
+    return this.queue.run(checked.conversationId, async () => {
       // The old record is not read: it is replaced whole.
-      const low = this.chats.get(checked.chatId) ?? this.cacheChat(checked.chatId, null);
+      const low = this.chats.get(checked.conversationId) ?? this.cacheConversation(checked.conversationId, null);
       low.data = checked;
       await low.write();
     });
@@ -94,10 +98,10 @@ export class LowdbStore implements Store {
     this.assertOpen();
     const checked = checkRecord(SCREENING, record);
     const file = this.caseFile(checked.caseId);
-    return this.queue.run(checked.chatId, async () => {
+    return this.queue.run(checked.conversationId, async () => {
       // The chat's list first: a crash before the screening is written leaves a name without a file, never a file erasure cannot find.
-      const cases = await this.readChatCases(checked.chatId);
-      if (!cases.includes(checked.caseId)) await this.writeChatCases(checked.chatId, [...cases, checked.caseId]);
+      const cases = await this.readCases(checked.conversationId);
+      if (!cases.includes(checked.caseId)) await this.writeCases(checked.conversationId, [...cases, checked.caseId]);
       await mkdir(dirname(file), { recursive: true });
       await new JSONFile<ScreeningRecord>(file).write(checked);
     });
@@ -107,6 +111,12 @@ export class LowdbStore implements Store {
     this.assertOpen();
     const file = this.layout.caseFile(caseId);
     return file === null ? null : readRecord(file, SCREENING, (r) => r.caseId === caseId, this.reader);
+  }
+
+  async casesOf(conversationId: string): Promise<string[]> {
+    this.assertOpen();
+    if (!isConversationId(conversationId)) return [];
+    return this.queue.run(conversationId, () => this.readCases(conversationId));
   }
 
   /** Reads one day folder at a time, so memory holds at most one day's screenings. */
@@ -125,20 +135,20 @@ export class LowdbStore implements Store {
     }
   }
 
-  async deleteChat(chatId: number): Promise<void> {
+  async deleteConversation(conversationId: string): Promise<void> {
     this.assertOpen();
-    if (!Number.isSafeInteger(chatId)) return;
-    return this.queue.run(chatId, async () => {
-      const loaded = await loadRecord(this.layout.chatCasesFile(chatId), CHAT_CASES, (r) => r.chatId === chatId, this.reader);
+    if (!isConversationId(conversationId)) return;
+    return this.queue.run(conversationId, async () => {
+      const loaded = await loadRecord(this.layout.casesFile(conversationId), CONVERSATION_CASES, (r) => r.conversationId === conversationId, this.reader);
       const caseIds =
-        loaded.status === "ok" ? loaded.value.cases : loaded.status === "corrupt" ? await scanCasesOfChat(this.layout, chatId, this.reader) : [];
+        loaded.status === "ok" ? loaded.value.cases : loaded.status === "corrupt" ? await scanCasesOfConversation(this.layout, conversationId, this.reader) : [];
       for (const caseId of caseIds) await removeFile(this.caseFile(caseId));
-      await removeCorruptCopies(this.layout, chatId, caseIds);
-      this.chats.delete(chatId);
-      await removeFile(this.layout.chatFile(chatId));
+      await removeCorruptCopies(this.layout, conversationId, caseIds);
+      this.chats.delete(conversationId);
+      await removeFile(this.layout.conversationFile(conversationId));
       // Last: until the screenings are gone, this list is how a second attempt finds them.
-      await removeFile(this.layout.chatCasesFile(chatId));
-      this.logger.info("store: chat erased", { chatId, screenings: caseIds.length });
+      await removeFile(this.layout.casesFile(conversationId));
+      this.logger.info("store: conversation erased", { conversationId, screenings: caseIds.length });
     });
   }
 
@@ -154,9 +164,9 @@ export class LowdbStore implements Store {
       await rm(dir, { recursive: true, force: true });
     }
     for (const name of await namesIn(this.layout.chats)) {
-      const file = parseChatFileName(name);
-      if (file?.kind === "chat") removed += await this.queue.run(file.chatId, () => this.purgeChat(file.chatId, cutoff));
-      if (file?.kind === "cases") await this.queue.run(file.chatId, () => this.pruneChatCases(file.chatId, cutoff));
+      const file = parseConversationFileName(name);
+      if (file?.kind === "conversation") removed += await this.queue.run(file.conversationId, () => this.purgeConversation(file.conversationId, cutoff));
+      if (file?.kind === "cases") await this.queue.run(file.conversationId, () => this.pruneCases(file.conversationId, cutoff));
     }
     const corrupt = await purgeCorruptBefore(this.layout, cutoff);
     this.logger.info("store: purged", { cutoff, removed, corrupt });
@@ -180,42 +190,42 @@ export class LowdbStore implements Store {
     return file;
   }
 
-  private cacheChat(chatId: number, data: ChatRecord | null): Low<ChatRecord | null> {
-    const low = new Low<ChatRecord | null>(new JSONFile(this.layout.chatFile(chatId)), data);
-    this.chats.set(chatId, low);
+  private cacheConversation(conversationId: string, data: ConversationRecord | null): Low<ConversationRecord | null> {
+    const low = new Low<ConversationRecord | null>(new JSONFile(this.layout.conversationFile(conversationId)), data);
+    this.chats.set(conversationId, low);
     return low;
   }
 
-  private async openChat(chatId: number): Promise<Low<ChatRecord | null>> {
-    const cached = this.chats.get(chatId);
+  private async openConversation(conversationId: string): Promise<Low<ConversationRecord | null>> {
+    const cached = this.chats.get(conversationId);
     if (cached) return cached;
-    return this.cacheChat(chatId, await readRecord(this.layout.chatFile(chatId), CHAT, (r) => r.chatId === chatId, this.reader));
+    return this.cacheConversation(conversationId, await readRecord(this.layout.conversationFile(conversationId), CONVERSATION, (r) => r.conversationId === conversationId, this.reader));
   }
 
-  private async readChatCases(chatId: number): Promise<string[]> {
-    const cases = await readRecord(this.layout.chatCasesFile(chatId), CHAT_CASES, (r) => r.chatId === chatId, this.reader);
+  private async readCases(conversationId: string): Promise<string[]> {
+    const cases = await readRecord(this.layout.casesFile(conversationId), CONVERSATION_CASES, (r) => r.conversationId === conversationId, this.reader);
     return cases?.cases ?? [];
   }
 
-  private async writeChatCases(chatId: number, cases: string[]): Promise<void> {
-    const record: ChatCases = { schema: CHAT_CASES_VERSION, chatId, cases };
-    await new JSONFile<ChatCases>(this.layout.chatCasesFile(chatId)).write(record);
+  private async writeCases(conversationId: string, cases: string[]): Promise<void> {
+    const record: ConversationCases = { schema: CONVERSATION_CASES_VERSION, conversationId, cases };
+    await new JSONFile<ConversationCases>(this.layout.casesFile(conversationId)).write(record);
   }
 
-  private async purgeChat(chatId: number, cutoff: string): Promise<number> {
+  private async purgeConversation(conversationId: string, cutoff: string): Promise<number> {
     // Read without caching: a purge visits every chat, and should not push the active ones out of the cache.
-    const cached = this.chats.get(chatId);
-    const record = cached ? cached.data : await readRecord(this.layout.chatFile(chatId), CHAT, (r) => r.chatId === chatId, this.reader);
+    const cached = this.chats.get(conversationId);
+    const record = cached ? cached.data : await readRecord(this.layout.conversationFile(conversationId), CONVERSATION, (r) => r.conversationId === conversationId, this.reader);
     if (record === null || record.updatedAt >= cutoff) return 0;
-    this.chats.delete(chatId);
-    return (await removeFile(this.layout.chatFile(chatId))) ? 1 : 0;
+    this.chats.delete(conversationId);
+    return (await removeFile(this.layout.conversationFile(conversationId))) ? 1 : 0;
   }
 
   /** Drops purged cases from a chat's list; the list goes when none is left. */
-  private async pruneChatCases(chatId: number, cutoff: string): Promise<void> {
-    const cases = await this.readChatCases(chatId);
+  private async pruneCases(conversationId: string, cutoff: string): Promise<void> {
+    const cases = await this.readCases(conversationId);
     const kept = cases.filter((caseId) => (dayOfCaseId(caseId) ?? "") >= cutoff);
-    if (kept.length === 0) await removeFile(this.layout.chatCasesFile(chatId));
-    else if (kept.length < cases.length) await this.writeChatCases(chatId, kept);
+    if (kept.length === 0) await removeFile(this.layout.casesFile(conversationId));
+    else if (kept.length < cases.length) await this.writeCases(conversationId, kept);
   }
 }

@@ -1,17 +1,17 @@
-import type { ChatRecord, ScreeningRecord, Store } from "./store.js";
+import type { ConversationRecord, ScreeningRecord, Store } from "./store.js";
 
 /** The store in memory: for unit tests of the layers above it, and for trying the bot without files. */
 export class MemoryStore implements Store {
-  private readonly chats = new Map<number, ChatRecord>();
+  private readonly chats = new Map<string, ConversationRecord>();
   private readonly cases = new Map<string, ScreeningRecord>();
 
-  async getChat(chatId: number): Promise<ChatRecord | null> {
-    const record = this.chats.get(chatId);
+  async getConversation(conversationId: string): Promise<ConversationRecord | null> {
+    const record = this.chats.get(conversationId);
     return record ? structuredClone(record) : null;
   }
 
-  async putChat(record: ChatRecord): Promise<void> {
-    this.chats.set(record.chatId, structuredClone(record));
+  async putConversation(record: ConversationRecord): Promise<void> {
+    this.chats.set(record.conversationId, structuredClone(record));
   }
 
   async addScreening(record: ScreeningRecord): Promise<void> {
@@ -23,14 +23,19 @@ export class MemoryStore implements Store {
     return record ? structuredClone(record) : null;
   }
 
+  async casesOf(conversationId: string): Promise<string[]> {
+    const mine = [...this.cases.values()].filter((r) => r.conversationId === conversationId);
+    return mine.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((r) => r.caseId);
+  }
+
   async *screenings(from: string, to: string): AsyncIterable<ScreeningRecord> {
     const inRange = [...this.cases.values()].filter((r) => r.createdAt >= from && r.createdAt < to);
     for (const record of inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) yield structuredClone(record);
   }
 
-  async deleteChat(chatId: number): Promise<void> {
-    this.chats.delete(chatId);
-    for (const [caseId, record] of this.cases) if (record.chatId === chatId) this.cases.delete(caseId);
+  async deleteConversation(conversationId: string): Promise<void> {
+    this.chats.delete(conversationId);
+    for (const [caseId, record] of this.cases) if (record.conversationId === conversationId) this.cases.delete(caseId);
   }
 
   async purgeBefore(cutoff: string): Promise<number> {
@@ -41,9 +46,9 @@ export class MemoryStore implements Store {
         removed += 1;
       }
     }
-    for (const [chatId, record] of this.chats) {
+    for (const [conversationId, record] of this.chats) {
       if (record.updatedAt < cutoff) {
-        this.chats.delete(chatId);
+        this.chats.delete(conversationId);
         removed += 1;
       }
     }

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { langSchema } from "../i18n/lang.js";
 import { interviewStateSchema } from "../interview/state.js";
 import { isoDate, screeningSchema } from "../engine/screening.js";
-import { CHAT_RECORD_VERSION, SCREENING_RECORD_VERSION, type ChatRecord, type ScreeningRecord } from "./store.js";
+import { CONVERSATION_RECORD_VERSION, SCREENING_RECORD_VERSION, type ConversationRecord, type ScreeningRecord } from "./store.js";
 import { caseIdSchema, dayOf, dayOfCaseId } from "./caseId.js";
+import { conversationIdSchema } from "./conversationId.js";
 import type { Migrations } from "./migrations.js";
 
 /** What the file store accepts and reads back: every file is parsed with these, never trusted. */
 
-const chatId = z.number().int().refine(Number.isSafeInteger, { error: "must be a Telegram chat id (a safe integer)" });
+const conversationId = conversationIdSchema;
 const timestamp = z.iso.datetime({ offset: true, error: "must be an ISO timestamp, e.g. 2025-06-01T08:00:00.000Z" });
 const fen = z.number().int().min(0);
 
@@ -18,17 +19,23 @@ function renameLanguage(record: Record<string, unknown>): Record<string, unknown
   return { ...rest, lang: language };
 }
 
-export const chatRecordSchema = z.strictObject({
-  schema: z.literal(CHAT_RECORD_VERSION),
-  chatId,
+export const conversationRecordSchema = z.strictObject({
+  schema: z.literal(CONVERSATION_RECORD_VERSION),
+  conversationId,
   lang: langSchema,
   interview: interviewStateSchema.nullable(),
   active: z.boolean(),
   llm: z.strictObject({ day: isoDate, calls: z.number().int().min(0) }),
   updatedAt: timestamp,
-}) satisfies z.ZodType<ChatRecord>;
+}) satisfies z.ZodType<ConversationRecord>;
 
-export const chatMigrations: Migrations = { 0: renameLanguage };
+/** Version 1 was Telegram's alone: a numeric `chatId`, which becomes the conversation `tg:<chatId>`. */
+function toConversationId(record: Record<string, unknown>): Record<string, unknown> {
+  const { chatId, ...rest } = record;
+  return typeof chatId === "number" ? { ...rest, conversationId: `tg:${chatId}` } : record;
+}
+
+export const conversationMigrations: Migrations = { 0: renameLanguage, 1: toConversationId };
 
 const itemStatus = z.enum(["eligible", "not_eligible", "needs_info"]);
 const itemSummary = z.strictObject({
@@ -44,7 +51,7 @@ export const screeningRecordSchema = z
   .strictObject({
     schema: z.literal(SCREENING_RECORD_VERSION),
     caseId: caseIdSchema,
-    chatId,
+    conversationId,
     createdAt: timestamp,
     lang: langSchema,
     asOf: isoDate,
@@ -59,19 +66,19 @@ export const screeningRecordSchema = z
     error: "must name the day of createdAt (make it with newCaseId(createdAt))",
   }) satisfies z.ZodType<ScreeningRecord>;
 
-export const screeningMigrations: Migrations = { 0: renameLanguage };
+export const screeningMigrations: Migrations = { 0: renameLanguage, 1: toConversationId };
 
-export const CHAT_CASES_VERSION = 1;
+export const CONVERSATION_CASES_VERSION = 2;
 
-/** The case ids of one chat, so that erasing a chat finds every screening it made. */
-export const chatCasesSchema = z.strictObject({
-  schema: z.literal(CHAT_CASES_VERSION),
-  chatId,
+/** The case ids of one conversation, so that erasing it finds every screening it made, and its latest case is found without a scan. */
+export const conversationCasesSchema = z.strictObject({
+  schema: z.literal(CONVERSATION_CASES_VERSION),
+  conversationId,
   cases: z.array(caseIdSchema),
 });
-export type ChatCases = z.infer<typeof chatCasesSchema>;
+export type ConversationCases = z.infer<typeof conversationCasesSchema>;
 
-export const chatCasesMigrations: Migrations = {};
+export const conversationCasesMigrations: Migrations = { 1: toConversationId };
 
 /** How one kind of file is read: its current version, the way up to it, and its schema. */
 export interface RecordKind<T> {
@@ -81,11 +88,11 @@ export interface RecordKind<T> {
   schema: z.ZodType<T>;
 }
 
-export const CHAT: RecordKind<ChatRecord> = { name: "chat", version: CHAT_RECORD_VERSION, migrations: chatMigrations, schema: chatRecordSchema };
+export const CONVERSATION: RecordKind<ConversationRecord> = { name: "conversation", version: CONVERSATION_RECORD_VERSION, migrations: conversationMigrations, schema: conversationRecordSchema };
 export const SCREENING: RecordKind<ScreeningRecord> = {
   name: "screening",
   version: SCREENING_RECORD_VERSION,
   migrations: screeningMigrations,
   schema: screeningRecordSchema,
 };
-export const CHAT_CASES: RecordKind<ChatCases> = { name: "chat cases", version: CHAT_CASES_VERSION, migrations: chatCasesMigrations, schema: chatCasesSchema };
+export const CONVERSATION_CASES: RecordKind<ConversationCases> = { name: "conversation cases", version: CONVERSATION_CASES_VERSION, migrations: conversationCasesMigrations, schema: conversationCasesSchema };

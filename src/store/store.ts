@@ -3,20 +3,23 @@ import type { InterviewState } from "../interview/state.js";
 import type { Screening } from "../engine/screening.js";
 import type { ItemStatus } from "../engine/outcome.js";
 
-/** The bot's persistent state, behind a small interface so a server database could replace lowdb. */
+/**
+ * The assistant's persistent state, behind a small interface so a server database could replace
+ * lowdb. Everything is keyed by conversation ids (`tg:123`, `web:…`, `cli`; see conversationId.ts).
+ */
 
-export const CHAT_RECORD_VERSION = 1;
-export const SCREENING_RECORD_VERSION = 1;
+export const CONVERSATION_RECORD_VERSION = 2;
+export const SCREENING_RECORD_VERSION = 2;
 
-/** Everything kept about one Telegram chat. */
-export interface ChatRecord {
-  schema: typeof CHAT_RECORD_VERSION;
-  chatId: number;
+/** Everything kept about one conversation, whatever its channel. */
+export interface ConversationRecord {
+  schema: typeof CONVERSATION_RECORD_VERSION;
+  conversationId: string;
   lang: Lang;
   interview: InterviewState | null;
   /** False once the user blocked the bot (403): nothing more is sent. */
   active: boolean;
-  /** Calls to the LLM today, for the per-user daily limit. */
+  /** Calls to the LLM today (a Beijing day), for the per-user daily limit; kept across restarts. */
   llm: { day: string; calls: number };
   updatedAt: string;
 }
@@ -25,7 +28,7 @@ export interface ChatRecord {
 export interface ScreeningRecord {
   schema: typeof SCREENING_RECORD_VERSION;
   caseId: string;
-  chatId: number;
+  conversationId: string;
   createdAt: string;
   lang: Lang;
   asOf: string;
@@ -37,15 +40,17 @@ export interface ScreeningRecord {
 }
 
 export interface Store {
-  getChat(chatId: number): Promise<ChatRecord | null>;
-  putChat(record: ChatRecord): Promise<void>;
+  getConversation(conversationId: string): Promise<ConversationRecord | null>;
+  putConversation(record: ConversationRecord): Promise<void>;
   addScreening(record: ScreeningRecord): Promise<void>;
   getScreening(caseId: string): Promise<ScreeningRecord | null>;
+  /** The case ids of a conversation's screenings in the order they were stored, from its own list (never a scan). */
+  casesOf(conversationId: string): Promise<string[]>;
   /** Screenings created in [from, to) (ISO dates), oldest first, without loading them all at once. */
   screenings(from: string, to: string): AsyncIterable<ScreeningRecord>;
-  /** Erases everything stored about a chat: its record and its screenings. */
-  deleteChat(chatId: number): Promise<void>;
-  /** Removes screenings (and idle chats) older than the cutoff date; returns how many were removed. */
+  /** Erases everything stored about a conversation: its record and its screenings. */
+  deleteConversation(conversationId: string): Promise<void>;
+  /** Removes screenings (and idle conversations) older than the cutoff date; returns how many were removed. */
   purgeBefore(cutoff: string): Promise<number>;
   /** Waits for every pending write to reach the disk. */
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { toScreeningRecord } from "../../src/bot/screeningRecord.js";
+import { toScreeningRecord } from "../../src/conversation/screeningRecord.js";
 import { evaluate } from "../../src/engine/evaluate.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { formatYuan } from "../../src/i18n/formatMoney.js";
@@ -20,7 +20,7 @@ const CASE_ID = "TZ-20260301-7KQ3M2XA";
 function report(screening: Screening, lang: Lang) {
   const asOf = screening.asOf ?? "2026-03-01";
   const evaluation = evaluate(screening, rules, asOf);
-  const record = toScreeningRecord({ caseId: CASE_ID, chatId: 7, createdAt: new Date("2026-03-01T02:00:00Z"), lang, screening, evaluation });
+  const record = toScreeningRecord({ caseId: CASE_ID, conversationId: "tg:7", createdAt: new Date("2026-03-01T02:00:00Z"), lang, screening, evaluation });
   return { html: buildReportHtml({ record, evaluation, rules, bank, lang }), evaluation };
 }
 

@@ -37,7 +37,7 @@ export const botEn = {
   "bot.admin.periodUsage": "Usage: /stats or /export for the last 30 days, or with two dates: /stats 2026-01-01 2026-03-31",
   "bot.admin.caseUsage": "Usage: /case TZ-YYYYMMDD-XXXXXXXX",
   "bot.admin.caseNotFound": "There is no case {caseId}.",
-  "bot.admin.caseHeader": "Case {caseId}\nCreated: {createdAt} · chat {chatId} · language {lang}\nScreening date: {asOf} · rules version {rulesVersion}",
+  "bot.admin.caseHeader": "Case {caseId}\nCreated: {createdAt} · conversation {conversationId} · language {lang}\nScreening date: {asOf} · rules version {rulesVersion}",
   "bot.admin.statsTitle": "Screenings from {from} to {to}: {count}",
   "bot.admin.statsByDay": "By day:",
   "bot.admin.statsByItem": "By item (screenings where it is eligible · sum of the maxima):",

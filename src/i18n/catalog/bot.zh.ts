@@ -38,7 +38,7 @@ export const botZh: Record<BotKey, string> = {
   "bot.admin.periodUsage": "用法：/stats 或 /export 查看最近30天，或指定两个日期：/stats 2026-01-01 2026-03-31",
   "bot.admin.caseUsage": "用法：/case TZ-YYYYMMDD-XXXXXXXX",
   "bot.admin.caseNotFound": "没有案件 {caseId}。",
-  "bot.admin.caseHeader": "案件 {caseId}\n创建时间：{createdAt} · 对话 {chatId} · 语言 {lang}\n筛查日期：{asOf} · 规则版本 {rulesVersion}",
+  "bot.admin.caseHeader": "案件 {caseId}\n创建时间：{createdAt} · 对话 {conversationId} · 语言 {lang}\n筛查日期：{asOf} · 规则版本 {rulesVersion}",
   "bot.admin.statsTitle": "{from} 至 {to} 的筛查：{count} 次",
   "bot.admin.statsByDay": "按日：",
   "bot.admin.statsByItem": "按支持项目（符合条件的筛查次数 · 最高金额合计）：",

@@ -1,0 +1,48 @@
+import { t } from "../i18n/translate.js";
+import { buildScreening, currentResult, step, type InterviewEvent, type InterviewState, type Step } from "../interview/index.js";
+import { newCaseId } from "../store/caseId.js";
+import type { ConversationDeps } from "./deps.js";
+import { interviewReplies } from "./interviewReplies.js";
+import { caseChoices } from "./menus.js";
+import { message, type Reply } from "./reply.js";
+import { toScreeningRecord } from "./screeningRecord.js";
+import { saveSession, type Session } from "./session.js";
+
+/** Case numbers are random; a clash is unlikely but checked, a few times at most. */
+const CASE_ID_TRIES = 5;
+
+export interface Played {
+  session: Session;
+  replies: Reply[];
+  /** The case stored when this step finished the screening. */
+  caseId: string | null;
+}
+
+/** Feeds one event to the interview core, saves the result, then replies. */
+export function playEvent(deps: ConversationDeps, session: Session, state: InterviewState, event: InterviewEvent, inPlace: boolean): Promise<Played> {
+  return applyStep(deps, session, state, step(deps.interview, state, event), inPlace);
+}
+
+/**
+ * Stores a finished screening and the conversation's new state, and only then replies: the
+ * user never sees a question or result that a crash could take back.
+ */
+export async function applyStep(deps: ConversationDeps, session: Session, before: InterviewState, next: Step, inPlace: boolean): Promise<Played> {
+  const finished = next.state.done && !before.done;
+  const caseId = finished ? await storeCase(deps, session.conversationId, next.state) : null;
+  const saved = next.state !== session.interview ? await saveSession(deps.store, session, { interview: next.state, lang: next.state.lang }, deps.clock()) : session;
+  const lang = next.state.lang;
+  const screening = buildScreening(deps.interview.bank, next.state.log, next.state.asOf);
+  const replies = interviewReplies(deps.interview, next.out, lang, screening, inPlace);
+  if (caseId) replies.push(message(t(lang, "bot.case.saved", { caseId }), caseChoices(lang, caseId)));
+  return { session: saved, replies, caseId };
+}
+
+async function storeCase(deps: ConversationDeps, conversationId: string, state: InterviewState): Promise<string> {
+  const { screening, evaluation } = currentResult(deps.interview, state);
+  const now = deps.clock();
+  let caseId = newCaseId(now.toISOString());
+  for (let i = 1; i < CASE_ID_TRIES && (await deps.store.getScreening(caseId)); i++) caseId = newCaseId(now.toISOString());
+  await deps.store.addScreening(toScreeningRecord({ caseId, conversationId, createdAt: now, lang: state.lang, screening, evaluation }));
+  return caseId;
+}

@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { t } from "../../../src/i18n/translate.js";
+import { step } from "../../../src/interview/interview.js";
+import { projectRoot } from "../../../src/paths.js";
+import { toScreeningRecord } from "../../../src/conversation/screeningRecord.js";
+import { evaluate } from "../../../src/engine/evaluate.js";
+import { createLogger } from "../../../src/log.js";
+import { openLowdbStore } from "../../../src/store/lowdbStore.js";
+import { MemoryStore } from "../../../src/store/memoryStore.js";
+import type { FakeBotApi } from "../../support/fakeBotApi.js";
+import { Dialog } from "./dialog.js";
+import { questionWords, startModel } from "./driveInterview.js";
+import { interview, newDataDir, removeDataDirs, startBot, startFake, TEST_TOKEN, type TestBot } from "./harness.js";
+import { FAST_GROWER } from "./personas.js";
+
+let fake: FakeBotApi;
+const running: TestBot[] = [];
+const children: ChildProcess[] = [];
+
+beforeEach(async () => {
+  fake = await startFake();
+});
+
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill("SIGKILL");
+  for (const bot of running.splice(0)) await bot.stop();
+  await fake.close();
+  removeDataDirs();
+});
+
+async function start(options: Parameters<typeof startBot>[1] = {}): Promise<TestBot> {
+  const bot = await startBot(fake, options);
+  running.push(bot);
+  return bot;
+}
+
+async function stop(bot: TestBot): Promise<void> {
+  running.splice(running.indexOf(bot), 1);
+  await bot.stop();
+}
+
+/** `npm start` in a child process: node itself, not the tsx wrapper, so signals reach the process that holds the store. */
+function spawnBot(dir: string): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "src", "bin", "start.ts")], {
+    cwd: projectRoot,
+    env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent", WEBHOOK_URL: "", OPENAI_API_KEY: "" },
+    stdio: "ignore",
+  });
+  children.push(child);
+  return child;
+}
+
+/** Answers the first two questions by button, as the core would; returns the core's state after. */
+async function answerTwo(dlg: Dialog) {
+  let model = startModel("en");
+  dlg.command("/check");
+  await dlg.nextText(questionWords(model));
+  dlg.press(`a|${model.turn}|jurisdiction|y`);
+  model = step(interview, model, { type: "answer", key: "jurisdiction", turn: model.turn, value: true }).state;
+  await dlg.nextText(questionWords(model));
+  dlg.press(`a|${model.turn}|kind|o0`);
+  model = step(interview, model, { type: "answer", key: "kind", turn: model.turn, value: "enterprise" }).state;
+  await dlg.nextText(questionWords(model));
+  return model;
+}
+
+describe("persistence across restarts", () => {
+  it("a bot restarted mid-interview on the same DATA_DIR resumes at the same question", async () => {
+    const dir = newDataDir();
+    const first = await start({ dir });
+    const dlg = new Dialog(fake, 201);
+    const model = await answerTwo(dlg);
+    await stop(first);
+
+    await start({ dir });
+    dlg.command("/check");
+    const resumed = await dlg.nextText(t("en", "bot.check.resume"));
+    expect(resumed.text).toContain(questionWords(model));
+    // The question's buttons from before the restart still work: the turn was saved with the answers.
+    dlg.press(`a|${model.turn}|sectors|0`.replace("a|", "t|"));
+    await dlg.nextMethod("editMessageText");
+    expect(dlg.messages().at(-1)).toMatchObject({ reply_markup: { inline_keyboard: expect.arrayContaining([[expect.objectContaining({ text: expect.stringMatching(/^☑/) })]]) } });
+  });
+
+  it("a bot killed with SIGKILL between two answers loses neither", async () => {
+    const dir = newDataDir();
+    const child = spawnBot(dir);
+    await fake.whenPolling();
+    const dlg = new Dialog(fake, 202);
+    const model = await answerTwo(dlg);
+    child.kill("SIGKILL");
+    await once(child, "exit");
+
+    await start({ dir });
+    dlg.command("/check");
+    const resumed = await dlg.nextText(t("en", "bot.check.resume"));
+    expect(resumed.text).toContain(questionWords(model));
+    expect(model.log.map((entry) => entry.key)).toEqual(["jurisdiction", "kind"]);
+  });
+
+  it("SIGTERM stops the bot gracefully: replies delivered, store flushed and unlocked, exit code 0", async () => {
+    const dir = newDataDir();
+    const child = spawnBot(dir);
+    await fake.whenPolling();
+    const dlg = new Dialog(fake, 205);
+    const model = await answerTwo(dlg);
+    child.kill("SIGTERM");
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(0);
+    expect(existsSync(join(dir, ".lock"))).toBe(false);
+    // The child runs on today's date, the model on the tests' one: compare what the answers made.
+    const saved = JSON.parse(readFileSync(join(dir, "chats", "tg_205.json"), "utf8")).interview;
+    expect([saved.log, saved.current, saved.turn]).toEqual([model.log, model.current, model.turn]);
+  });
+
+  it("screenings and idle chats older than RETENTION_DAYS are purged at start-up", async () => {
+    const dir = newDataDir();
+    const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+    const old = toScreeningRecord({ caseId: "TZ-20240101-7KQ3M2XA", conversationId: "tg:206", createdAt: new Date("2024-01-01T08:00:00Z"), lang: "en", screening: FAST_GROWER, evaluation: evaluate(FAST_GROWER, interview.rules, "2026-03-01") });
+    const recent = { ...old, caseId: "TZ-20260220-7KQ3M2XA", createdAt: "2026-02-20T08:00:00.000Z" };
+    await store.addScreening(old);
+    await store.addScreening(recent);
+    await store.close();
+    const bot = await start({ dir, env: { RETENTION_DAYS: "30" } });
+    expect(await bot.store.getScreening(old.caseId)).toBeNull();
+    expect(await bot.store.getScreening(recent.caseId)).not.toBeNull();
+  });
+
+  it("a corrupted chat file does not stop the bot; the user is told and can start again", async () => {
+    const dir = newDataDir();
+    const first = await start({ dir });
+    const dlg = new Dialog(fake, 203);
+    const model = await answerTwo(dlg);
+    await stop(first);
+    writeFileSync(join(dir, "chats", "tg_203.json"), '{"schema":1,"chatId":203,"lang":"en","interview":{"v":1,"lo');
+
+    await start({ dir });
+    const id = dlg.press(`t|${model.turn}|sectors|0`);
+    await fake.waitFor((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === id);
+    expect(fake.callbackAnswer(id)?.text).toBe(t("en", "bot.callback.noInterview"));
+    dlg.command("/check");
+    await dlg.nextText(questionWords(startModel("en")));
+  });
+
+  it("an interview state that fails its schema is treated as absent, and the user is told", async () => {
+    const store = new MemoryStore();
+    await store.putConversation({ schema: 2, conversationId: "tg:204", lang: "en", interview: { v: 99 } as never, active: true, llm: { day: "2026-03-01", calls: 0 }, updatedAt: "2026-03-01T00:00:00.000Z" });
+    await start({ store });
+    const dlg = new Dialog(fake, 204);
+    dlg.command("/result");
+    await dlg.nextText(t("en", "bot.check.unreadable"));
+    await dlg.nextText(t("en", "bot.check.none"));
+    expect((await store.getConversation(`tg:${204}`))?.interview).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { postUpdateToWebhook, type FakeBotApi } from "../../support/fakeBotApi.js";
+import { Dialog } from "./dialog.js";
+import { questionWords, startModel } from "./driveInterview.js";
+import { removeDataDirs, startBot, startFake, type TestBot } from "./harness.js";
+
+const SECRET = "webhook-secret-0123456789";
+const PUBLIC_URL = "https://bot.example.org/telegram/hook";
+
+let fake: FakeBotApi;
+let bot: TestBot;
+let hook: string;
+
+beforeAll(async () => {
+  fake = await startFake();
+  bot = await startBot(fake, { env: { WEBHOOK_URL: PUBLIC_URL, WEBHOOK_SECRET: SECRET }, port: 0 });
+  hook = `http://127.0.0.1:${bot.bot.port}/telegram/hook`;
+});
+
+afterAll(async () => {
+  await bot.stop();
+  await fake.close();
+  removeDataDirs();
+});
+
+/** The user acts; the update is what Telegram would post to the webhook. */
+function lastUpdate() {
+  const update = fake.pushedUpdates.at(-1);
+  if (!update) throw new Error("nothing was pushed");
+  return update;
+}
+
+describe("webhook mode", () => {
+  it("registers WEBHOOK_URL with the secret token instead of polling", () => {
+    expect(bot.bot.mode).toBe("webhook");
+    expect(fake.webhook).toMatchObject({ url: PUBLIC_URL, secretToken: SECRET, allowedUpdates: ["message", "callback_query", "my_chat_member"] });
+    expect(fake.count("getUpdates")).toBe(0);
+  });
+
+  it("answers /healthz", async () => {
+    const response = await fetch(`http://127.0.0.1:${bot.bot.port}/healthz`);
+    expect([response.status, await response.json()]).toEqual([200, { status: "ok" }]);
+  });
+
+  it("handles an update posted with the right secret token", async () => {
+    const dlg = new Dialog(fake, 701);
+    dlg.command("/check");
+    const delivery = await fake.postUpdateToWebhook(hook, lastUpdate(), SECRET);
+    expect(delivery.status).toBe(200);
+    await dlg.nextText(questionWords(startModel("en")));
+  });
+
+  it("refuses an update without the secret token, or with another, with 403, and ignores it", async () => {
+    const dlg = new Dialog(fake, 702);
+    dlg.command("/check");
+    const update = lastUpdate();
+    expect((await postUpdateToWebhook(hook, update)).status).toBe(403);
+    expect((await postUpdateToWebhook(hook, update, "wrong-secret-0123456789")).status).toBe(403);
+    dlg.command("/help");
+    await fake.postUpdateToWebhook(hook, lastUpdate(), SECRET);
+    const reply = await dlg.next((call) => call.method === "sendMessage");
+    expect(reply.text).toContain("/check");
+    expect(bot.logger.lines.filter((line) => line.msg === "webhook request without the right secret token")).toHaveLength(2);
+  });
+
+  it("a user blocking the bot (my_chat_member: kicked) marks the chat inactive; unblocking, active again", async () => {
+    const dlg = new Dialog(fake, 703);
+    dlg.command("/check");
+    await fake.postUpdateToWebhook(hook, lastUpdate(), SECRET);
+    await dlg.nextText(questionWords(startModel("en")));
+    const membership = (updateId: number, status: string) => ({
+      update_id: updateId,
+      my_chat_member: { chat: { id: 703, type: "private", first_name: "Test" }, from: { id: 703, is_bot: false, first_name: "Test" }, date: 0, old_chat_member: { status: "member" }, new_chat_member: { status } },
+    });
+    await postUpdateToWebhook(hook, membership(900_001, "kicked") as never, SECRET);
+    await vi.waitFor(async () => expect((await bot.store.getConversation(`tg:${703}`))?.active).toBe(false));
+    await postUpdateToWebhook(hook, membership(900_002, "member") as never, SECRET);
+    await vi.waitFor(async () => expect((await bot.store.getConversation(`tg:${703}`))?.active).toBe(true));
+  });
+
+  it("answers 404 off the webhook path and 405 to other methods on it", async () => {
+    expect((await fetch(`http://127.0.0.1:${bot.bot.port}/other`, { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await fetch(hook)).status).toBe(405);
+  });
+});
