@@ -10,7 +10,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createConversations } from "../src/app/conversations.js";
 import { runBot } from "../src/channels/telegram/runBot.js";
 import { readConfig } from "../src/config.js";
-import { loadQuestionBank } from "../src/interview/questionBank.js";
+import { loadQuestionBank } from "../src/rules/loadQuestions.js";
 import { createLogger } from "../src/log.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import { openLowdbStore } from "../src/store/lowdbStore.js";

@@ -16,7 +16,7 @@ import type { Lang } from "../src/i18n/lang.js";
 import { buildScreening, parseKey } from "../src/interview/buildScreening.js";
 import { currentResult, step, type InterviewContext } from "../src/interview/interview.js";
 import type { InterviewEvent } from "../src/interview/messages.js";
-import { loadQuestionBank } from "../src/interview/questionBank.js";
+import { loadQuestionBank } from "../src/rules/loadQuestions.js";
 import { renderMessage } from "../src/interview/render.js";
 import { initialState, type AnswerValue, type InterviewState } from "../src/interview/state.js";
 import { loadRules } from "../src/rules/loadRules.js";

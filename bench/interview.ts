@@ -1,7 +1,7 @@
 import type { Screening } from "../src/engine/screening.js";
 import { step, type InterviewContext } from "../src/interview/interview.js";
 import type { InterviewEvent } from "../src/interview/messages.js";
-import { loadQuestionBank } from "../src/interview/questionBank.js";
+import { loadQuestionBank } from "../src/rules/loadQuestions.js";
 import { initialState } from "../src/interview/state.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import { personaAnswer } from "../test/support/personaAnswers.js";

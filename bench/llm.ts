@@ -2,7 +2,7 @@ import { evaluate } from "../src/engine/evaluate.js";
 import { answerQuestion } from "../src/faq/answer.js";
 import { getFaqIndex } from "../src/faq/faqIndex.js";
 import type { Lang } from "../src/i18n/lang.js";
-import { loadQuestionBank } from "../src/interview/questionBank.js";
+import { loadQuestionBank } from "../src/rules/loadQuestions.js";
 import { describeFact } from "../src/interview/render.js";
 import { openAiClient } from "../src/llm/client.js";
 import { explainWithLlm, type ExplainDeps } from "../src/llm/explain.js";

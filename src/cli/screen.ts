@@ -7,7 +7,7 @@ import type { Evaluation } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
 import { ConfigError } from "../config.js";
 import { langSchema, type Lang } from "../i18n/lang.js";
-import { loadQuestionBank } from "../interview/questionBank.js";
+import { loadQuestionBank } from "../rules/loadQuestions.js";
 import { describeFact } from "../interview/render.js";
 import { toResultFile } from "../result/resultFile.js";
 import { summaryText } from "../result/summaryText.js";

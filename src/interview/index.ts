@@ -4,5 +4,5 @@ export type { InterviewEvent, OutMessage } from "./messages.js";
 export { initialState, interviewStateSchema, questionKeySchema, type InterviewState, type AnswerValue } from "./state.js";
 export { buildScreening, parseKey } from "./buildScreening.js";
 export { describeFact, formatAnswer, questionText, renderMessage, type Button, type Rendered, type RenderContext } from "./render.js";
-export { loadQuestionBank, type Question, type QuestionBank } from "./questionBank.js";
+export { questionBankOf, type Question, type QuestionBank } from "./questionBank.js";
 export { parseCommand } from "./parseReply.js";

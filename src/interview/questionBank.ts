@@ -1,7 +1,4 @@
-import { join } from "node:path";
 import { z } from "zod";
-import { projectRoot } from "../paths.js";
-import { readRulesFile } from "../rules/readRulesFile.js";
 import { ITEM_IDS } from "../engine/screening.js";
 
 /** The interview's questions as data (rules/questions.json): wording, the facts they fill, why they are asked. */
@@ -44,7 +41,7 @@ const question = z
     if (q.defaulted && !q.items) ctx.addIssue({ code: "custom", path: ["items"], message: "a defaulted question names the items it can change" });
   });
 
-const bankSchema = z.strictObject({ version: z.literal(1), questions: z.array(question).min(1) }).superRefine((bank, ctx) => {
+export const bankSchema = z.strictObject({ version: z.literal(1), questions: z.array(question).min(1) }).superRefine((bank, ctx) => {
   const seen = new Set<string>();
   bank.questions.forEach((q, i) => {
     if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id ${q.id}` });
@@ -60,10 +57,7 @@ export interface QuestionBank {
   byId: ReadonlyMap<string, Question>;
 }
 
-export const DEFAULT_QUESTIONS_FILE = join(projectRoot, "rules", "questions.json");
-
-/** Loads and checks the question bank; a malformed file throws a RulesFileError naming the path. */
-export function loadQuestionBank(file = DEFAULT_QUESTIONS_FILE): QuestionBank {
-  const { questions } = readRulesFile(file, bankSchema);
+/** The bank of checked questions (rules/loadQuestions.ts reads and checks the file). */
+export function questionBankOf(questions: readonly Question[]): QuestionBank {
   return { questions, byId: new Map(questions.map((q) => [q.id, q])) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGS } from "../../src/i18n/catalog/index.js";
-import { loadQuestionBank } from "../../src/interview/questionBank.js";
+import { loadQuestionBank } from "../../src/rules/loadQuestions.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -4,7 +4,7 @@ import type { Screening } from "../../src/engine/screening.js";
 import { currentResult, step, type InterviewContext } from "../../src/interview/interview.js";
 import type { InterviewEvent } from "../../src/interview/messages.js";
 import { initialState, type InterviewState } from "../../src/interview/state.js";
-import { loadQuestionBank } from "../../src/interview/questionBank.js";
+import { loadQuestionBank } from "../../src/rules/loadQuestions.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 import { personaAnswer } from "../support/personaAnswers.js";
 

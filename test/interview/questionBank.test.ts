@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseScreening } from "../../src/engine/screening.js";
 import { buildScreening, keyOf } from "../../src/interview/buildScreening.js";
 import { answerVariants } from "../../src/interview/canChange.js";
-import { DEFAULT_QUESTIONS_FILE, loadQuestionBank } from "../../src/interview/questionBank.js";
+import { DEFAULT_QUESTIONS_FILE, loadQuestionBank } from "../../src/rules/loadQuestions.js";
 import { RulesFileError } from "../../src/rules/loadRules.js";
 import { issueLine } from "../../src/validation/issues.js";
 

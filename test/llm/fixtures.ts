@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { evaluate } from "../../src/engine/evaluate.js";
 import type { Evaluation } from "../../src/engine/outcome.js";
 import { parseScreening, type Screening } from "../../src/engine/screening.js";
-import { loadQuestionBank } from "../../src/interview/questionBank.js";
+import { loadQuestionBank } from "../../src/rules/loadQuestions.js";
 import { describeFact } from "../../src/interview/render.js";
 import { openAiClient, type LlmClient } from "../../src/llm/client.js";
 import type { DescribeFact } from "../../src/result/resultScreen.js";

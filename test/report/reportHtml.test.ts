@@ -6,7 +6,7 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { formatYuan } from "../../src/i18n/formatMoney.js";
 import type { Lang } from "../../src/i18n/lang.js";
-import { loadQuestionBank } from "../../src/interview/questionBank.js";
+import { loadQuestionBank } from "../../src/rules/loadQuestions.js";
 import { projectRoot } from "../../src/paths.js";
 import { buildReportHtml } from "../../src/report/reportHtml.js";
 import { escapeHtml } from "../../src/report/escapeHtml.js";

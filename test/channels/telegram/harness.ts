@@ -6,7 +6,7 @@ import { createConversations } from "../../../src/app/conversations.js";
 import { keepRetention } from "../../../src/app/retention.js";
 import { runBot, type RunBotOptions, type RunningBot } from "../../../src/channels/telegram/runBot.js";
 import { readConfig } from "../../../src/config.js";
-import { loadQuestionBank } from "../../../src/interview/questionBank.js";
+import { loadQuestionBank } from "../../../src/rules/loadQuestions.js";
 import type { InterviewContext } from "../../../src/interview/interview.js";
 import { memoryLogger } from "../../../src/log.js";
 import { loadRules } from "../../../src/rules/loadRules.js";
