@@ -45,6 +45,7 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
         jobs: { type: "string" },
         lang: { type: "string", default: "en" },
         explain: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
       },
     });
   } catch (error) {
@@ -52,6 +53,10 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
     return EXIT_INVALID;
   }
   const { values, positionals } = args;
+  if (values.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
   const lang = langSchema.safeParse(values.lang);
   if (!lang.success) return usage(io, `--lang must be zh or en, not ${values.lang}`);
   const rules = loadRules();

@@ -7,6 +7,8 @@ import type { Choice, ConversationInput, ConversationService, Reply, Turn } from
 import type { Lang } from "../../i18n/lang.js";
 import { t } from "../../i18n/translate.js";
 import { toResultFile } from "../../result/resultFile.js";
+import { summaryText } from "../../result/summaryText.js";
+import type { CompiledRules } from "../../rules/loadRules.js";
 
 export interface ConsoleChatOptions {
   input: Readable;
@@ -40,12 +42,15 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     const menu = chat.menuChoice(text);
     if (menu?.action.kind === "lang") await chooseLanguage(chat, send, menu.action.lang);
     else if (menu) await send({ type: "action", action: menu.action });
-    else if (chat.awaitingLanguage) chat.say(t("en", "bot.chooseLanguage"), chat.menu);
+    else if (chat.awaitingLanguage) chat.say(t("en", "bot.chooseLanguageAgain"), chat.menu);
     else await send({ type: "text", text: line });
   }
+  // A terminal keeps its input open after readline is done with it: let go, so the process ends now.
+  input.destroy();
+  // Quit or end of input mid-interview: the result so far, without asking the question again.
+  if (!chat.finished && (await conversations.current(CONVERSATION))) chat.showResultsOnly(await conversations.handle(CONVERSATION, { type: "command", command: "result", args: "" }));
   const current = await conversations.current(CONVERSATION);
-  if (current && !chat.finished) await send({ type: "command", command: "result", args: "" });
-  if (current && options.saveDir) save(options.saveDir, current, output);
+  if (current && options.saveDir) save(options.saveDir, current, conversations.deps.interview.rules, output);
 }
 
 async function chooseLanguage(chat: ConsoleView, send: (event: ConversationInput) => Promise<void>, lang: Lang): Promise<void> {
@@ -69,6 +74,10 @@ class ConsoleView {
   async show(turn: Turn): Promise<void> {
     for (const reply of turn.replies) this.print(reply);
     if (turn.later) for (const reply of await turn.later) this.print(reply);
+  }
+
+  showResultsOnly(turn: Turn): void {
+    for (const reply of turn.replies) if (reply.type === "result") this.print(reply);
   }
 
   /** A menu choice typed as its number, its label, or (for the language menu) a language's name. */
@@ -119,9 +128,14 @@ class ConsoleView {
   }
 }
 
-function save(dir: string, current: NonNullable<Awaited<ReturnType<ConversationService["current"]>>>, output: Writable): void {
+/** The screening file (the screening CLI reads it back to the same result), its result file and a summary, in the chat's language. */
+function save(dir: string, current: NonNullable<Awaited<ReturnType<ConversationService["current"]>>>, rules: CompiledRules, output: Writable): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "screening.json"), `${JSON.stringify(current.screening, null, 2)}\n`);
-  writeFileSync(join(dir, "result.json"), `${JSON.stringify(toResultFile(current.evaluation, "en"), null, 2)}\n`);
-  output.write(`${join(dir, "screening.json")}\n${join(dir, "result.json")}\n`);
+  const files: [string, string][] = [
+    ["screening.json", `${JSON.stringify(current.screening, null, 2)}\n`],
+    ["result.json", `${JSON.stringify(toResultFile(current.evaluation, current.lang), null, 2)}\n`],
+    ["summary.txt", `${summaryText(current.evaluation, rules, current.lang)}\n`],
+  ];
+  for (const [name, content] of files) writeFileSync(join(dir, name), content);
+  output.write(`${files.map(([name]) => join(dir, name)).join("\n")}\n`);
 }

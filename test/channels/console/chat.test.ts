@@ -38,6 +38,21 @@ describe("console chat", () => {
     expect(run.stdout).toContain("Result so far");
   });
 
+  it("writes the result file and a summary in the chat's language with --save", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chat-"));
+    const run = await runCli("chat", ["--lang", "zh", "--save", dir], "否\n");
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, "summary.txt"), "utf8")).toContain("第一条");
+    expect(JSON.parse(readFileSync(join(dir, "result.json"), "utf8")).items.length).toBeGreaterThan(0);
+  });
+
+  it.each(["chat", "screen", "ask"])("%s --help prints its usage and exits 0", async (bin) => {
+    const run = await runCli(bin, ["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^usage: /);
+    expect(run.stderr).toBe("");
+  });
+
   it("refuses an unknown language with exit code 2", async () => {
     const run = await runCli("chat", ["--lang", "fr"], "");
     expect(run.code).toBe(2);
