@@ -4,8 +4,11 @@ import { FAQ_CONFIG } from "./config.js";
 import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./faqBank.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { createQueryBuilder, type Clause } from "./query.js";
+import { buildSupportItems, loadAmountsFile, type AmountsFile, type SupportItem } from "./supportItems.js";
 import { splitSentences, type QuoteSentence } from "./quote.js";
 import { RulesFileError } from "../rules/readRulesFile.js";
+import { loadRules } from "../rules/loadRules.js";
+import type { ArticleRules } from "../rules/schema.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** A searchable document: an FAQ entry (both languages) or an Article (official text and summaries). */
@@ -20,6 +23,8 @@ export interface FaqIndex {
   sentences: ReadonlyMap<string, readonly QuoteSentence[]>;
   documents: readonly FaqDocument[];
   bm25: Bm25Index;
+  /** The support items of Articles 4 to 14, by Article: their maxima and documents. */
+  supportItems: ReadonlyMap<string, readonly SupportItem[]>;
   tokenizer: Tokenizer;
   buildQuery(question: string): Clause[];
 }
@@ -28,10 +33,12 @@ export interface FaqSources {
   articles: ArticlesFile;
   faq: FaqBank;
   lexicon: Lexicon;
+  items: readonly ArticleRules[];
+  amounts: AmountsFile;
 }
 
 export function loadFaqSources(): FaqSources {
-  return { articles: loadArticles(), faq: loadFaqBank(), lexicon: loadLexicon() };
+  return { articles: loadArticles(), faq: loadFaqBank(), lexicon: loadLexicon(), items: loadRules().articles, amounts: loadAmountsFile() };
 }
 
 export function buildFaqIndex(sources: FaqSources): FaqIndex {
@@ -51,7 +58,8 @@ export function buildFaqIndex(sources: FaqSources): FaqIndex {
     [...articles].map(([id, article]) => [id, splitSentences(article.officialTextEn).map((text) => ({ text, terms: new Set(tokenizer.tokenize(text)) }))]),
   );
   const faq = new Map(sources.faq.entries.map((entry) => [entry.id, entry]));
-  return { articles, faq, sentences, documents, bm25, tokenizer, buildQuery: createQueryBuilder(sources.lexicon, tokenizer, bm25) };
+  const supportItems = buildSupportItems(sources.items, sources.amounts);
+  return { articles, faq, sentences, documents, bm25, supportItems, tokenizer, buildQuery: createQueryBuilder(sources.lexicon, tokenizer, bm25) };
 }
 
 function documentFields(doc: FaqDocument, tokenizer: Tokenizer): Bm25Field[] {

@@ -7,7 +7,7 @@ const ARTICLES = Array.from({ length: 19 }, (_, i) => String(i + 1));
 /** The Article the bot cites first, or null when it refuses to answer. */
 function firstCited(question: string, lang: "zh" | "en"): string | null {
   const answer = answerQuestion(question, lang);
-  return answer.kind === "answer" || answer.kind === "how_much" ? (answer.articles[0] ?? null) : null;
+  return answer.kind === "out_of_scope" || answer.kind === "too_long" ? null : (answer.articles[0] ?? null);
 }
 
 describe("retrieval over the labelled questions", () => {
