@@ -3,7 +3,7 @@ import { buildBm25Index, type Bm25Field, type Bm25Index } from "./bm25.js";
 import { FAQ_CONFIG } from "./config.js";
 import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./faqBank.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
-import { createQueryBuilder, type Clause } from "./query.js";
+import { createConceptFinder, createQueryBuilder, type Clause } from "./query.js";
 import { buildSupportItems, loadAmountsFile, type AmountsFile, type SupportItem } from "./supportItems.js";
 import { splitSentences, type QuoteSentence } from "./quote.js";
 import { RulesFileError } from "../rules/readRulesFile.js";
@@ -27,6 +27,8 @@ export interface FaqIndex {
   supportItems: ReadonlyMap<string, readonly SupportItem[]>;
   tokenizer: Tokenizer;
   buildQuery(question: string): Clause[];
+  /** The synonym groups a text names (indexes into rules/faq-synonyms.json), for subject checks. */
+  concepts(text: string): Set<number>;
 }
 
 export interface FaqSources {
@@ -59,7 +61,11 @@ export function buildFaqIndex(sources: FaqSources): FaqIndex {
   );
   const faq = new Map(sources.faq.entries.map((entry) => [entry.id, entry]));
   const supportItems = buildSupportItems(sources.items, sources.amounts);
-  return { articles, faq, sentences, documents, bm25, supportItems, tokenizer, buildQuery: createQueryBuilder(sources.lexicon, tokenizer, bm25) };
+  return { articles, faq, sentences, documents, bm25, supportItems,
+    tokenizer,
+    buildQuery: createQueryBuilder(sources.lexicon, tokenizer, bm25),
+    concepts: createConceptFinder(sources.lexicon, tokenizer),
+  };
 }
 
 function documentFields(doc: FaqDocument, tokenizer: Tokenizer): Bm25Field[] {

@@ -45,7 +45,7 @@ describe("the assistant", () => {
   it("with a key words explanations and answers through the LLM", async () => {
     const { assistant: a } = assistant();
     expect((await a.explain(example.evaluation, "en", "u1")).source).toBe("llm");
-    mock.script({ content: JSON.stringify({ answer: "Computing vouchers are a form of support under {{article:6}}.", citations: [{ article: "6", quote: "computing vouchers" }] }) });
+    mock.script({ content: JSON.stringify({ claims: [{ text: "Computing vouchers are a form of support under {{article:6}}.", cite: { article: "6" }, quote: "computing vouchers" }] }) });
     expect(await a.ask("what are computing vouchers?", "en", "u1")).toMatchObject({ source: "llm", articles: ["6"] });
   });
 
@@ -60,7 +60,7 @@ describe("the assistant", () => {
     expect(logger.lines.map((line) => line.msg)).toContain("llm daily limit reached: template answer");
     expect((await a.explain(example.evaluation, "en", "u2")).source).toBe("llm");
     now = new Date("2026-03-01T16:30:00Z"); // 00:30 the next day in Beijing
-    mock.script({ content: JSON.stringify({ answer: "Computing vouchers are a form of support under {{article:6}}.", citations: [{ article: "6", quote: "computing vouchers" }] }) });
+    mock.script({ content: JSON.stringify({ claims: [{ text: "Computing vouchers are a form of support under {{article:6}}.", cite: { article: "6" }, quote: "computing vouchers" }] }) });
     expect((await a.ask("what are computing vouchers?", "en", "u1")).source).toBe("llm");
   });
 
@@ -76,7 +76,7 @@ describe("the assistant", () => {
     expect(await first).toEqual(await template.explain(example.evaluation, "en", "u1"));
     const third = a.ask("what are computing vouchers?", "en", "u3");
     expect(pending).toHaveLength(2);
-    pending[1]!({ ok: true, text: JSON.stringify({ answer: "Vouchers are set by {{article:6}}.", citations: [{ article: "6", quote: "computing vouchers" }] }), usage: null, attempts: 1 });
+    pending[1]!({ ok: true, text: JSON.stringify({ claims: [{ text: "Vouchers are set by {{article:6}}.", cite: { article: "6" }, quote: "computing vouchers" }] }), usage: null, attempts: 1 });
     expect((await third).source).toBe("llm");
   });
 
