@@ -2,6 +2,7 @@ import { articleLabel } from "../i18n/articleLabel.js";
 import type { Lang } from "../i18n/lang.js";
 import { mentionedArticle } from "./articleMention.js";
 import { chooseAnswerHit } from "./choose.js";
+import { isCombiningQuestion } from "./combining.js";
 import { FAQ_CONFIG } from "./config.js";
 import { isDocumentsQuestion, withoutDocumentWords } from "./documents.js";
 import type { FaqEntry } from "./faqBank.js";
@@ -45,7 +46,8 @@ export function answerQuestion(question: string, lang: Lang, index: FaqIndex = g
   if (length > FAQ_CONFIG.maxQuestionChars) return { kind: "too_long", answer: messages.tooLong(length, FAQ_CONFIG.maxQuestionChars) };
 
   const normalized = index.tokenizer.normalize(text);
-  const mention = mentionedArticle(normalized);
+  const mention = mentionedArticle(normalized) ?? (isCombiningQuestion(normalized) ? index.noDuplicationArticle : null);
+  if (mention === null && index.outOfScopeTopic(normalized) !== null) return { kind: "out_of_scope", answer: messages.outOfScope };
   if (isHowMuchQuestion(normalized)) return howMuchAnswer(withoutAmountWords(normalized), mention, lang, index);
   if (isDocumentsQuestion(normalized)) return documentsAnswer(withoutDocumentWords(normalized), mention, lang, index);
 

@@ -10,6 +10,8 @@ import { RulesFileError } from "../rules/readRulesFile.js";
 import { loadRules } from "../rules/loadRules.js";
 import type { ArticleRules } from "../rules/schema.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
+import { createTypoFixer } from "./typos.js";
+import { createOutOfScopeTest, loadOutOfScope, type OutOfScopeFile } from "./outOfScope.js";
 
 /** A searchable document: an FAQ entry (both languages) or an Article (official text and summaries). */
 export type FaqDocument =
@@ -29,6 +31,9 @@ export interface FaqIndex {
   buildQuery(question: string): Clause[];
   /** The synonym groups a text names (indexes into rules/faq-synonyms.json), for subject checks. */
   concepts(text: string): Set<number>;
+  noDuplicationArticle: string;
+  /** The uncovered district service a (normalized) question asks about, or null. */
+  outOfScopeTopic(normalizedQuestion: string): string | null;
 }
 
 export interface FaqSources {
@@ -37,10 +42,22 @@ export interface FaqSources {
   lexicon: Lexicon;
   items: readonly ArticleRules[];
   amounts: AmountsFile;
+  outOfScope: OutOfScopeFile;
+  /** The Article on combining support for one project ("selecting the best without duplication"). */
+  noDuplicationArticle: string;
 }
 
 export function loadFaqSources(): FaqSources {
-  return { articles: loadArticles(), faq: loadFaqBank(), lexicon: loadLexicon(), items: loadRules().articles, amounts: loadAmountsFile() };
+  const rules = loadRules();
+  return {
+    articles: loadArticles(),
+    faq: loadFaqBank(),
+    lexicon: loadLexicon(),
+    items: rules.articles,
+    amounts: loadAmountsFile(),
+    outOfScope: loadOutOfScope(),
+    noDuplicationArticle: rules.policy.noDuplication.article,
+  };
 }
 
 export function buildFaqIndex(sources: FaqSources): FaqIndex {
@@ -63,9 +80,20 @@ export function buildFaqIndex(sources: FaqSources): FaqIndex {
   const supportItems = buildSupportItems(sources.items, sources.amounts);
   return { articles, faq, sentences, documents, bm25, supportItems,
     tokenizer,
-    buildQuery: createQueryBuilder(sources.lexicon, tokenizer, bm25),
+    buildQuery: withTypoFixes(sources, tokenizer, bm25, createQueryBuilder(sources.lexicon, tokenizer, bm25)),
     concepts: createConceptFinder(sources.lexicon, tokenizer),
+    outOfScopeTopic: createOutOfScopeTest(sources.outOfScope),
+    noDuplicationArticle: sources.noDuplicationArticle,
   };
+}
+
+/** The query builder after a typo in a key term is fixed. */
+function withTypoFixes(sources: FaqSources, tokenizer: Tokenizer, bm25: Bm25Index, build: (question: string) => Clause[]): (question: string) => Clause[] {
+  const keywords = sources.faq.entries.flatMap((entry) => entry.keywords ?? []);
+  const texts = [...sources.faq.entries.flatMap((e) => [e.questionEn, e.answerEn]), ...sources.articles.articles.flatMap((a) => [a.titleEn, a.summaryEn, a.officialTextEn])];
+  const words = new Set(texts.flatMap((text) => tokenizer.normalize(text).match(/[a-z]+/g) ?? []));
+  const fix = createTypoFixer(sources.lexicon, keywords, words, tokenizer, (term) => bm25.postings(term).length > 0);
+  return (question) => build(fix(question));
 }
 
 function documentFields(doc: FaqDocument, tokenizer: Tokenizer): Bm25Field[] {
