@@ -6,6 +6,8 @@ export function offlineReply(answer: FaqAnswer): FaqReply {
   switch (answer.kind) {
     case "answer":
       return { text: answer.answer, articles: answer.articles, source: answer.source };
+    case "documents":
+      return { text: answer.answer, articles: answer.articles, source: "faq" };
     case "how_much":
       return { text: answer.answer, articles: answer.articles, source: "how_much" };
     default:

@@ -3,10 +3,15 @@ import { buildBm25Index, type Bm25Field, type Bm25Index } from "./bm25.js";
 import { FAQ_CONFIG } from "./config.js";
 import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./faqBank.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
-import { createQueryBuilder, type Clause } from "./query.js";
+import { createConceptFinder, createQueryBuilder, type Clause } from "./query.js";
+import { buildSupportItems, loadAmountsFile, type AmountsFile, type SupportItem } from "./supportItems.js";
 import { splitSentences, type QuoteSentence } from "./quote.js";
 import { RulesFileError } from "../rules/readRulesFile.js";
+import { loadRules } from "../rules/loadRules.js";
+import type { ArticleRules } from "../rules/schema.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
+import { createTypoFixer } from "./typos.js";
+import { createOutOfScopeTest, loadOutOfScope, type OutOfScopeFile } from "./outOfScope.js";
 
 /** A searchable document: an FAQ entry (both languages) or an Article (official text and summaries). */
 export type FaqDocument =
@@ -20,18 +25,39 @@ export interface FaqIndex {
   sentences: ReadonlyMap<string, readonly QuoteSentence[]>;
   documents: readonly FaqDocument[];
   bm25: Bm25Index;
+  /** The support items of Articles 4 to 14, by Article: their maxima and documents. */
+  supportItems: ReadonlyMap<string, readonly SupportItem[]>;
   tokenizer: Tokenizer;
   buildQuery(question: string): Clause[];
+  /** The synonym groups a text names (indexes into rules/faq-synonyms.json), for subject checks. */
+  concepts(text: string): Set<number>;
+  noDuplicationArticle: string;
+  /** The uncovered district service a (normalized) question asks about, or null. */
+  outOfScopeTopic(normalizedQuestion: string): string | null;
 }
 
 export interface FaqSources {
   articles: ArticlesFile;
   faq: FaqBank;
   lexicon: Lexicon;
+  items: readonly ArticleRules[];
+  amounts: AmountsFile;
+  outOfScope: OutOfScopeFile;
+  /** The Article on combining support for one project ("selecting the best without duplication"). */
+  noDuplicationArticle: string;
 }
 
 export function loadFaqSources(): FaqSources {
-  return { articles: loadArticles(), faq: loadFaqBank(), lexicon: loadLexicon() };
+  const rules = loadRules();
+  return {
+    articles: loadArticles(),
+    faq: loadFaqBank(),
+    lexicon: loadLexicon(),
+    items: rules.articles,
+    amounts: loadAmountsFile(),
+    outOfScope: loadOutOfScope(),
+    noDuplicationArticle: rules.policy.noDuplication.article,
+  };
 }
 
 export function buildFaqIndex(sources: FaqSources): FaqIndex {
@@ -51,7 +77,23 @@ export function buildFaqIndex(sources: FaqSources): FaqIndex {
     [...articles].map(([id, article]) => [id, splitSentences(article.officialTextEn).map((text) => ({ text, terms: new Set(tokenizer.tokenize(text)) }))]),
   );
   const faq = new Map(sources.faq.entries.map((entry) => [entry.id, entry]));
-  return { articles, faq, sentences, documents, bm25, tokenizer, buildQuery: createQueryBuilder(sources.lexicon, tokenizer, bm25) };
+  const supportItems = buildSupportItems(sources.items, sources.amounts);
+  return { articles, faq, sentences, documents, bm25, supportItems,
+    tokenizer,
+    buildQuery: withTypoFixes(sources, tokenizer, bm25, createQueryBuilder(sources.lexicon, tokenizer, bm25)),
+    concepts: createConceptFinder(sources.lexicon, tokenizer),
+    outOfScopeTopic: createOutOfScopeTest(sources.outOfScope),
+    noDuplicationArticle: sources.noDuplicationArticle,
+  };
+}
+
+/** The query builder after a typo in a key term is fixed. */
+function withTypoFixes(sources: FaqSources, tokenizer: Tokenizer, bm25: Bm25Index, build: (question: string) => Clause[]): (question: string) => Clause[] {
+  const keywords = sources.faq.entries.flatMap((entry) => entry.keywords ?? []);
+  const texts = [...sources.faq.entries.flatMap((e) => [e.questionEn, e.answerEn]), ...sources.articles.articles.flatMap((a) => [a.titleEn, a.summaryEn, a.officialTextEn])];
+  const words = new Set(texts.flatMap((text) => tokenizer.normalize(text).match(/[a-z]+/g) ?? []));
+  const fix = createTypoFixer(sources.lexicon, keywords, words, tokenizer, (term) => bm25.postings(term).length > 0);
+  return (question) => build(fix(question));
 }
 
 function documentFields(doc: FaqDocument, tokenizer: Tokenizer): Bm25Field[] {

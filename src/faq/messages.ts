@@ -12,6 +12,16 @@ export interface FaqMessages {
   outOfScope: string;
   howMuch: string;
   likelyArticles(references: readonly string[]): string;
+  /** Heads an item's list of maxima; ref is "Article 8(1)", title the item's. */
+  maximaOf(reference: string, title: string): string;
+  /** After the maxima: they are maxima, and the interview gives a figure for the asker's case. */
+  maximaNote: string;
+  /** Heads an item's list of documents. */
+  documentsOf(reference: string, title: string): string;
+  /** Heads the documents every item asks for, when the question names no item. */
+  documentsCommon: string;
+  /** After a list of documents: the guideline's list prevails. */
+  documentsNote: string;
   tooLong(length: number, max: number): string;
 }
 
@@ -32,6 +42,15 @@ export const FAQ_MESSAGES: Record<Lang, FaqMessages> = {
       "I cannot tell you an amount from a chat question: it depends on your facts, and the Tongzhou District Bureau of Economy and Information Technology " +
       `decides actual amounts under its annual funding guideline. To see which items you may qualify for and their maximum (“up to”) amounts, ${SCREENING_POINTER_EN}.`,
     likelyArticles: (refs) => `Articles likely relevant to your question: ${refs.join("; ")}.`,
+    maximaOf: (ref, title) => `The most the rules allow under ${ref} (${title}):`,
+    maximaNote:
+      "These are maxima (“up to”): what you may receive depends on your facts, and the Tongzhou District Bureau of Economy and Information Technology " +
+      `decides actual amounts under its annual funding guideline. For a figure for your own case, ${SCREENING_POINTER_EN}.`,
+    documentsOf: (ref, title) => `Documents to prepare for ${ref} (${title}):`,
+    documentsCommon: "Documents every application asks for, whatever the item:",
+    documentsNote:
+      "These are the typical documents; the annual funding guideline of the Tongzhou District Bureau of Economy and Information Technology " +
+      "gives the binding list, the forms and the deadlines.",
     tooLong: (length, max) => `Your question is too long (${length} characters; the limit is ${max}). Please ask one short question at a time.`,
   },
   zh: {
@@ -46,6 +65,13 @@ export const FAQ_MESSAGES: Record<Lang, FaqMessages> = {
       "聊天提问无法给出具体金额：金额取决于贵单位的具体情况，实际金额由通州区经济和信息化局依据年度资金指南确定。" +
       `如需了解可能符合的事项及“最高”金额，${SCREENING_POINTER_ZH}。`,
     likelyArticles: (refs) => `与您的问题可能相关的条款：${refs.join("；")}。`,
+    maximaOf: (ref, title) => `${ref}（${title}）规定的最高支持：`,
+    maximaNote:
+      "以上均为最高金额（“最高”）：实际能获得多少取决于贵单位的具体情况，实际金额由通州区经济和信息化局依据年度资金指南确定。" +
+      `如需按贵单位情况测算具体金额，${SCREENING_POINTER_ZH}。`,
+    documentsOf: (ref, title) => `${ref}（${title}）需准备的材料：`,
+    documentsCommon: "无论申请哪一项，通常都需要以下材料：",
+    documentsNote: "以上为常见材料；具体清单、表格和截止时间以通州区经济和信息化局发布的年度资金指南为准。",
     tooLong: (length, max) => `问题过长（${length} 个字符，上限为 ${max} 个）。请每次只提一个简短的问题。`,
   },
 };

@@ -41,9 +41,7 @@ function termWeight(term: string): number {
 export function createQueryBuilder(lexicon: Lexicon, tokenizer: Tokenizer, bm25: Bm25Index): (question: string) => Clause[] {
   const known = (term: string): boolean => bm25.postings(term).length > 0;
   const idfOf = (alternative: Alternative): number => [...alternative].reduce((sum, [term, weight]) => sum + weight * bm25.idf(term), 0);
-  const groups: Phrase[][] = lexicon.synonyms.groups.map((group) =>
-    group.map((term) => ({ han: HAN.test(term) ? tokenizer.contentText(term) : null, tokens: tokenizer.tokenize(term) })),
-  );
+  const groups = phraseGroups(lexicon, tokenizer);
 
   return (question) => {
     const text = tokenizer.contentText(question);
@@ -72,6 +70,21 @@ export function createQueryBuilder(lexicon: Lexicon, tokenizer: Tokenizer, bm25:
     }
     return clauses.filter((clause) => clause.alternatives[0]!.size > 0);
   };
+}
+
+/**
+ * The synonym groups (by index in rules/faq-synonyms.json) a text names, longest match first:
+ * "model vouchers" names the model-voucher group, not also the groups of "model" and "voucher".
+ */
+export function createConceptFinder(lexicon: Lexicon, tokenizer: Tokenizer): (text: string) => Set<number> {
+  const groups = phraseGroups(lexicon, tokenizer);
+  return (text) => new Set(longestMatches(findMatches(groups, tokenizer.contentText(text), tokenizer.tokenize(text))).map((match) => match.group));
+}
+
+function phraseGroups(lexicon: Lexicon, tokenizer: Tokenizer): Phrase[][] {
+  return lexicon.synonyms.groups.map((group) =>
+    group.map((term) => ({ han: HAN.test(term) ? tokenizer.contentText(term) : null, tokens: tokenizer.tokenize(term) })),
+  );
 }
 
 function scale(alternative: ReadonlyMap<string, number>, factor: number): Alternative {

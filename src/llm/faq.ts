@@ -7,7 +7,7 @@ import { getFaqIndex, type FaqIndex } from "../faq/faqIndex.js";
 import { articleReference, FAQ_MESSAGES } from "../faq/messages.js";
 import { isMeaningful, searchFaq } from "../faq/search.js";
 import { offlineReply } from "../assistant/offlineReply.js";
-import { checkFaqReply, type Citation } from "./checkFaqReply.js";
+import { checkFaqReply, type Citation, type FaqCheckContext } from "./checkFaqReply.js";
 import type { LlmClient } from "./client.js";
 import { fenceToken } from "./fence.js";
 import { ALWAYS, type AcquireSlot } from "./limits.js";
@@ -34,10 +34,11 @@ const MAX_FAQ_PASSAGES = 3;
 const MAX_ARTICLE_PASSAGES = 3;
 
 /**
- * Retrieves offline, then lets the model answer from the retrieved passages only, quoting the
- * official text it rests on (checkFaqReply). Refusals and how-much questions never reach the
- * model; any failure gives the offline answer. The question is fenced as data in the prompt, and
- * a number it talks the model into saying is caught because no quote holds it.
+ * Retrieves offline, then lets the model answer from the retrieved passages only, in claims that
+ * each quote the official text they rest on (checkFaqReply). Refusals, how-much and documents
+ * questions never reach the model (their answers are rules data); any failure gives the offline
+ * answer. The question is fenced as data in the prompt, and a number it talks the model into
+ * saying is caught because no quote holds it.
  */
 export async function answerWithLlm(question: string, lang: Lang, deps: FaqDeps, acquire: AcquireSlot = ALWAYS): Promise<FaqResult> {
   const index = deps.index ?? getFaqIndex();
@@ -56,7 +57,7 @@ export async function answerWithLlm(question: string, lang: Lang, deps: FaqDeps,
       deps.logger.warn("llm answer failed", { ...log, failure: reply.failure.kind, status: reply.failure.status, attempts: reply.failure.attempts });
       return { reply: offlineReply(offline), outcome: "failed" };
     }
-    const checked = checkFaqReply(reply.text, passages.officialTexts, lang);
+    const checked = checkFaqReply(reply.text, checkContext(passages.officialTexts, index), lang);
     if (!checked.ok) {
       deps.logger.warn("llm answer rejected", { ...log, problems: checked.problems.map((problem) => problem.code) });
       return { reply: offlineReply(offline), outcome: "rejected" };
@@ -88,6 +89,12 @@ function retrieve(question: string, lang: Lang, offline: Extract<FaqAnswer, { ki
   return { forModel: [...faq, ...articles], officialTexts: new Map(articles.map((a) => [a.article, a.officialText])) };
 }
 
+/** The retrieved Articles, and from the rules data which subject each of their amounts belongs to. */
+export function checkContext(officialTexts: ReadonlyMap<string, string>, index: FaqIndex): FaqCheckContext {
+  const amounts = new Map([...officialTexts.keys()].map((article) => [article, (index.supportItems.get(article) ?? []).flatMap((item) => item.amounts)]));
+  return { officialTexts, amounts, concepts: index.concepts };
+}
+
 /** The model's answer, then the cited Articles and their quoted official words, as the offline answer lays them out. */
 function composeReply(answer: string, citations: Citation[], lang: Lang, index: FaqIndex): FaqReply {
   const messages = FAQ_MESSAGES[lang];
@@ -96,7 +103,7 @@ function composeReply(answer: string, citations: Citation[], lang: Lang, index: 
     const article = index.articles.get(id)!;
     return articleReference(id, lang === "en" ? article.titleEn : article.titleZh, lang);
   });
-  const quotes = citations.map((c) => messages.officialText(articleLabel(c.article, lang), c.quote));
+  const quotes = unique(citations.map((c) => messages.officialText(articleLabel(c.clause === null ? c.article : `${c.article}.${c.clause}`, lang), c.quote)));
   const parts = [answer, messages.cited(references), ...quotes, messages.translationNote];
   return { text: parts.filter((part) => part !== null).join("\n\n"), articles, source: "llm" };
 }

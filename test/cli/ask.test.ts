@@ -40,7 +40,7 @@ describe("ask CLI", () => {
   });
 
   it("words the answer through the LLM with a key, and checks it", async () => {
-    mock.script({ content: JSON.stringify({ answer: "算力券是{{article:6}}规定的支持方式。", citations: [{ article: "6", quote: "computing vouchers" }] }) });
+    mock.script({ content: JSON.stringify({ claims: [{ text: "算力券是{{article:6}}规定的支持方式。", cite: { article: "6" }, quote: "computing vouchers" }] }) });
     const run = await runCli("ask", ["--json", "什么是算力券"], undefined, withMock());
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toMatchObject({ articles: ["6"], source: "llm" });

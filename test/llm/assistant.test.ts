@@ -53,7 +53,7 @@ describe("the assistant", () => {
   it("with a key words explanations and answers through the LLM", async () => {
     const { assistant: a } = assistant();
     expect((await a.explain(example.evaluation, "en", context)).source).toBe("llm");
-    mock.script({ content: JSON.stringify({ answer: "Computing vouchers are a form of support under {{article:6}}.", citations: [{ article: "6", quote: "computing vouchers" }] }) });
+    mock.script({ content: JSON.stringify({ claims: [{ text: "Computing vouchers are a form of support under {{article:6}}.", cite: { article: "6" }, quote: "computing vouchers" }] }) });
     expect(await a.ask("what are computing vouchers?", "en", UNLIMITED_LLM)).toMatchObject({ source: "llm", articles: ["6"] });
   });
 
@@ -81,7 +81,7 @@ describe("the assistant", () => {
     expect(await first).toEqual(await template.explain(example.evaluation, "en", context));
     const third = a.ask("what are computing vouchers?", "en", UNLIMITED_LLM);
     expect(pending).toHaveLength(2);
-    pending[1]!({ ok: true, text: JSON.stringify({ answer: "Vouchers are set by {{article:6}}.", citations: [{ article: "6", quote: "computing vouchers" }] }), usage: null, attempts: 1 });
+    pending[1]!({ ok: true, text: JSON.stringify({ claims: [{ text: "Vouchers are set by {{article:6}}.", cite: { article: "6" }, quote: "computing vouchers" }] }), usage: null, attempts: 1 });
     expect((await third).source).toBe("llm");
   });
 

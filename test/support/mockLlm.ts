@@ -199,3 +199,13 @@ export const TAMPERS: Record<string, (reply: string, view: ExplainView) => strin
 function withTotal(reply: string, figure: string): string | null {
   return reply.includes("{{total}}") ? reply.replace("{{total}}", figure) : null;
 }
+
+/** One claim of an FAQ reply in the quote-per-claim format of prompts/faq.*.md. */
+export interface FaqClaim {
+  text: string;
+  cite: { article: string | number; clause?: string | number | null };
+  quote: string;
+}
+
+/** A scripted FAQ reply made of claims. */
+export const faqClaimsReply = (...claims: FaqClaim[]): MockReply => ({ content: JSON.stringify({ claims }) });
