@@ -28,3 +28,6 @@ export const LABELLED_BLIND = loadLabelled("labelled-blind.json");
 
 /** Questions about district services and other matters the Rules do not cover: each must be refused. */
 export const LABELLED_OUT_OF_SCOPE = loadLabelled("labelled-out-of-scope.json");
+
+/** Written by someone else after the tuning, and never tuned on: the honest estimate for unseen questions. */
+export const LABELLED_AFTER_TUNING = loadLabelled("labelled-after-tuning.json");

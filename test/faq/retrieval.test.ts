@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/faq/answer.js";
-import { LABELLED, LABELLED_BLIND, LABELLED_OUT_OF_SCOPE, type LabelledQuestion } from "./labelled.js";
+import { LABELLED, LABELLED_AFTER_TUNING, LABELLED_BLIND, LABELLED_OUT_OF_SCOPE, type LabelledQuestion } from "./labelled.js";
 
 const ARTICLES = Array.from({ length: 19 }, (_, i) => String(i + 1));
 
@@ -41,6 +41,12 @@ describe("retrieval over the labelled questions", () => {
   ])("cites the labelled Article first (or refuses an out-of-scope question) for at least 95% of $name", ({ name, set }) => {
     const { accuracy, failures } = measure(name, set);
     expect(accuracy, `top-1 accuracy ${(accuracy * 100).toFixed(1)}%; failures:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("cites the labelled Article first for at least 90% of the 40 questions written after the tuning (never tuned on)", () => {
+    expect(LABELLED_AFTER_TUNING.length).toBeGreaterThanOrEqual(40);
+    const { accuracy, failures } = measure("the set written after the tuning", LABELLED_AFTER_TUNING);
+    expect(accuracy, `top-1 accuracy ${(accuracy * 100).toFixed(1)}%; failures:\n${failures.join("\n")}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it("refuses every question about a district service or matter the Rules do not cover", () => {
