@@ -2,19 +2,11 @@ import type { Evaluation } from "../engine/outcome.js";
 import type { Lang } from "../i18n/lang.js";
 import type { DescribeFact } from "../result/resultScreen.js";
 
-/** Plain-language help around the engine: explanations of a result and answers to policy questions. */
-export interface Explanation {
-  text: string;
-  /** "template" when no LLM was used, or its reply was rejected. */
-  source: "llm" | "template";
-}
+import type { FaqReply } from "../faq/faqReply.js";
+import type { Explanation } from "../llm/explain.js";
 
-export interface FaqReply {
-  text: string;
-  /** Cited Articles, most relevant first. */
-  articles: string[];
-  source: "faq" | "article" | "llm" | "refusal" | "how_much";
-}
+/** Plain-language help around the engine: explanations of a result and answers to policy questions. */
+export type { Explanation, FaqReply };
 
 /**
  * The caller's permission to spend one LLM call; asked only when a call is about to be made (a

@@ -1,7 +1,7 @@
 import type { Lang } from "../i18n/lang.js";
 import type { Evaluation } from "../engine/outcome.js";
 import { answerQuestion } from "../faq/answer.js";
-import { offlineReply } from "./offlineReply.js";
+import { offlineReply } from "../faq/faqReply.js";
 import { resultScreen } from "../result/resultScreen.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import type { Assistant, ExplainContext, Explanation, FaqReply } from "./assistant.js";

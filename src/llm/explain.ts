@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { Explanation } from "../assistant/assistant.js";
 import type { Evaluation } from "../engine/outcome.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Logger } from "../log.js";
@@ -11,6 +10,13 @@ import type { ChatMessage, LlmClient } from "./client.js";
 import { buildExplainData, type ExplainData } from "./explainData.js";
 import { ALWAYS, type AcquireSlot } from "./limits.js";
 import { fillSlots, loadPrompt, type Prompt } from "./prompts.js";
+
+/** An explanation of a result in plain words. */
+export interface Explanation {
+  text: string;
+  /** "template" when no LLM was used, or its reply was rejected. */
+  source: "llm" | "template";
+}
 
 export interface ExplainDeps {
   client: LlmClient;

@@ -1,4 +1,3 @@
-import type { FaqReply } from "../assistant/assistant.js";
 import { articleLabel } from "../i18n/articleLabel.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Logger } from "../log.js";
@@ -6,7 +5,7 @@ import { answerQuestion, type FaqAnswer } from "../faq/answer.js";
 import { getFaqIndex, type FaqIndex } from "../faq/faqIndex.js";
 import { articleReference, FAQ_MESSAGES } from "../faq/messages.js";
 import { isMeaningful, searchFaq } from "../faq/search.js";
-import { offlineReply } from "../assistant/offlineReply.js";
+import { offlineReply, type FaqReply } from "../faq/faqReply.js";
 import { checkFaqReply, type Citation, type FaqCheckContext } from "./checkFaqReply.js";
 import type { LlmClient } from "./client.js";
 import { fenceToken } from "./fence.js";

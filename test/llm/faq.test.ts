@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/faq/answer.js";
 import type { Lang } from "../../src/i18n/lang.js";
-import { offlineReply } from "../../src/assistant/offlineReply.js";
+import { offlineReply } from "../../src/faq/faqReply.js";
 import { answerWithLlm } from "../../src/llm/faq.js";
 import { memoryLogger } from "../../src/log.js";
 import { faqClaimsReply, startMockLlm, type MockLlm, type MockReply } from "../support/mockLlm.js";

@@ -1,5 +1,12 @@
-import type { FaqAnswer } from "../faq/answer.js";
-import type { FaqReply } from "./assistant.js";
+import type { FaqAnswer } from "./answer.js";
+
+/** An answer to a question about the rules, as the user gets it (offline or worded by an LLM). */
+export interface FaqReply {
+  text: string;
+  /** Cited Articles, most relevant first. */
+  articles: string[];
+  source: "faq" | "article" | "llm" | "refusal" | "how_much";
+}
 
 /** The offline answer as the assistant's reply. */
 export function offlineReply(answer: FaqAnswer): FaqReply {
