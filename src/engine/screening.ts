@@ -4,7 +4,7 @@ import { checkOverlaps, overlapsSchema } from "./overlaps.js";
 import { RECOGNITION_LEVELS } from "./ids.js";
 import { parseWith, type Parsed } from "../validation/issues.js";
 
-/** Screening file, version 1 (docs/screening-format.md). Every field is optional: absent = unknown. */
+/** Screening file, format 1.1 (docs/screening-format.md), still written `"version": 1`. Every field is optional: absent = unknown. */
 
 export const MAX_COUNT = 1000;
 const MAX_LIST = 100;
