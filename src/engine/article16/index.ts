@@ -15,8 +15,7 @@ export type { Recount } from "./counter.js";
 export function applyNoDuplication(items: ItemOutcome[], s: Screening, cite: string, recount: Recount): void {
   if (!s.overlaps || s.overlaps.length === 0) return;
   const groups = membersOf(s.overlaps);
-  const named = new Set(groups.flat().map((member) => member.part.item));
-  const touched = items.filter((item) => named.has(item.id));
+  const touched = items.filter((item) => groups.some((group) => group.some((member) => member.part.item === item.id)));
   const counter = new Counter(s, recount);
   const { kept, removal } = bestChoice(groups, touched, counter);
   for (const item of touched) {

@@ -22,8 +22,8 @@ export interface Member {
 
 export function partOf(member: OverlapMember): Part {
   if (typeof member === "string") {
-    const [id, n] = member.split("#");
-    return n === undefined ? { kind: "whole", item: id as ItemId } : { kind: "project", item: "11", index: Number(n) - 1 };
+    // The schema allows "#" only in "11#N".
+    return member.startsWith("11#") ? { kind: "project", item: "11", index: Number(member.slice(3)) - 1 } : { kind: "whole", item: member as ItemId };
   }
   if ("units" in member) return { kind: "units", item: "12", units: member.units };
   if ("project" in member) return { kind: "project", item: "11", index: member.project };
