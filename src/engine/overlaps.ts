@@ -30,7 +30,7 @@ const recognitionPart = z.strictObject({ item: z.enum(["8.1", "8.2"]), recogniti
 
 export type OverlapMember = z.infer<typeof wholeItem> | z.infer<typeof unitsPart> | z.infer<typeof projectPart> | z.infer<typeof recognitionPart>;
 
-const PART_OF: Record<string, z.ZodType> = { "12": unitsPart, "11": projectPart, "8.1": recognitionPart, "8.2": recognitionPart };
+const PART_OF = new Map<unknown, z.ZodType>([["12", unitsPart], ["11", projectPart], ["8.1", recognitionPart], ["8.2", recognitionPart]]);
 const PART_FORMS = '{ "item": "12", "units": N }, { "item": "11", "project": I } or { "item": "8.1" | "8.2", "recognition": I }';
 
 /**
@@ -42,7 +42,7 @@ const overlapMember = z.unknown().transform((value, ctx): OverlapMember => {
   if (typeof value === "string") schema = wholeItem;
   else if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const item = (value as { item?: unknown }).item;
-    const part = typeof item === "string" ? PART_OF[item] : undefined;
+    const part = PART_OF.get(item);
     if (!part) {
       ctx.issues.push({ code: "custom", path: ["item"], input: item, message: `must be 12, 11, 8.1 or 8.2, the items whose parts can be named: ${PART_FORMS}` });
       return z.NEVER;

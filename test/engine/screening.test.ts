@@ -33,6 +33,7 @@ describe("screening file validation", () => {
     ["a project of an infrastructure list not given", { overlaps: [[{ item: "11", project: 0 }, "12"]] }, "overlaps[0][0].project: infrastructure is not given: list them to name one by its index"],
     ["a recognition of a recognitions list not given", { overlaps: [["12", { item: "8.1", recognition: 0 }]] }, "overlaps[0][1].recognition: recognitions is not given: list them to name one by its index"],
     ["an overlap member that is neither an id nor a part", { overlaps: [[12, "14"]] }, 'overlaps[0][0]: must be an item id or an object naming part of an item: { "item": "12", "units": N }, { "item": "11", "project": I } or { "item": "8.1" | "8.2", "recognition": I }'],
+    ["a part whose item is a name of the object prototype", { overlaps: [[{ item: "toString", units: 1 }, "14"]] }, 'overlaps[0][0].item: must be 12, 11, 8.1 or 8.2, the items whose parts can be named: { "item": "12", "units": N }, { "item": "11", "project": I } or { "item": "8.1" | "8.2", "recognition": I }'],
     ["a recognition without a level", { recognitions: [{}] }, "recognitions[0].level: must be one of: national_manufacturing_innovation_center, beijing_industrial_innovation_center, beijing_pilot_verification_platform, miit_key_laboratory, beijing_high_end_design_center, beijing_enterprise_technology_center"],
   ])("refuses %s and names its path", (_, input, message) => {
     expect(problems(input)).toContain(message);
