@@ -40,6 +40,8 @@ interface ViewItem {
   status: ItemStatus;
   maxSupport?: string;
   countedInTotal?: boolean;
+  /** Present when only part of the item counts (Article 16 left a part out). */
+  countedSupport?: string;
   potentialMaxSupport?: string;
   ifConditionMet?: string;
   reasons: { article: string; text: string; sentence: string }[];
@@ -89,6 +91,7 @@ class Builder {
     if (item.status === "eligible" && item.maxSupportFen !== null) {
       view.maxSupport = this.money(item.maxSupportFen, "amount", key);
       view.countedInTotal = item.counted;
+      if (item.counted && item.countedSupportFen < item.maxSupportFen) view.countedSupport = this.money(item.countedSupportFen, "counted", key);
     }
     if (item.potentialMaxSupportFen !== null) view.potentialMaxSupport = this.money(item.potentialMaxSupportFen, "potential", key);
     if (item.ifConditionMetFen !== null) view.ifConditionMet = this.money(item.ifConditionMetFen, "ifMet", key);

@@ -120,7 +120,9 @@ function notesSection({ evaluation, lang }: ReportInput): string {
 
 function amountText(item: ItemOutcome, lang: Lang): string {
   if (item.status === "eligible" && item.maxSupportFen !== null) {
-    return `${formatYuan(item.maxSupportFen, lang)}${item.counted ? "" : ` (${t(lang, "report.notCounted")})`}`;
+    const max = formatYuan(item.maxSupportFen, lang);
+    if (!item.counted) return `${max} (${t(lang, "report.notCounted")})`;
+    return item.countedSupportFen < item.maxSupportFen ? `${max} (${t(lang, "report.partlyCounted", { countedFen: item.countedSupportFen })})` : max;
   }
   if (item.status === "needs_info" && item.potentialMaxSupportFen !== null) return t(lang, "report.couldReach", { potentialFen: item.potentialMaxSupportFen });
   return "—";

@@ -11,6 +11,7 @@ import { projectRoot } from "../../src/paths.js";
 import { buildReportHtml } from "../../src/report/reportHtml.js";
 import { escapeHtml } from "../../src/report/escapeHtml.js";
 import { loadRules } from "../../src/rules/loadRules.js";
+import { t } from "../../src/i18n/translate.js";
 
 const rules = loadRules();
 const bank = loadQuestionBank();
@@ -31,6 +32,27 @@ describe("the pre-screening report", () => {
     expect(html).toContain("2026-03-01");
     expect(html).toContain(escapeHtml(evaluation.rulesVersion));
     expect(html).toContain(formatYuan(evaluation.totalMaxSupportFen, "en"));
+  });
+
+  it("marks an item of which Article 16 counts only a part, with the counted amount", () => {
+    // Two scenario projects at up to 500,000 each; one of them is also the 1,000,000 event, which pays more.
+    const screening: Screening = { ...SPEC_EXAMPLE, scenarios: { projects: 2, receivedThisYear: 0 }, events: { expenses: 2_000_000, significantResults: true, receivedThisYear: 0 }, overlaps: [[{ item: "12", units: 1 }, "14"]] };
+    const { html, evaluation } = report(screening, "en");
+    const scenario = evaluation.items.find((item) => item.id === "12")!;
+    expect(scenario.countedSupportFen).toBeLessThan(scenario.maxSupportFen!);
+    expect(html).toContain(t("en", "report.partlyCounted", { countedFen: scenario.countedSupportFen }));
+    expect(report({ ...screening, overlaps: undefined }, "en").html).not.toContain("left out under Article 16");
+  });
+
+  it("says when the rules changed since the case was judged, and whether the result did", () => {
+    const evaluation = evaluate(SPEC_EXAMPLE, rules, "2026-03-01");
+    const record = toScreeningRecord({ caseId: CASE_ID, conversationId: "tg:7", createdAt: new Date("2026-03-01T02:00:00Z"), lang: "en", screening: SPEC_EXAMPLE, evaluation });
+    const same = buildReportHtml({ record: { ...record, rulesVersion: "tongzhou-de-2025.0+00000000" }, evaluation, rules, bank, lang: "en" });
+    expect(same).toContain(escapeHtml(t("en", "report.rulesChangedSame", { stored: "tongzhou-de-2025.0+00000000", storedFen: record.totalMaxSupportFen, current: evaluation.rulesVersion })));
+    const older = { ...record, rulesVersion: "tongzhou-de-2025.0+00000000", totalMaxSupportFen: record.totalMaxSupportFen + 100 };
+    const differ = buildReportHtml({ record: older, evaluation, rules, bank, lang: "en" });
+    expect(differ).toContain(escapeHtml(t("en", "report.rulesChangedDiffer", { stored: older.rulesVersion, storedFen: older.totalMaxSupportFen, current: evaluation.rulesVersion, currentFen: evaluation.totalMaxSupportFen })));
+    expect(buildReportHtml({ record, evaluation, rules, bank, lang: "en" })).not.toContain(escapeHtml(t("en", "report.rulesChanged")));
   });
 
   it("lists the answers as questions with canonical answers", () => {

@@ -19,6 +19,7 @@ export const reportEn = {
   "report.max": "Up to",
   "report.reasons": "Reasons and caps",
   "report.couldReach": "could reach {potentialFen}",
+  "report.partlyCounted": "{countedFen} counted in the total; part is left out under Article 16",
   "report.notCounted": "not counted in the total (Article 16)",
   "report.total": "Total after Article 16 (the best items without duplication)",
   "report.unknown": "Still unknown",

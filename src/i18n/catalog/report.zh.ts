@@ -20,6 +20,7 @@ export const reportZh: Record<ReportKey, string> = {
   "report.max": "最高",
   "report.reasons": "理由和上限",
   "report.couldReach": "最高可达 {potentialFen}",
+  "report.partlyCounted": "计入合计 {countedFen}；部分按第十六条不计入",
   "report.notCounted": "不计入合计（第十六条）",
   "report.total": "按第十六条合计（择优不重复）",
   "report.unknown": "尚不确定的事项",
