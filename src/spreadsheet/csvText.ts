@@ -7,6 +7,8 @@ export class CsvRecords {
   private field = "";
   private state: "start" | "plain" | "quoted" | "quoteInQuoted" = "start";
   private skipLf = false;
+  /** Records completed so far: the one being read is row `completed + 1`. */
+  completed = 0;
 
   constructor(private readonly maxFieldLength: number) {}
 
@@ -65,7 +67,7 @@ export class CsvRecords {
   }
 
   private add(char: string): void {
-    if (this.field.length >= this.maxFieldLength) throw new RangeError(`a cell longer than ${this.maxFieldLength} characters (a quote left open?)`);
+    if (this.field.length >= this.maxFieldLength) throw new RangeError(`row ${this.completed + 1}: a cell longer than ${this.maxFieldLength} characters (a quote left open?)`);
     this.field += char;
   }
 
@@ -79,6 +81,7 @@ export class CsvRecords {
     this.endField();
     done.push(this.record);
     this.record = [];
+    this.completed += 1;
   }
 }
 

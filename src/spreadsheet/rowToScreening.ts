@@ -39,18 +39,18 @@ export function rowToScreening(row: number, cells: ReadonlyMap<number, CellValue
     if (clash) fail(none.placed, `says none (无), but column ${clash.letter} (${clash.column.path}) is filled`);
     else setPath(root, none.path, none.value === null ? null : []);
   }
-  checkSlotsInOrder(root, columns, fail);
-  if (errors.length > 0) return { ok: false, errors };
+  const holes = checkSlotsInOrder(root, columns, new Set(nones.map((n) => n.path)), fail);
   const parsed = parseScreening(root);
-  if (parsed.ok) return { ok: true, screening: parsed.value };
-  return {
-    ok: false,
-    errors: parsed.issues.map((issue) => {
-      const path = dotted(issue.path);
-      const placed = columnOf(path, columns);
-      return { row, column: placed?.letter ?? "", path, message: issue.message };
-    }),
-  };
+  if (parsed.ok && errors.length === 0) return { ok: true, screening: parsed.value };
+  // Schema problems too, so that one upload shows every problem of the row; a cell already refused is not named twice.
+  const refused = new Set(errors.map((e) => e.column));
+  for (const issue of parsed.ok ? [] : parsed.issues) {
+    const path = dotted(issue.path);
+    const placed = columnOf(path, columns);
+    if (holes.has(path)) continue;
+    if (!placed || !refused.has(placed.letter)) errors.push({ row, column: placed?.letter ?? "", path, message: issue.message });
+  }
+  return { ok: false, errors: errors.sort((a, b) => a.column.length - b.column.length || a.column.localeCompare(b.column)) };
 }
 
 /** `recognitions[0].level` → `recognitions.0.level`, the spreadsheet's spelling. */
@@ -80,17 +80,21 @@ function setPath(root: Tree, path: string, value: unknown): void {
   });
 }
 
-/** Slots are numbered from 0: a filled slot after an empty one would shift every index (and Article 16's 11#N). */
-function checkSlotsInOrder(root: Tree, columns: readonly PlacedColumn[], fail: (placed: PlacedColumn, message: string, path?: string) => void): void {
+/**
+ * Slots are numbered from 0: a filled slot after an empty one would shift every index (and
+ * Article 16's 11#N). Returns the empty slots' paths, which the schema would also complain of.
+ */
+function checkSlotsInOrder(root: Tree, columns: readonly PlacedColumn[], saidNone: ReadonlySet<string>, fail: (placed: PlacedColumn, message: string, path?: string) => void): Set<string> {
+  const holes = new Set<string>();
   for (const list of ["recognitions", "infrastructure"]) {
     const slots = root[list];
     if (!Array.isArray(slots)) continue;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] !== undefined) continue;
-      const next = slots.findIndex((slot, j) => j > i && slot !== undefined);
-      const placed = columns.find((c) => c.column.path.startsWith(`${list}.${next}.`))!;
-      fail(placed, `${list}.${next} is filled but ${list}.${i} is empty: fill the slots in order`, `${list}.${next}`);
-      return;
-    }
+    for (let i = 0; i < slots.length; i++) if (slots[i] === undefined) holes.add(`${list}.${i}`);
+    const hole = [...holes].find((path) => path.startsWith(`${list}.`));
+    if (hole === undefined || saidNone.has(list)) continue;
+    const next = slots.findIndex((slot, j) => j > Number(hole.split(".")[1]) && slot !== undefined);
+    const placed = columns.find((c) => c.column.path.startsWith(`${list}.${next}.`))!;
+    fail(placed, `${list}.${next} is filled but ${hole} is empty: fill the slots in order`, `${list}.${next}`);
   }
+  return holes;
 }

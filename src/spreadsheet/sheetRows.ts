@@ -79,8 +79,8 @@ async function* csvRows(file: string): AsyncIterable<SheetRow> {
     try {
       return work();
     } catch (error) {
-      if (error instanceof TypeError) throw new UploadError("unreadable", `row ${row + 1}: not UTF-8 text: in Excel, save as "CSV UTF-8 (Comma delimited)"`);
-      if (error instanceof RangeError) throw new UploadError("unreadable", `row ${row + 1}: ${error.message}`);
+      if (error instanceof TypeError) throw new UploadError("unreadable", `not UTF-8 text (from row ${records.completed + 1} on): in Excel, save as "CSV UTF-8 (Comma delimited)"`);
+      if (error instanceof RangeError) throw new UploadError("unreadable", error.message);
       throw error;
     }
   };

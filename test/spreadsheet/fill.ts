@@ -61,3 +61,17 @@ export async function fillTemplate(template: Buffer, rows: Map<string, unknown>[
   });
   await workbook.xlsx.writeFile(file);
 }
+
+/**
+ * The template's three header rows without its drop-downs: exceljs expands each drop-down range
+ * into one entry per cell when it loads a file, which makes every load take seconds. The round
+ * trip test uses the real template.
+ */
+export async function lightTemplate(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("screenings");
+  sheet.addRow(COLUMNS.map((c) => c.path));
+  sheet.addRow(COLUMNS.map((c) => c.zh));
+  sheet.addRow(COLUMNS.map((c) => c.en));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
