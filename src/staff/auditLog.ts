@@ -1,5 +1,6 @@
 import { appendFile, mkdir, open, stat } from "node:fs/promises";
 import { dirname } from "node:path";
+import type { Role } from "./accounts.js";
 import { auditEventSchema, type AuditAction, type AuditEntry, type AuditEvent } from "./auditEvent.js";
 
 export interface AuditFilter {
@@ -135,4 +136,12 @@ async function* linesNewestFirst(file: string): AsyncIterable<string> {
   } finally {
     await handle.close();
   }
+}
+
+export type AuditRead = { ok: true; page: AuditPage } | { ok: false; reason: "forbidden" };
+
+/** The audit log as a member of staff may see it: admins only. */
+export async function readAuditAs(viewer: { role: Role }, log: AuditLog, filter: AuditFilter): Promise<AuditRead> {
+  if (viewer.role !== "admin") return { ok: false, reason: "forbidden" };
+  return { ok: true, page: await log.read(filter) };
 }

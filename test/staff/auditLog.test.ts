@@ -1,6 +1,6 @@
 import { appendFile, readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { AuditLog } from "../../src/staff/auditLog.js";
+import { AuditLog, readAuditAs } from "../../src/staff/auditLog.js";
 import { manualClock, staffFolder } from "./fixtures.js";
 
 const MINUTE = 60_000;
@@ -67,5 +67,12 @@ describe("the audit log", () => {
   it("an absent log reads as empty", async () => {
     const { audit } = await staffFolder();
     expect(await audit.read()).toEqual({ events: [], skipped: 0 });
+  });
+
+  it("only admins may read it", async () => {
+    const { audit } = await staffFolder();
+    await audit.append({ action: "sign_in", name: "wang" });
+    expect(await readAuditAs({ role: "staff" }, audit, {})).toEqual({ ok: false, reason: "forbidden" });
+    expect(await readAuditAs({ role: "admin" }, audit, {})).toMatchObject({ ok: true, page: { events: [{ action: "sign_in", name: "wang" }] } });
   });
 });
