@@ -9,7 +9,7 @@ const optionalUrl = z.url({ error: "must be a URL, e.g. https://example.org/path
 const wholeNumber = () => z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" });
 const positiveInt = (fallback: number) => wholeNumber().positive({ error: "must be > 0" }).default(fallback);
 const wholeIn = (min: number, max: number, fallback: number, error: string) => wholeNumber().min(min, { error }).max(max, { error }).default(fallback);
-/** A CSP source list for frame-ancestors: 'self', 'none', https:, or origins such as https://portal.example.gov.cn. */
+/** A CSP source list for frame-ancestors: self, none, https:, or origins such as https://portal.example.gov.cn (quotes optional: .env files drop them). */
 const frameSource = /^(?:'self'|'none'|https:|https:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?)$/i;
 
 const envSchema = z
@@ -33,9 +33,12 @@ const envSchema = z
       .string()
       .default("'self'")
       .transform((text, ctx) => {
-        const sources = text.split(/\s+/).filter((part) => part !== "");
+        const sources = text
+          .split(/\s+/)
+          .filter((part) => part !== "")
+          .map((part) => (/^'?(self|none)'?$/i.test(part) ? `'${part.replace(/'/g, "").toLowerCase()}'` : part));
         const bad = sources.filter((source) => !frameSource.test(source));
-        if (bad.length > 0 || sources.length === 0) ctx.addIssue({ code: "custom", message: `must be 'self', 'none', https: or https origins separated by spaces; not: ${bad.join(" ") || "(empty)"}` });
+        if (bad.length > 0 || sources.length === 0) ctx.addIssue({ code: "custom", message: `must be self, none, https: or https origins separated by spaces; not: ${bad.join(" ") || "(empty)"}` });
         return sources.join(" ");
       }),
     ADMIN_IDS: z

@@ -70,6 +70,19 @@ describe("the language of a new conversation", () => {
   });
 });
 
+describe("framing", () => {
+  it("FRAME_ANCESTORS lists the portals that may embed the page, and drops the older same-origin header", async () => {
+    const web = await startWeb({ env: { FRAME_ANCESTORS: "self https://portal.example.gov.cn" } });
+    try {
+      const response = await fetch(`${web.base}/healthz`);
+      expect(response.headers.get("content-security-policy")).toMatch(/frame-ancestors 'self' https:\/\/portal\.example\.gov\.cn$/);
+      expect(response.headers.get("x-frame-options")).toBeNull();
+    } finally {
+      await web.stop();
+    }
+  });
+});
+
 describe("the page's files", () => {
   it("says how to build the page when dist/web/index.html is missing", async () => {
     const web = await startWeb({ staticDir: join(newDataDir(), "nothing") });
