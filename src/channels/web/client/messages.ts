@@ -20,8 +20,11 @@ export function renderReply(reply: WireReply, ctx: RenderContext): HTMLElement {
       return bubble([el("p", { className: "text", text: reply.text }), ...(reply.choices ? [renderChoices(reply.choices, ctx.press)] : [])]);
     case "question":
       return renderQuestion(reply, ctx);
-    case "result":
-      return bubble([renderResultCard(reply, ctx.lang), ...(reply.choices ? [renderChoices(reply.choices, ctx.press)] : [])], "result");
+    case "result": {
+      const node = bubble([renderResultCard(reply, ctx.lang), ...(reply.choices ? [renderChoices(reply.choices, ctx.press)] : [])], "result");
+      node.dataset.final = String(reply.final);
+      return node;
+    }
     case "document": {
       const save = el("button", { className: "choice option", text: text(ctx.lang, "download"), attrs: { type: "button" } });
       save.addEventListener("click", () => ctx.save(reply.filename, reply.mediaType, reply.content));
@@ -54,6 +57,7 @@ function renderQuestion(reply: QuestionReply, ctx: RenderContext): HTMLElement {
   const node = bubble(parts, "question");
   node.dataset.key = reply.question.key;
   node.dataset.turn = String(reply.question.turn);
+  node.dataset.answer = reply.question.answer;
   return node;
 }
 

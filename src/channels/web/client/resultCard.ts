@@ -32,7 +32,7 @@ export function renderResultCard(reply: ResultReply, lang: Lang): HTMLElement {
 
 function renderItem(item: CardItem, lang: Lang): HTMLElement {
   const head = el("div", { className: "item-head" }, [el("h3", { className: "item-title", text: item.title }), el("span", { className: `badge ${item.status}`, text: item.statusText })]);
-  const node = el("li", { className: `item ${item.status}` }, [head]);
+  const node = el("li", { className: `item ${item.status}`, attrs: { "data-item": item.id } }, [head]);
   if (item.amountText) node.append(el("p", { className: "item-amount", text: item.amountText }));
   if (item.countedText) node.append(el("p", { className: "item-counted", text: item.countedText }));
   const lists: [TextKey, string[]][] = [["reasons", item.reasons], ["caps", item.caps], ["missing", item.missing], ["documents", item.documents]];
