@@ -33,7 +33,9 @@ export async function openQuestion(page: Page): Promise<OpenQuestion | null> {
   const last = page.locator(BOT).last();
   if (!(await last.evaluate((node) => node.classList.contains("question")))) return null;
   const data = await last.evaluate((node) => ({ ...(node as HTMLElement).dataset }));
-  return { key: data.key!, turn: Number(data.turn), answer: data.answer!, node: last };
+  // Pinned to this question: "the last message" moves on as the conversation does.
+  const node = page.locator(`.log > .question[data-key="${data.key}"][data-turn="${data.turn}"][data-answer="${data.answer}"]`).last();
+  return { key: data.key!, turn: Number(data.turn), answer: data.answer!, node };
 }
 
 export const botMessages = (page: Page): Promise<number> => page.locator(BOT).count();
@@ -59,18 +61,32 @@ export async function typeAndSend(page: Page, press: Press, text: string, lang: 
  * them and confirmed after their echo, counts typed, Don't know for unknown facts. Returns the
  * keys asked, in order; ends at the final result.
  */
-export async function answerAs(page: Page, press: Press, bank: QuestionBank, persona: Screening, amountWords: (fen: number) => string, lang: Lang = "zh"): Promise<string[]> {
+export async function answerAs(page: Page, press: Press, bank: QuestionBank, persona: Screening, amountWords: (fen: number) => string, lang: Lang = "zh", watch: Watch = async () => undefined): Promise<string[]> {
   const asked: string[] = [];
   let open = await openQuestion(page);
   while (open !== null) {
     expect(asked.length, "the interview does not end").toBeLessThan(60);
     asked.push(open.key);
-    open = await answerOne(page, press, bank, persona, open, amountWords, lang);
+    await watch(open);
+    open = await answerOne({ page, press, bank, persona, amountWords, lang, watch }, open);
   }
   return asked;
 }
 
-async function answerOne(page: Page, press: Press, bank: QuestionBank, persona: Screening, open: OpenQuestion, amountWords: (fen: number) => string, lang: Lang): Promise<OpenQuestion | null> {
+/** Called with every question before it is answered (screenshots). */
+type Watch = (open: OpenQuestion) => Promise<void>;
+
+interface Answering {
+  page: Page;
+  press: Press;
+  bank: QuestionBank;
+  persona: Screening;
+  amountWords: (fen: number) => string;
+  lang: Lang;
+  watch: Watch;
+}
+
+async function answerOne({ page, press, bank, persona, amountWords, lang, watch }: Answering, open: OpenQuestion): Promise<OpenQuestion | null> {
   const { question } = parseKey(bank, open.key)!;
   const value = personaAnswer(bank, persona, open.key);
   const label = (v: string) => question.options!.find((o) => o.value === v)!.label[lang];
@@ -85,6 +101,7 @@ async function answerOne(page: Page, press: Press, bank: QuestionBank, persona: 
       const confirm = await typeAndSend(page, press, amountWords(fen), lang);
       expect(confirm?.answer, `an amount for ${open.key} is echoed for confirmation`).toBe("confirm");
       await expect.poll(() => confirm!.node.locator(".question-text").textContent()).toContain(formatYuanBoth(fen));
+      await watch(confirm!);
       return pressAndWait(page, press, confirm!, t(lang, "interview.confirmYes"));
     }
     case "count":

@@ -227,7 +227,10 @@ export class Chat {
         // Typed answers need the input; otherwise the question itself, read first, with its buttons next in tab order.
         focus = TYPED_ANSWERS.has(reply.question.answer) ? this.page.input : node.querySelector<HTMLElement>(".question-text");
       } else if (reply.type === "result") {
-        if (reply.final) this.shown = null;
+        if (reply.final) {
+          this.shown = null;
+          this.page.hint.textContent = text(this.lang, "askHint");
+        }
         focus = node.querySelector<HTMLElement>(".card-title");
       } else if (focus === null) {
         focus = firstButton(node);
