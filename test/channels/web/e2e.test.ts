@@ -14,6 +14,7 @@ import { NOTHING_TO_CLAIM } from "../../support/nothingToClaim.js";
 import { DESKTOP, launchChromium, openPage, PHONE, seriousViolations } from "./e2e-browser.js";
 import { afterTurn, answerAs, botMessages, openQuestion, pressAndWait, tap, typeAndSend, type OpenQuestion } from "./e2e-interview.js";
 import { expectFreshClientBuild, TestServer } from "./e2e-server.js";
+import { text } from "../../../src/channels/web/client/text.js";
 
 const rules = loadRules();
 const bank = loadQuestionBank();
@@ -49,6 +50,24 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Nothing to claim but fast growth: a short interview to one eligible item. */
+const FAST_GROWER: Screening = { ...NOTHING_TO_CLAIM, asOf: AS_OF, growth: { fastGrowth: true, receivedBefore: false } };
+
+const CONVERSATION_KEY = "tz-web-conversation";
+const storedId = (page: Page) => page.evaluate((key) => localStorage.getItem(key), CONVERSATION_KEY);
+const input = (page: Page) => page.getByRole("textbox", { name: text("zh", "inputLabel") });
+const questionText = (key: string, lang: "zh" | "en") => bank.byId.get(key)!.text[lang];
+const focused = (page: Page) => page.evaluate(() => ({ text: document.activeElement?.textContent ?? "", className: document.activeElement?.className ?? "" }));
+
+/** Presses Tab until the focused element says `label` (Shift+Tab never needed: the page's order is the reading order). */
+async function tabTo(page: Page, label: string): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if ((await focused(page)).text === label) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached "${label}"`);
+}
 
 /** Opens the chat, chooses Chinese and starts the screening; returns the first question. */
 async function startInChinese(page: Page, press = tap): Promise<OpenQuestion> {
@@ -92,6 +111,160 @@ describe("the web chat in Chromium", { timeout: 180_000 }, () => {
     const report = readFileSync((await download.path())!, "utf8");
     expect(report).toContain(caseId);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a reload mid-interview resumes at the same question, with its ticks and the text being typed", async () => {
+    const { page, context, errors } = await openPage(browser, PHONE);
+    let open = await startInChinese(page);
+    open = (await pressAndWait(page, tap, open, t("zh", "interview.yes")))!;
+    open = (await pressAndWait(page, tap, open, "企业"))!;
+    expect(open.key).toBe("sectors");
+    const ai = open.node.getByRole("button", { name: "人工智能", exact: true });
+    await ai.tap();
+    await expect.poll(() => ai.getAttribute("aria-pressed")).toBe("true");
+    await input(page).fill("还没想好");
+    const id = await storedId(page);
+
+    await page.reload();
+    await page.locator(".log > .question").first().waitFor();
+    const resumed = (await openQuestion(page))!;
+    expect([resumed.key, resumed.turn]).toEqual([open.key, open.turn]);
+    expect(await resumed.node.getByRole("button", { name: "人工智能", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    expect(await input(page).inputValue()).toBe("还没想好");
+    expect(await storedId(page)).toBe(id);
+    const next = await pressAndWait(page, tap, resumed, t("zh", "interview.doneButton"));
+    expect(next?.key).not.toBe("sectors");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("switches to English and back at any time: the open question, the page's words and its lang attribute follow", async () => {
+    const { page, context, errors } = await openPage(browser, PHONE);
+    let open = await startInChinese(page);
+    open = (await pressAndWait(page, tap, open, t("zh", "interview.yes")))!;
+    expect(open.key).toBe("kind");
+    const lastQuestion = () => page.locator(".log > .question").last().locator(".question-text").textContent();
+
+    await page.selectOption("#lang", "en");
+    await expect.poll(lastQuestion).toBe(questionText("kind", "en"));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await page.locator("h1").textContent()).toBe(text("en", "title"));
+    expect(await page.getByRole("textbox", { name: text("en", "inputLabel") }).count()).toBe(1);
+
+    await page.selectOption("#lang", "zh");
+    await expect.poll(lastQuestion).toBe(questionText("kind", "zh"));
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    const next = await pressAndWait(page, tap, (await openQuestion(page))!, "企业");
+    expect(next?.key).toBe("sectors");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("works by keyboard alone: Tab, Enter and Space through several questions, with focus visible and moved to each new question", async () => {
+    const { page, context, errors } = await openPage(browser, DESKTOP);
+    await page.goto(server.url);
+    await expect.poll(async () => (await focused(page)).text).toBe("中文");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await focused(page)).text).toBe(t("zh", "bot.button.start"));
+    await page.keyboard.press("Space");
+
+    const answered: string[] = [];
+    const answer = async (key: string, label: string, keyName: "Enter" | "Space") => {
+      await expect.poll(() => focused(page)).toEqual({ className: "question-text", text: questionText(key, "zh") });
+      await tabTo(page, label);
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe("solid");
+      await page.keyboard.press(keyName);
+      answered.push(key);
+    };
+    await answer("jurisdiction", t("zh", "interview.yes"), "Enter");
+    await answer("kind", "企业", "Space");
+    await answer("sectors", "人工智能", "Space");
+    const ai = page.locator(".log > .question").last().getByRole("button", { name: "人工智能", exact: true });
+    await expect.poll(() => ai.getAttribute("aria-pressed")).toBe("true");
+    expect((await focused(page)).text).toBe("人工智能");
+    await tabTo(page, t("zh", "interview.doneButton"));
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await openQuestion(page))?.key).not.toBe("sectors");
+    const fourth = (await openQuestion(page))!;
+    await answer(fourth.key, t("zh", "interview.dontKnow"), "Enter");
+    await expect.poll(async () => (await openQuestion(page))?.turn ?? Infinity).toBeGreaterThan(fourth.turn);
+    expect(answered).toHaveLength(4);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("axe-core finds no serious or critical violations on the chat page, a question, the menu, the dialog and the result card", async () => {
+    // axe is injected as a script tag, which the page's CSP would refuse: this context bypasses it.
+    const { page, context } = await openPage(browser, { ...PHONE, bypassCSP: true });
+    await page.goto(server.url);
+    await page.getByRole("button", { name: "中文", exact: true }).waitFor();
+    expect(await seriousViolations(page), "the chat page").toEqual([]);
+    let open = await startInChinese(page);
+    expect(await seriousViolations(page), "a question").toEqual([]);
+    open = (await pressAndWait(page, tap, open, t("zh", "interview.yes")))!;
+    open = (await pressAndWait(page, tap, open, "企业"))!;
+    await open.node.getByRole("button", { name: "人工智能", exact: true }).tap();
+    await expect.poll(() => open.node.getByRole("button", { name: "人工智能", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    expect(await seriousViolations(page), "a multiple-choice question with a tick").toEqual([]);
+    await page.locator("#menu > summary").tap();
+    expect(await seriousViolations(page), "the open menu").toEqual([]);
+    await page.getByRole("button", { name: text("zh", "deleteData") }).tap();
+    await page.locator("dialog[open]").waitFor();
+    expect(await seriousViolations(page), "the confirmation dialog").toEqual([]);
+    await page.getByRole("button", { name: text("zh", "confirmNo") }).tap();
+    await pressAndWait(page, tap, open, t("zh", "interview.doneButton"));
+    await answerAs(page, tap, bank, FAST_GROWER, amountWords);
+    await page.locator(".msg.result[data-final=true] .item.eligible").first().waitFor();
+    await page.locator(".closed-items > summary").last().tap();
+    expect(await seriousViolations(page), "the result card").toEqual([]);
+    await context.close();
+  });
+
+  it("'delete my data' asks first, then erases the conversation on the server and starts afresh", async () => {
+    const { page, context, errors } = await openPage(browser, PHONE);
+    const open = await startInChinese(page);
+    await pressAndWait(page, tap, open, t("zh", "interview.yes"));
+    const oldId = (await storedId(page))!;
+    const menuItem = page.getByRole("button", { name: text("zh", "deleteData") });
+
+    await page.locator("#menu > summary").tap();
+    await menuItem.tap();
+    await page.getByRole("button", { name: text("zh", "confirmNo") }).tap();
+    expect(await storedId(page)).toBe(oldId);
+
+    await page.locator("#menu > summary").tap();
+    await menuItem.tap();
+    await page.getByRole("button", { name: text("zh", "deleteYes") }).tap();
+    await expect.poll(() => storedId(page)).not.toBe(oldId);
+    expect(await page.locator(".log .notice").first().textContent()).toBe(text("zh", "deleted"));
+    await page.getByRole("button", { name: t("zh", "bot.button.start") }).waitFor();
+    expect(await page.locator(".log > .question").count()).toBe(0);
+    const gone = await fetch(new URL("/api/v1/conversation", server.url), { headers: { "x-conversation-id": oldId } });
+    expect(gone.status).toBe(404);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("rides out the server's shutdown: stop() finishes with the page open, the typed answer stays, and the page resumes when the server is back", async () => {
+    const { page, context, errors } = await openPage(browser, PHONE);
+    const open = await startInChinese(page);
+    await server.stop();
+
+    await input(page).fill("是");
+    await page.getByRole("button", { name: text("zh", "send"), exact: true }).tap();
+    await expect.poll(() => page.locator("#status").textContent()).toBe(text("zh", "offline"));
+    expect(await input(page).inputValue()).toBe("是");
+
+    await server.listen();
+    await expect.poll(() => page.locator("#status").textContent(), { timeout: 30_000 }).toBe(text("zh", "reconnected"));
+    expect(await input(page).inputValue()).toBe("是");
+    const still = (await openQuestion(page))!;
+    expect([still.key, still.turn]).toEqual([open.key, open.turn]);
+    const next = await typeAndSend(page, tap, "是", "zh");
+    expect(next?.key).toBe("kind");
+    expect(await input(page).inputValue()).toBe("");
+    expect(errors.filter((e) => !e.includes("net::ERR_CONNECTION_REFUSED"))).toEqual([]);
     await context.close();
   });
 });

@@ -134,10 +134,10 @@ export class Chat {
         window.print();
         return;
       case "restart":
-        if (await confirmWith(this.page, text(this.lang, "restartConfirm"))) await this.send({ type: "action", action: { kind: "new" } }, label);
+        if (await confirmWith(this.page, text(this.lang, "restartConfirm"), text(this.lang, "restartYes"))) await this.send({ type: "action", action: { kind: "new" } }, label);
         return;
       case "delete":
-        if (await confirmWith(this.page, text(this.lang, "deleteConfirm"))) await this.eraseEverything();
+        if (await confirmWith(this.page, text(this.lang, "deleteConfirm"), text(this.lang, "deleteYes"))) await this.eraseEverything();
         return;
     }
   }

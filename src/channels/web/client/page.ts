@@ -14,6 +14,7 @@ export interface Page {
   menu: HTMLDetailsElement;
   confirm: HTMLDialogElement;
   confirmText: HTMLElement;
+  confirmYes: HTMLButtonElement;
 }
 
 export function findPage(): Page {
@@ -28,6 +29,7 @@ export function findPage(): Page {
     menu: byId("menu", HTMLDetailsElement),
     confirm: byId("confirm", HTMLDialogElement),
     confirmText: byId("confirm-text", HTMLParagraphElement),
+    confirmYes: byId("confirm-yes", HTMLButtonElement),
   };
 }
 
@@ -44,10 +46,11 @@ export function applyLanguage(page: Page, lang: Lang): void {
   page.lang.value = lang;
 }
 
-/** Asks before something that cannot be undone; resolves true only on an explicit yes. */
-export function confirmWith(page: Page, question: string): Promise<boolean> {
+/** Asks before something that cannot be undone; resolves true only when `yes` (which names the act) is pressed. */
+export function confirmWith(page: Page, question: string, yes: string): Promise<boolean> {
   const { confirm } = page;
   page.confirmText.textContent = question;
+  page.confirmYes.textContent = yes;
   confirm.returnValue = "";
   return new Promise((resolve) => {
     confirm.addEventListener("close", () => resolve(confirm.returnValue === "yes"), { once: true });

@@ -17,7 +17,8 @@ const zh = {
   deleteData: "删除我的数据",
   deleteConfirm: "这将删除我们保存的关于您的全部信息：语言设置、进行中的筛查，以及所有已保存的案件和报告。删除后无法恢复。确定全部删除吗？",
   restartConfirm: "重新开始将放弃当前筛查中的回答。确定重新开始吗？",
-  confirmYes: "确定",
+  deleteYes: "全部删除",
+  restartYes: "重新开始",
   confirmNo: "取消",
   deleted: "您的数据已全部删除。已为您开始新的对话。",
   inputLabel: "您的回答或问题",
@@ -49,8 +50,8 @@ const zh = {
 export type TextKey = keyof typeof zh;
 
 const en: Record<TextKey, string> = {
-  title: "Tongzhou digital-economy support: pre-screening",
-  subtitle: "Which Articles may apply, and the most each could pay",
+  title: "Tongzhou digital-economy support",
+  subtitle: "Pre-screening: which Articles may apply, and the most each could pay",
   language: "Language",
   menu: "Menu",
   restart: "Start a new screening",
@@ -61,7 +62,8 @@ const en: Record<TextKey, string> = {
   deleteData: "Delete my data",
   deleteConfirm: "This erases everything stored about you: your language, the screening in progress, and every saved case and report. It cannot be undone. Delete everything?",
   restartConfirm: "Starting again discards the answers of the screening in progress. Start again?",
-  confirmYes: "Yes",
+  deleteYes: "Delete everything",
+  restartYes: "Start again",
   confirmNo: "Cancel",
   deleted: "Your data has been erased. A new conversation has started.",
   inputLabel: "Your answer or question",
