@@ -110,6 +110,15 @@ describe("the web chat in Chromium", { timeout: 180_000 }, () => {
     expect(download.suggestedFilename()).toBe(`${caseId}.html`);
     const report = readFileSync((await download.path())!, "utf8");
     expect(report).toContain(caseId);
+
+    // After the result: Explain from the menu, and a question typed into the box goes to the FAQ.
+    let before = await botMessages(page);
+    await page.locator("#menu > summary").tap();
+    await page.locator("#menu").getByRole("button", { name: text("zh", "explain") }).tap();
+    await afterTurn(page, before);
+    expect(await page.locator(".log > .msg.bot").last().textContent()).toContain("第四条");
+    await typeAndSend(page, tap, "什么是算力券", "zh");
+    expect(await page.locator(".log > .msg.bot").last().textContent()).toContain("第六条");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -209,7 +218,7 @@ describe("the web chat in Chromium", { timeout: 180_000 }, () => {
     expect(await seriousViolations(page), "a multiple-choice question with a tick").toEqual([]);
     await page.locator("#menu > summary").tap();
     expect(await seriousViolations(page), "the open menu").toEqual([]);
-    await page.getByRole("button", { name: text("zh", "deleteData") }).tap();
+    await page.locator("#menu").getByRole("button", { name: text("zh", "deleteData") }).tap();
     await page.locator("dialog[open]").waitFor();
     expect(await seriousViolations(page), "the confirmation dialog").toEqual([]);
     await page.getByRole("button", { name: text("zh", "confirmNo") }).tap();
@@ -226,7 +235,7 @@ describe("the web chat in Chromium", { timeout: 180_000 }, () => {
     const open = await startInChinese(page);
     await pressAndWait(page, tap, open, t("zh", "interview.yes"));
     const oldId = (await storedId(page))!;
-    const menuItem = page.getByRole("button", { name: text("zh", "deleteData") });
+    const menuItem = page.locator("#menu").getByRole("button", { name: text("zh", "deleteData") });
 
     await page.locator("#menu > summary").tap();
     await menuItem.tap();
