@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { FaqReply } from "../../assistant/assistant.js";
 import { todayInBeijing } from "../../clock.js";
 import { checkScreening } from "../../cli/screenLines.js";
@@ -17,7 +16,6 @@ import type { WebEnv } from "./webEnv.js";
 export interface ApiOptions {
   conversations: ConversationService;
   logger: Logger;
-  bodyLimitBytes: number;
   batchLimitBytes: number;
   llmDailyLimit: number;
 }
@@ -30,9 +28,8 @@ export function apiRoutes(options: ApiOptions): Hono<WebEnv> {
   const today = () => todayInBeijing(clock());
   const allowances = new ClientAllowances(options.llmDailyLimit, clock);
   const app = new Hono<WebEnv>();
-  const limit = bodyLimit({ maxSize: options.bodyLimitBytes, onError: (c) => problem(c, 413, [{ path: "(body)", message: `must be at most ${options.bodyLimitBytes} bytes` }]) });
 
-  app.post("/screen", limit, async (c) => {
+  app.post("/screen", async (c) => {
     const query = checked(c, screenQuerySchema, c.req.query());
     if (!query.ok) return query.response;
     const result = checkScreening(await c.req.text(), rules, today());
@@ -48,7 +45,7 @@ export function apiRoutes(options: ApiOptions): Hono<WebEnv> {
   const articlesBody = JSON.stringify(articles);
   app.get("/articles", (c) => c.body(articlesBody, 200, { "content-type": "application/json; charset=utf-8" }));
 
-  app.post("/ask", limit, async (c) => {
+  app.post("/ask", async (c) => {
     const body = await jsonBody(c);
     if (!body.ok) return body.response;
     const input = checked(c, askSchema, body.value);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { Hono, type Context, type Next } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ConversationService } from "../../conversation/index.js";
 import type { Logger } from "../../log.js";
@@ -89,8 +90,12 @@ export function createWebApp(options: WebAppOptions): WebApp {
     await next();
   });
 
+  // Every body but a batch's (streamed, with its own limit) is read whole: bounded here.
+  const limit = bodyLimit({ maxSize: settings.bodyLimitBytes, onError: (c) => problem(c, 413, [{ path: "(body)", message: `must be at most ${settings.bodyLimitBytes} bytes` }]) });
+  app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/screen/batch" ? next() : limit(c, next)));
+
   app.route("/api/v1", conversationRoutes(conversations));
-  app.route("/api/v1", apiRoutes({ conversations, logger, bodyLimitBytes: settings.bodyLimitBytes, batchLimitBytes: settings.batchLimitBytes, llmDailyLimit: settings.llmDailyLimit }));
+  app.route("/api/v1", apiRoutes({ conversations, logger, batchLimitBytes: settings.batchLimitBytes, llmDailyLimit: settings.llmDailyLimit }));
   app.get("/api/v1/openapi.json", (c) => c.body(openApi, 200, { "content-type": "application/json; charset=utf-8" }));
 
   app.get("/", files.index);
