@@ -49,6 +49,8 @@ export function applyLanguage(page: Page, lang: Lang): void {
 /** Asks before something that cannot be undone; resolves true only when `yes` (which names the act) is pressed. */
 export function confirmWith(page: Page, question: string, yes: string): Promise<boolean> {
   const { confirm } = page;
+  // Older in-app browsers (iOS before 15.4) lack <dialog>: their own confirmation box will do.
+  if (typeof confirm.showModal !== "function") return Promise.resolve(window.confirm(question));
   page.confirmText.textContent = question;
   page.confirmYes.textContent = yes;
   confirm.returnValue = "";

@@ -17,6 +17,8 @@ export function renderResultCard(reply: ResultReply, lang: Lang): HTMLElement {
     el("p", { className: "card-total", text: card.totalText }),
   ]);
   if (open.length > 0) section.append(el("ul", { className: "items" }, open.map((item) => renderItem(item, lang))));
+  const shared = sharedReason(closed);
+  if (open.length === 0 && shared !== null) section.append(el("p", { className: "card-reason", text: shared }));
   if (closed.length > 0) {
     section.append(
       el("details", { className: "closed-items" }, [
@@ -46,4 +48,10 @@ function list(heading: TextKey, entries: readonly string[], lang: Lang, classNam
     el(level, { text: text(lang, heading), attrs: { id } }),
     el("ul", { attrs: { "aria-labelledby": id } }, entries.map((entry) => el("li", { text: entry }))),
   ]);
+}
+
+/** When nothing applies for one reason (outside Tongzhou, rules not in force), that reason, said once. */
+function sharedReason(items: readonly CardItem[]): string | null {
+  const first = items[0]?.reasons[0];
+  return first !== undefined && items.every((item) => item.reasons[0] === first) ? first : null;
 }
