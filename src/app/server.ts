@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createWebApp, startWebServer, webSettings, type RunningWebServer } from "../channels/web/index.js";
+import { createWebApp, startWebServer, webSettings, type RunningWebServer, type WebApp } from "../channels/web/index.js";
 import { runBot, startFailure, type RunBotOptions, type RunningBot } from "../channels/telegram/runBot.js";
 import type { Config } from "../config.js";
 import type { ConversationService } from "../conversation/index.js";
@@ -21,6 +21,7 @@ export interface ServerOptions {
 
 export interface RunningServer {
   web: RunningWebServer;
+  app: WebApp;
   /** The Telegram bot, when TELEGRAM_BOT_TOKEN is set: polling, or its webhook on the web server. */
   bot: RunningBot | null;
   /** Stops taking requests and updates, then finishes the turns in hand; the store stays open (its owner closes it). */
@@ -57,7 +58,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await conversations.drain();
       logger.info("server stopped", { reason });
     })());
-  return { web, bot, stop };
+  return { web, app, bot, stop };
 }
 
 function listenFailure(error: unknown, config: Config): Error {
