@@ -80,6 +80,11 @@ export class ConversationService {
     });
   }
 
+  /** Whether anything is stored about the conversation (a web page's id may have been erased or expired). */
+  exists(conversationId: string): Promise<boolean> {
+    return this.queue.run(conversationId, async () => (await this.deps.store.getConversation(conversationId)) !== null);
+  }
+
   /** The screening so far and its result, or null when no interview was started. */
   current(conversationId: string): Promise<{ lang: Lang; screening: Screening; evaluation: Evaluation } | null> {
     return this.queue.run(conversationId, async () => {

@@ -99,7 +99,7 @@ function knownConversation(conversations: ConversationService) {
     if (!header.ok) return header.response;
     const id = header.value["x-conversation-id"];
     c.set("conversationId", id);
-    if (!(await conversations.deps.store.getConversation(id))) {
+    if (!(await conversations.exists(id))) {
       return problem(c, 404, [{ path: "x-conversation-id", message: "no such conversation (deleted, expired or never made): start one with POST /api/v1/conversations" }]);
     }
     await next();

@@ -47,7 +47,7 @@ async function stop(bot: TestBot): Promise<void> {
 function spawnBot(dir: string): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "src", "bin", "start.ts")], {
     cwd: projectRoot,
-    env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "silent", WEBHOOK_URL: "", OPENAI_API_KEY: "" },
+    env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, PORT: "0", LOG_LEVEL: "silent", WEBHOOK_URL: "", OPENAI_API_KEY: "" },
     stdio: "ignore",
   });
   children.push(child);

@@ -8,7 +8,7 @@ import { evaluate } from "../../../src/engine/evaluate.js";
 import type { Screening } from "../../../src/engine/screening.js";
 import { formatYuan } from "../../../src/i18n/formatMoney.js";
 import { t } from "../../../src/i18n/translate.js";
-import { loadQuestionBank } from "../../../src/interview/index.js";
+import { loadQuestionBank } from "../../../src/rules/loadQuestions.js";
 import { projectRoot } from "../../../src/paths.js";
 import { loadRules } from "../../../src/rules/loadRules.js";
 import { NOTHING_TO_CLAIM } from "../../support/nothingToClaim.js";
