@@ -2,8 +2,10 @@ import { evaluate } from "../engine/evaluate.js";
 import { MAX_FEN } from "../engine/money.js";
 import { MAX_COUNT } from "../engine/screening.js";
 import type { Evaluation } from "../engine/outcome.js";
+import type { Screening } from "../engine/screening.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { buildScreening } from "./buildScreening.js";
+import { confirmedFen } from "./confirmedSupport.js";
 import type { Candidate } from "./nextQuestion.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
@@ -26,10 +28,10 @@ export function answerVariants(question: Question): AnswerValue[] {
   }
 }
 
-/** The part of a result an answer can change: each item's status and amounts. */
-function fingerprint(evaluation: Evaluation): string {
+/** The part of a result an answer can change: each item's status, its confirmed maximum and its potential. */
+function fingerprint(rules: CompiledRules, screening: Screening, evaluation: Evaluation): string {
   let out = "";
-  for (const item of evaluation.items) out += `${item.id}:${item.status}:${item.maxSupportFen}:${item.potentialMaxSupportFen};`;
+  for (const item of evaluation.items) out += `${item.id}:${item.status}:${confirmedFen(rules, screening, item)}:${item.potentialMaxSupportFen};`;
   return out;
 }
 
@@ -44,7 +46,7 @@ export function canChangeResult(bank: QuestionBank, rules: CompiledRules, log: r
   let first: string | null = null;
   for (const value of answerVariants(candidate.question)) {
     const screening = buildScreening(bank, [...log, { key: candidate.key, value }], asOf);
-    const print = fingerprint(evaluate(screening, rules, asOf, only));
+    const print = fingerprint(rules, screening, evaluate(screening, rules, asOf, only));
     if (first === null) first = print;
     else if (print !== first) return true;
   }

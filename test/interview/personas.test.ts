@@ -7,7 +7,8 @@ import { answerVariants } from "../../src/interview/canChange.js";
 import type { InterviewState } from "../../src/interview/state.js";
 import { NOTHING_TO_CLAIM } from "../support/nothingToClaim.js";
 import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
-import { ctx, interview, outcomeOf } from "./conversation.js";
+import { confirmedFen } from "../../src/interview/confirmedSupport.js";
+import { AS_OF, ctx, interview, outcomeOf } from "./conversation.js";
 
 const base = NOTHING_TO_CLAIM;
 const persona = (patch: Screening): Screening => ({ ...base, ...patch });
@@ -30,14 +31,16 @@ const PERSONAS: [string, Screening][] = [
   ["an applicant who does not know most facts", { asOf: "2026-03-01", applicant: { inJurisdiction: true, sectors: ["ai"], kind: "enterprise" } }],
 ];
 
+/** What an answer can change: every item's status, confirmed maximum and potential. */
+function boundsOf(screening: Screening): string {
+  return evaluate(screening, ctx.rules, AS_OF).items.map((item) => `${item.id}:${item.status}:${confirmedFen(ctx.rules, screening, item)}:${item.potentialMaxSupportFen}`).join(";");
+}
+
 /** Fails when every answer to the current question leads to the same result. */
 function expectQuestionMatters(state: InterviewState): void {
   const key = state.current!;
   const outcomes = new Set(
-    answerVariants(parseKey(ctx.bank, key)!.question).map((value) => {
-      const screening = buildScreening(ctx.bank, [...state.log, { key, value }], state.asOf);
-      return JSON.stringify(outcomeOf(evaluate(screening, ctx.rules, state.asOf)));
-    }),
+    answerVariants(parseKey(ctx.bank, key)!.question).map((value) => boundsOf(buildScreening(ctx.bank, [...state.log, { key, value }], state.asOf))),
   );
   expect(outcomes.size, `question ${key} cannot change the result`).toBeGreaterThan(1);
 }
@@ -52,6 +55,16 @@ describe("scripted interviews", () => {
   it("asks nothing beyond the opening gate of an applicant outside Tongzhou", () => {
     const { asked } = interview(PERSONAS[13]![1]);
     expect(asked).toEqual(["jurisdiction"]);
+  });
+
+  it("after \"don't know\" to the generative-AI filing, asks the deep-synthesis and blockchain filings, which decide what is certain", () => {
+    const p = persona({ filings: { deepSynthesis: true, blockchainInfo: true, goodOutcomes: true, receivedThisYear: 700000 } });
+    const { asked, final, direct } = interview(p);
+    expect(asked).toContain("generativeAi");
+    expect(asked.slice(asked.indexOf("generativeAi") + 1)).toEqual(expect.arrayContaining(["deepSynthesis", "blockchainInfo"]));
+    expect(outcomeOf(final)).toEqual(outcomeOf(direct));
+    // 700,000 of the 1,000,000 annual cap is used; the two known filings fill the rest.
+    expect(final.items.find((item) => item.id === "5")).toMatchObject({ status: "eligible", maxSupportFen: 300_000_00 });
   });
 
   it("never asks about vouchers once the applicant is not an SME", () => {
