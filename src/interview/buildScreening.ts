@@ -56,6 +56,7 @@ function applyAnswer(root: Record<string, unknown>, { question, index }: Questio
   switch (question.type) {
     case "yes_no":
     case "multi":
+    case "text":
       setPath(root, path, value);
       return;
     case "single": {

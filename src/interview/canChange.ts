@@ -23,6 +23,8 @@ export function answerVariants(question: Question): AnswerValue[] {
       return [0, MAX_FEN];
     case "count":
       return [0, 1, question.makesList ? MAX_LISTED_PROJECTS : MAX_COUNT];
+    case "text":
+      return ["Example Co."];
     default:
       return [[], options, ...options.map((o) => [o])];
   }

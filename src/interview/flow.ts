@@ -3,7 +3,7 @@ import type { CompiledRules } from "../rules/loadRules.js";
 import { buildScreening } from "./buildScreening.js";
 import type { OutMessage } from "./messages.js";
 import { canChangeResult } from "./canChange.js";
-import { rankQuestions } from "./nextQuestion.js";
+import { rankQuestions, type Candidate } from "./nextQuestion.js";
 import type { QuestionBank } from "./questionBank.js";
 import type { AnswerValue, InterviewState } from "./state.js";
 
@@ -30,16 +30,34 @@ export function advance(ctx: InterviewContext, state: InterviewState, out: OutMe
   const { screening, evaluation } = currentResult(ctx, state);
   const asked = new Set(state.log.map((entry) => entry.key));
   const ranked = rankQuestions(ctx.bank, screening, evaluation, asked);
-  const next = ranked.find((c) => canChangeResult(ctx.bank, ctx.rules, state.log, state.asOf, c));
+  const next = nextWorthAsking(ctx, state, ranked);
   if (!next) {
     const done: InterviewState = { ...state, current: null, editing: false, pending: null, ticked: [], done: true, turn: state.turn + 1 };
     return { state: done, out: [...out, { type: "result", evaluation, final: true }] };
   }
   const asking: InterviewState = { ...state, current: next.key, editing: false, pending: null, ticked: [], done: false, turn: state.turn + 1 };
-  return { state: asking, out: [...out, question(asking, state.log.length + 1, state.log.length + ranked.length, evaluation.totalMaxSupportFen)] };
+  return { state: asking, out: [...out, question(asking, state.log.length + 1, estimate(state.log.length, ranked), evaluation.totalMaxSupportFen)] };
 }
 
-function question(state: InterviewState, n: number, about: number, soFarFen: number): OutMessage {
+/** How many questions in all, about: unknown until the opening questions (the topic picker) have pruned whole Articles. */
+function estimate(answered: number, ranked: readonly Candidate[]): number | null {
+  return ranked.some((c) => c.question.opening) ? null : answered + ranked.length;
+}
+
+/**
+ * The first candidate that can change the result; a detail question ranked before it (the
+ * applicant's name) goes first, and none is asked once nothing else can change.
+ */
+function nextWorthAsking(ctx: InterviewContext, state: InterviewState, ranked: readonly Candidate[]): Candidate | undefined {
+  let detail: Candidate | undefined;
+  for (const candidate of ranked) {
+    if (candidate.question.detail) detail ??= candidate;
+    else if (canChangeResult(ctx.bank, ctx.rules, state.log, state.asOf, candidate)) return detail ?? candidate;
+  }
+  return undefined;
+}
+
+function question(state: InterviewState, n: number, about: number | null, soFarFen: number): OutMessage {
   return { type: "question", key: state.current!, turn: state.turn, n, about, soFarFen, ticked: state.ticked };
 }
 
@@ -49,15 +67,16 @@ export function repeat(ctx: InterviewContext, state: InterviewState, out: OutMes
   if (state.pending !== null) return { state, out: [...out, { type: "confirm_amount", key: state.current, turn: state.turn, fen: state.pending }] };
   const { screening, evaluation } = currentResult(ctx, state);
   const asked = new Set(state.log.map((entry) => entry.key));
-  const open = rankQuestions(ctx.bank, screening, evaluation, asked).length;
+  const ranked = rankQuestions(ctx.bank, screening, evaluation, asked);
   const n = state.editing ? state.log.findIndex((e) => e.key === state.current) + 1 : state.log.length + 1;
-  return { state, out: [...out, question(state, n, Math.max(n, state.log.length + open), evaluation.totalMaxSupportFen)] };
+  const about = estimate(state.log.length, ranked);
+  return { state, out: [...out, question(state, n, about === null ? null : Math.max(n, about), evaluation.totalMaxSupportFen)] };
 }
 
 /** Records an answer (or "don't know" as null) for the current question and moves on. */
-export function record(ctx: InterviewContext, state: InterviewState, value: AnswerValue | null): Step {
+export function record(ctx: InterviewContext, state: InterviewState, value: AnswerValue | null, out: OutMessage[] = []): Step {
   const key = state.current!;
   const log = state.editing ? state.log.map((entry) => (entry.key === key ? { key, value } : entry)) : [...state.log, { key, value }];
-  return advance(ctx, { ...state, log });
+  return advance(ctx, { ...state, log }, out);
 }
 

@@ -7,7 +7,8 @@ import type { AnswerValue } from "./state.js";
 /** What the interview says, as data; each front end renders it (numbered lists, inline keyboards). */
 export type OutMessage =
   | { type: "notice"; key: MessageKey; params?: MessageParams }
-  | { type: "question"; key: string; turn: number; n: number; about: number; soFarFen: number; ticked: string[] }
+  /** `about` is the estimated number of questions in all, null while it is not yet known. */
+  | { type: "question"; key: string; turn: number; n: number; about: number | null; soFarFen: number; ticked: string[] }
   | { type: "confirm_amount"; key: string; turn: number; fen: number }
   | { type: "result"; evaluation: Evaluation; final: boolean }
   | { type: "summary"; entries: { n: number; key: string; value: AnswerValue | null }[] };

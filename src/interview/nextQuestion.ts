@@ -58,6 +58,21 @@ function score(question: Question, index: number | null, evaluation: Evaluation)
   return { valueFen, settles, refinement, items };
 }
 
+/** Whether another answer already gave every fact the question fills (no years supported: nothing received). */
+function settled(question: Question, index: number | null, s: Screening): boolean {
+  return question.paths.every((path) => readPath(s, resolvePath(path, index)) !== undefined);
+}
+
+function readPath(root: unknown, path: string): unknown {
+  let node = root;
+  for (const part of path.split(/\.|\[(\d+)\]/)) {
+    if (part === undefined || part === "") continue;
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
 /**
  * Every question whose answer may still change the result, best first: the opening questions
  * in bank order, then by the support they can move, then by how many items they settle, with
@@ -68,7 +83,11 @@ export function rankQuestions(bank: QuestionBank, s: Screening, evaluation: Eval
   bank.questions.forEach((question, order) => {
     for (const index of instances(question, s)) {
       const key = keyOf(question.id, index);
-      if (asked.has(key)) continue;
+      if (asked.has(key) || settled(question, index, s)) continue;
+      if (question.detail) {
+        candidates.push({ key, question, index, valueFen: 0, settles: 0, refinement: false, items: [], order });
+        continue;
+      }
       const { valueFen, settles, refinement, items } = score(question, index, evaluation);
       if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, items, order });
     }

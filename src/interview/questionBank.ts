@@ -16,7 +16,7 @@ const option = z.strictObject({
   sets: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const QUESTION_TYPES = ["yes_no", "single", "multi", "topics", "recognitions", "amount", "count"] as const;
+export const QUESTION_TYPES = ["yes_no", "single", "multi", "topics", "recognitions", "amount", "count", "text"] as const;
 
 const question = z
   .strictObject({
@@ -30,6 +30,11 @@ const question = z
     options: z.array(option).optional(),
     /** Asked first, in bank order, while they can still change the result. */
     opening: z.boolean().optional(),
+    /**
+     * Not about eligibility (the applicant's name): asked once, where it stands among the
+     * opening questions, if the interview goes on after it; it never changes the result.
+     */
+    detail: z.boolean().optional(),
     /** The fact has a default (received… amounts): asked only while one of `items` is eligible. */
     defaulted: z.boolean().optional(),
     items: z.array(z.enum(ITEM_IDS)).optional(),
@@ -42,6 +47,7 @@ const question = z
     const needsOptions = q.type === "single" || q.type === "multi" || q.type === "topics" || q.type === "recognitions";
     if (needsOptions !== (q.options !== undefined)) ctx.addIssue({ code: "custom", path: ["options"], message: needsOptions ? "required for this type" : "only for choice questions" });
     if (q.defaulted && !q.items) ctx.addIssue({ code: "custom", path: ["items"], message: "a defaulted question names the items it can change" });
+    if ((q.type === "text") !== (q.detail === true)) ctx.addIssue({ code: "custom", path: ["detail"], message: "text questions, and only they, are details" });
   });
 
 const bankSchema = z.strictObject({ version: z.literal(1), questions: z.array(question).min(1) }).superRefine((bank, ctx) => {

@@ -1,10 +1,10 @@
 import { parseKey } from "./buildScreening.js";
 import { record, repeat, type InterviewContext, type Step } from "./flow.js";
-import type { InterviewEvent } from "./messages.js";
+import type { InterviewEvent, OutMessage } from "./messages.js";
 import { parseAmount, parseCount } from "./parseAmount.js";
 import { isDontKnow, parseChoice, parseChoices, parseCommand, parseYesNo } from "./parseReply.js";
 import type { InterviewState } from "./state.js";
-import { validateAnswer } from "./validateAnswer.js";
+import { validateAnswer, validateText } from "./validateAnswer.js";
 import type { MessageKey } from "../i18n/catalog/index.js";
 
 /** Longest typed reply the interview reads; anything longer is refused unread. */
@@ -28,8 +28,8 @@ export function readTypedAnswer(ctx: InterviewContext, state: InterviewState, te
   const values = question.options?.map((o) => o.value) ?? [];
   switch (question.type) {
     case "yes_no": {
-      const t = text.trim();
-      const answer = t === "1" ? true : t === "2" ? false : parseYesNo(text);
+      // No numbers: a yes/no question shows no numbered options, so "2" is not "No".
+      const answer = parseYesNo(text);
       return typeof answer === "boolean" ? record(ctx, state, answer) : retry(ctx, state, "interview.invalid.yesNo");
     }
     case "single": {
@@ -50,13 +50,23 @@ export function readTypedAnswer(ctx: InterviewContext, state: InterviewState, te
       const value = validateAnswer(question, parsed.count);
       return value === null ? retry(ctx, state, "interview.count.too_large") : record(ctx, state, value);
     }
+    case "text": {
+      const value = validateText(text);
+      return value === null ? retry(ctx, state, "interview.invalid.text") : record(ctx, state, value);
+    }
   }
 }
 
+/**
+ * An amount counts at once when it cannot be misread (0, or digits as the echo shows them);
+ * one written with 万, 亿, k, m or Chinese numerals is echoed for confirmation first.
+ */
 function readAmount(ctx: InterviewContext, state: InterviewState, text: string): Step {
   const parsed = parseAmount(text);
   if (!parsed.ok) return retry(ctx, { ...state, pending: null }, `interview.amount.${parsed.error}`);
-  return repeat(ctx, { ...state, pending: parsed.fen }, []);
+  const out: OutMessage[] = parsed.approximate ? [{ type: "notice", key: "interview.amount.estimate" }] : [];
+  if (parsed.fen === 0 || parsed.notation === "digits") return record(ctx, { ...state, pending: null }, parsed.fen, out);
+  return repeat(ctx, { ...state, pending: parsed.fen }, out);
 }
 
 /** An amount waits for "yes" before it counts; "no" asks again; a new amount replaces it. */

@@ -65,6 +65,8 @@ export function formatAnswer(question: Question, value: AnswerValue | null, lang
       return formatYuan(value as number, lang);
     case "count":
       return String(value);
+    case "text":
+      return value as string;
     case "single":
       return label(value as string);
     default:
@@ -107,7 +109,7 @@ function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: Ren
   const { lang } = ctx;
   const { question, index } = parseKey(ctx.bank, msg.key)!;
   const text = [
-    `${t(lang, "interview.progress", { n: msg.n, about: msg.about })} · ${t(lang, "interview.soFar", { soFarFen: msg.soFarFen })}`,
+    `${msg.about === null ? t(lang, "interview.progressOpening", { n: msg.n }) : t(lang, "interview.progress", { n: msg.n, about: msg.about })} · ${t(lang, "interview.soFar", { soFarFen: msg.soFarFen })}`,
     "",
     questionText(question, index, ctx),
     t(lang, "interview.why", { why: question.why[lang] }),
@@ -133,6 +135,8 @@ function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: Ren
     case "amount":
     case "count":
       return { text, options: [], buttons: [[dontKnow], nav] };
+    case "text":
+      return { text, options: [], buttons: [[{ label: t(lang, "interview.skip"), event: { type: "skip" } }], nav], typingHint: t(lang, "interview.textHint") };
     default:
       return {
         text, options, buttonHint: t(lang, "interview.multiHintButtons"),

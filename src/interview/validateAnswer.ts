@@ -6,6 +6,17 @@ import type { AnswerValue } from "./state.js";
 /** Most projects one interview lists under Article 11: each brings its own questions. */
 export const MAX_LISTED_PROJECTS = 20;
 
+/** Longest name the interview records; the screening format allows more, a chat needs no more. */
+export const MAX_TEXT_LENGTH = 100;
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+
+/** A typed name: trimmed, not empty, within MAX_TEXT_LENGTH, without control characters; null otherwise. */
+export function validateText(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  return text !== "" && text.length <= MAX_TEXT_LENGTH && !CONTROL.test(text) ? text : null;
+}
+
 /** Checks a value sent for a question (button data can be forged); null when it does not fit. */
 export function validateAnswer(question: Question, value: unknown): AnswerValue | null {
   const values = question.options?.map((o) => o.value) ?? [];
@@ -26,5 +37,7 @@ export function validateAnswer(question: Question, value: unknown): AnswerValue 
       const max = question.makesList ? MAX_LISTED_PROJECTS : MAX_COUNT;
       return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max ? (value as number) : null;
     }
+    case "text":
+      return validateText(value);
   }
 }

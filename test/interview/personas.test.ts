@@ -36,9 +36,10 @@ function boundsOf(screening: Screening): string {
   return evaluate(screening, ctx.rules, AS_OF).items.map((item) => `${item.id}:${item.status}:${confirmedFen(ctx.rules, screening, item)}:${item.potentialMaxSupportFen}`).join(";");
 }
 
-/** Fails when every answer to the current question leads to the same result. */
+/** Fails when every answer to the current question leads to the same result (the name, a detail, aside). */
 function expectQuestionMatters(state: InterviewState): void {
   const key = state.current!;
+  if (parseKey(ctx.bank, key)!.question.detail) return;
   const outcomes = new Set(
     answerVariants(parseKey(ctx.bank, key)!.question).map((value) => boundsOf(buildScreening(ctx.bank, [...state.log, { key, value }], state.asOf))),
   );
