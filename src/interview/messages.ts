@@ -10,6 +10,10 @@ export type OutMessage =
   /** `about` is the estimated number of questions in all, null while it is not yet known. */
   | { type: "question"; key: string; turn: number; n: number; about: number | null; soFarFen: number; ticked: string[] }
   | { type: "confirm_amount"; key: string; turn: number; fen: number }
+  /** Help with the question `key`: how to answer it, and the commands. */
+  | { type: "help"; key: string }
+  /** A question typed mid-interview, for the conversation layer to answer from the FAQ. */
+  | { type: "faq"; question: string }
   | { type: "result"; evaluation: Evaluation; final: boolean }
   | { type: "summary"; entries: { n: number; key: string; value: AnswerValue | null }[] };
 

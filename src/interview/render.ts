@@ -102,7 +102,31 @@ export function renderMessage(msg: OutMessage, ctx: RenderContext): Rendered {
       );
     case "question":
       return renderQuestion(msg, ctx);
+    case "help":
+      return plain(helpText(msg.key, ctx));
+    case "faq":
+      return plain(t(lang, "interview.faqForwarded"));
   }
+}
+
+/** How to answer the question `key`, and the commands that work at any time. */
+function helpText(key: string, ctx: RenderContext): string {
+  const { lang } = ctx;
+  const ref = parseKey(ctx.bank, key);
+  const how: Record<Question["type"], string> = {
+    yes_no: `${t(lang, "interview.yes")} / ${t(lang, "interview.no")} / ${t(lang, "interview.dontKnow")}`,
+    single: t(lang, "interview.choiceHint"),
+    multi: t(lang, "interview.multiHint"),
+    topics: t(lang, "interview.multiHint"),
+    recognitions: t(lang, "interview.multiHint"),
+    amount: t(lang, "interview.amountHint"),
+    count: t(lang, "interview.countHint"),
+    text: t(lang, "interview.textHint"),
+  };
+  const lines = [t(lang, "interview.helpTitle")];
+  if (ref) lines.push(t(lang, "interview.helpHow", { how: how[ref.question.type] }));
+  lines.push(t(lang, "interview.helpCommands"));
+  return lines.join("\n");
 }
 
 function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: RenderContext): Rendered {

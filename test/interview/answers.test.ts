@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OutMessage } from "../../src/interview/messages.js";
 import { initialState, type InterviewState } from "../../src/interview/state.js";
 import { currentResult } from "../../src/interview/interview.js";
+import { renderMessage } from "../../src/interview/render.js";
 import { AS_OF, ctx, play } from "./conversation.js";
 
 const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
@@ -147,5 +148,65 @@ describe("the applicant's name", () => {
     const { state } = play([{ type: "text", text: "no" }], at("jurisdiction", []));
     expect(state.done).toBe(true);
     expect(state.log.map((e) => e.key)).toEqual(["jurisdiction"]);
+  });
+});
+
+describe("a question typed in the middle of the interview", () => {
+  const lastQuestion = (out: OutMessage[]) => out.filter((m) => m.type === "question").at(-1);
+
+  it.each(["帮助", "help", "什么意思？", "What does this mean?"])("%j gives the current question's help, then the question again", (text) => {
+    const state = at("jurisdiction", []);
+    const { state: after, out } = play([{ type: "text", text }], state);
+    expect(out[0]).toEqual({ type: "help", key: "jurisdiction" });
+    expect(lastQuestion(out)).toMatchObject({ key: "jurisdiction" });
+    expect(after.log).toEqual(state.log);
+    expect(noticesOf(out)).toEqual([]);
+  });
+
+  it.each([
+    ["a Chinese question on a yes/no question", "jurisdiction", [], "中小企业怎么认定？"],
+    ["an English question on a yes/no question", "jurisdiction", [], "what does SME mean?"],
+    ["a question without a question mark", "jurisdiction", [], "分支机构可以申请吗"],
+    ["a question on a choice", "kind", ["yes", "skip"], "Can a branch office apply?"],
+    ["a question on an amount", "modelServices", ["yes", "skip", "1", "1", "3", "yes"], "模型券怎么算？"],
+    ["a question while an amount waits for confirmation", "modelServices", ["yes", "skip", "1", "1", "3", "yes", "120万"], "算力券和模型券可以同时申请吗？"],
+  ])("%s goes to the FAQ, then the question again", (_name, key, replies, text) => {
+    const state = at(key, replies);
+    const { state: after, out } = play([{ type: "text", text }], state);
+    expect(out[0]).toEqual({ type: "faq", question: text });
+    expect(out.at(-1)).toMatchObject({ key });
+    expect(after).toEqual(state);
+  });
+
+  it.each([
+    ["an amount with a question mark", "modelServices", ["yes", "skip", "1", "1", "3", "yes"], "30万?"],
+    ["an option number with a question mark", "kind", ["yes", "skip"], "2?"],
+    ["a yes with a question mark", "jurisdiction", [], "是？"],
+    ["options ticked", "sectors", ["yes", "skip", "1"], "1,3"],
+    ["none of these in words", "sectors", ["yes", "skip", "1"], "什么都没有"],
+    ["a command word", "kind", ["yes", "skip"], "返回"],
+  ])("%s is never taken for a question", (_name, key, replies, text) => {
+    const { out } = play([{ type: "text", text }], at(key, replies));
+    expect(out.some((m) => m.type === "faq" || m.type === "help")).toBe(false);
+  });
+
+  it("a name that reads like a question word is still a name; a question mark makes it a question", () => {
+    const name = play([{ type: "text", text: "什么值得买科技有限公司" }], at("name", ["yes"]));
+    expect(name.state.log.at(-1)).toEqual({ key: "name", value: "什么值得买科技有限公司" });
+    const asked = play([{ type: "text", text: "为什么要填名称？" }], at("name", ["yes"]));
+    expect(asked.out[0]).toEqual({ type: "faq", question: "为什么要填名称？" });
+  });
+
+  it("renders the FAQ hand-off as one short line and the help with how to answer", () => {
+    const screening = {};
+    const faq = renderMessage({ type: "faq", question: "x?" }, { bank: ctx.bank, rules: ctx.rules, lang: "zh", screening });
+    expect(faq.text.split("\n")).toHaveLength(1);
+    const help = renderMessage({ type: "help", key: "modelServices" }, { bank: ctx.bank, rules: ctx.rules, lang: "en", screening });
+    expect(help.text).toContain("How to answer: Type the amount in yuan");
+  });
+
+  it("replies that are neither answers nor questions still get the friendly re-ask", () => {
+    const { out } = play([{ type: "text", text: "maybe" }], at("jurisdiction", []));
+    expect(noticesOf(out)).toEqual(["interview.invalid.yesNo"]);
   });
 });
