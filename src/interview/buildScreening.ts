@@ -27,6 +27,17 @@ export function resolvePath(path: string, index: number | null): string {
 
 type Node = Record<string, unknown> | unknown[];
 
+/** The value at a path such as `infrastructure[0].yearsSupported`; undefined when any part is absent. */
+export function readPath(root: unknown, path: string): unknown {
+  let node = root;
+  for (const part of path.split(/\.|\[(\d+)\]/)) {
+    if (part === undefined || part === "") continue;
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
 /** Sets a value at a path such as `infrastructure[0].yearsSupported`; false when a list entry is absent. */
 export function setPath(root: Record<string, unknown>, path: string, value: unknown): boolean {
   const parts = path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== "");
@@ -78,6 +89,7 @@ function applyAnswer(root: Record<string, unknown>, { question, index }: Questio
       return;
     case "count":
       setPath(root, path, question.makesList ? Array.from({ length: value as number }, () => ({})) : value);
+      if (value === 0 && question.ifZero) applyPatch(root, question.ifZero, index);
   }
 }
 

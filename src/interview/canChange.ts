@@ -11,9 +11,9 @@ import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
 import { MAX_LISTED_PROJECTS } from "./validateAnswer.js";
 
-/** Answers at the extremes of a question's range: if none of them differ, no answer can. */
-export function answerVariants(question: Question): AnswerValue[] {
-  const options = (question.options ?? []).map((o) => o.value);
+/** Answers at the extremes of a question's range (among the options offered): if none of them differ, no answer can. */
+export function answerVariants(question: Question, offered?: readonly string[]): AnswerValue[] {
+  const options = offered ? [...offered] : (question.options ?? []).map((o) => o.value);
   switch (question.type) {
     case "yes_no":
       return [true, false];
@@ -46,7 +46,7 @@ function fingerprint(rules: CompiledRules, screening: Screening, evaluation: Eva
 export function canChangeResult(bank: QuestionBank, rules: CompiledRules, log: readonly LogEntry[], asOf: string, candidate: Candidate): boolean {
   const only = new Set(candidate.items);
   let first: string | null = null;
-  for (const value of answerVariants(candidate.question)) {
+  for (const value of answerVariants(candidate.question, candidate.options)) {
     const screening = buildScreening(bank, [...log, { key: candidate.key, value }], asOf);
     const print = fingerprint(rules, screening, evaluate(screening, rules, asOf, only));
     if (first === null) first = print;

@@ -1,6 +1,8 @@
 import type { Evaluation, ItemOutcome } from "../engine/outcome.js";
 import type { ItemId, Screening } from "../engine/screening.js";
-import { keyOf, resolvePath } from "./buildScreening.js";
+import { keyOf, readPath, resolvePath } from "./buildScreening.js";
+import type { CompiledRules } from "../rules/loadRules.js";
+import { offeredOptions } from "./offeredOptions.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 
 export interface Candidate {
@@ -15,6 +17,8 @@ export interface Candidate {
   refinement: boolean;
   /** The items the answer bears on: no other item can change. */
   items: ItemId[];
+  /** The option values offered now (choice questions); [] for the others. */
+  options: string[];
 }
 
 function instances(question: Question, s: Screening): (number | null)[] {
@@ -63,33 +67,24 @@ function settled(question: Question, index: number | null, s: Screening): boolea
   return question.paths.every((path) => readPath(s, resolvePath(path, index)) !== undefined);
 }
 
-function readPath(root: unknown, path: string): unknown {
-  let node = root;
-  for (const part of path.split(/\.|\[(\d+)\]/)) {
-    if (part === undefined || part === "") continue;
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
 /**
  * Every question whose answer may still change the result, best first: the opening questions
  * in bank order, then by the support they can move, then by how many items they settle, with
  * refinements last.
  */
-export function rankQuestions(bank: QuestionBank, s: Screening, evaluation: Evaluation, asked: ReadonlySet<string>): Candidate[] {
+export function rankQuestions(bank: QuestionBank, rules: CompiledRules, s: Screening, evaluation: Evaluation, asked: ReadonlySet<string>): Candidate[] {
   const candidates: (Candidate & { order: number })[] = [];
   bank.questions.forEach((question, order) => {
     for (const index of instances(question, s)) {
       const key = keyOf(question.id, index);
       if (asked.has(key) || settled(question, index, s)) continue;
+      const options = offeredOptions(rules, question, index, s, evaluation).map((o) => o.value);
       if (question.detail) {
-        candidates.push({ key, question, index, valueFen: 0, settles: 0, refinement: false, items: [], order });
+        candidates.push({ key, question, index, valueFen: 0, settles: 0, refinement: false, items: [], options, order });
         continue;
       }
       const { valueFen, settles, refinement, items } = score(question, index, evaluation);
-      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, items, order });
+      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, items, options, order });
     }
   });
   return candidates.sort(

@@ -10,6 +10,8 @@ const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) 
 const option = z.strictObject({
   value: z.string().min(1).max(40),
   label: bilingual,
+  /** Offered only while one of these items is still possible (not for what the applicant's kind can never get). */
+  items: z.array(z.enum(ITEM_IDS)).min(1).optional(),
   /** Topic picker: facts that become known ("no"/"none") when this topic is not chosen. */
   ifNotChosen: z.record(z.string(), z.unknown()).optional(),
   /** Single choice: facts this option sets, where they are more than the option's value. */
@@ -42,6 +44,14 @@ const question = z
     each: z.enum(["recognitions", "infrastructure"]).optional(),
     /** A count that sets the length of a list (one entry per project). */
     makesList: z.boolean().optional(),
+    /** A count of 0 also settles these facts (no year supported: nothing received), so they are not asked. */
+    ifZero: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * Offers, besides options without an amount, only those whose amount in the item's
+     * money table (`param`) is lower than that of the value at `path` (Article 8: a promotion
+     * comes from a lower-paid recognition).
+     */
+    optionsBelow: z.strictObject({ path: z.string().min(1), item: z.enum(ITEM_IDS), param: z.string().min(1) }).optional(),
   })
   .superRefine((q, ctx) => {
     const needsOptions = q.type === "single" || q.type === "multi" || q.type === "topics" || q.type === "recognitions";

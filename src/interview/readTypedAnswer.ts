@@ -1,5 +1,5 @@
 import { parseKey } from "./buildScreening.js";
-import { record, repeat, type InterviewContext, type Step } from "./flow.js";
+import { currentOptions, record, repeat, type InterviewContext, type Step } from "./flow.js";
 import type { InterviewEvent, OutMessage } from "./messages.js";
 import { parseAmount, parseCount } from "./parseAmount.js";
 import { isDontKnow, parseChoice, parseChoices, parseCommand, parseYesNo } from "./parseReply.js";
@@ -37,8 +37,9 @@ export function readTypedAnswer(ctx: InterviewContext, state: InterviewState, te
   if (state.pending !== null) return readConfirmation(ctx, state, text);
   if (isDontKnow(text)) return record(ctx, state, null);
   const { question } = parseKey(ctx.bank, state.current)!;
-  const labels = question.options?.map((o) => o.label[state.lang]) ?? [];
-  const values = question.options?.map((o) => o.value) ?? [];
+  const offered = question.options ? currentOptions(ctx, state) : [];
+  const labels = offered.map((o) => o.label[state.lang]);
+  const values = offered.map((o) => o.value);
   const invalid = (key: MessageKey) => notAnAnswer(ctx, state, text, key);
   switch (question.type) {
     case "yes_no": {

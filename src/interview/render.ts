@@ -2,6 +2,8 @@ import { formatYuanBoth, formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../rules/loadRules.js";
+import { articleLabel } from "../i18n/articleLabel.js";
+import { reasonText } from "../result/renderReason.js";
 import { resultScreen } from "../result/resultScreen.js";
 import { parseKey, resolvePath } from "./buildScreening.js";
 import type { InterviewEvent, OutMessage } from "./messages.js";
@@ -106,6 +108,8 @@ export function renderMessage(msg: OutMessage, ctx: RenderContext): Rendered {
       return plain(helpText(msg.key, ctx));
     case "faq":
       return plain(t(lang, "interview.faqForwarded"));
+    case "excluded":
+      return plain(t(lang, "interview.excluded", { articles: articleLabel(msg.items.join(","), lang), reason: reasonText(msg.reason, lang) }));
   }
 }
 
@@ -142,7 +146,8 @@ function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: Ren
   const at = { key: msg.key, turn: msg.turn };
   const dontKnow: Button = { label: t(lang, "interview.dontKnow"), event: { type: "skip" } };
   const nav: Button[] = [{ label: t(lang, "interview.back"), event: { type: "back" } }, { label: t(lang, "interview.resultButton"), event: { type: "result" } }];
-  const options = (question.options ?? []).map((o) => ({ label: o.label[lang], ticked: msg.ticked.includes(o.value) }));
+  const offered = (question.options ?? []).filter((o) => msg.options.includes(o.value));
+  const options = offered.map((o) => ({ label: o.label[lang], ticked: msg.ticked.includes(o.value) }));
   switch (question.type) {
     case "yes_no":
       return {
@@ -153,7 +158,7 @@ function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: Ren
     case "single":
       return {
         text, options,
-        buttons: [...(question.options ?? []).map((o) => [{ label: o.label[lang], event: { type: "answer", ...at, value: o.value } as InterviewEvent }]), [dontKnow], nav],
+        buttons: [...offered.map((o) => [{ label: o.label[lang], event: { type: "answer", ...at, value: o.value } as InterviewEvent }]), [dontKnow], nav],
         typingHint: t(lang, "interview.choiceHint"),
       };
     case "amount":
@@ -165,7 +170,7 @@ function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: Ren
       return {
         text, options, buttonHint: t(lang, "interview.multiHintButtons"),
         buttons: [
-          ...(question.options ?? []).map((o) => [{ label: `${msg.ticked.includes(o.value) ? "☑" : "☐"} ${o.label[lang]}`, event: { type: "toggle", ...at, option: o.value } as InterviewEvent }]),
+          ...offered.map((o) => [{ label: `${msg.ticked.includes(o.value) ? "☑" : "☐"} ${o.label[lang]}`, event: { type: "toggle", ...at, option: o.value } as InterviewEvent }]),
           [{ label: t(lang, "interview.doneButton"), event: { type: "done", ...at } }, dontKnow],
           nav,
         ],

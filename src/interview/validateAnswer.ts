@@ -17,9 +17,9 @@ export function validateText(value: unknown): string | null {
   return text !== "" && text.length <= MAX_TEXT_LENGTH && !CONTROL.test(text) ? text : null;
 }
 
-/** Checks a value sent for a question (button data can be forged); null when it does not fit. */
-export function validateAnswer(question: Question, value: unknown): AnswerValue | null {
-  const values = question.options?.map((o) => o.value) ?? [];
+/** Checks a value sent for a question (button data can be forged) against the options `offered`; null when it does not fit. */
+export function validateAnswer(question: Question, value: unknown, offered?: readonly string[]): AnswerValue | null {
+  const values = offered ?? question.options?.map((o) => o.value) ?? [];
   switch (question.type) {
     case "yes_no":
       return typeof value === "boolean" ? value : null;

@@ -6,6 +6,7 @@ import { buildScreening, parseKey } from "../../src/interview/buildScreening.js"
 import { answerVariants } from "../../src/interview/canChange.js";
 import type { InterviewState } from "../../src/interview/state.js";
 import { NOTHING_TO_CLAIM } from "../support/nothingToClaim.js";
+import { consistent } from "../support/personaAnswers.js";
 import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
 import { confirmedFen } from "../../src/interview/confirmedSupport.js";
 import { AS_OF, ctx, interview, outcomeOf } from "./conversation.js";
@@ -78,8 +79,8 @@ describe("scripted interviews", () => {
   it("any applicant, whatever it knows, reaches the engine's result and is asked only questions that matter", () => {
     const distinctRecognitions = completeScreening.filter((s) => new Set((s.recognitions ?? []).map((r) => r.level)).size === (s.recognitions ?? []).length);
     fc.assert(
-      fc.property(distinctRecognitions, (p) => {
-        const { final, direct } = interview(p, expectQuestionMatters);
+      fc.property(distinctRecognitions, (generated) => {
+        const { final, direct } = interview(consistent(generated, ctx.rules), expectQuestionMatters);
         expect(outcomeOf(final)).toEqual(outcomeOf(direct));
       }),
       { numRuns: 60 },
@@ -91,8 +92,8 @@ describe("scripted interviews", () => {
       .map(({ partial }) => partial)
       .filter((s) => new Set((s.recognitions ?? []).map((r) => r.level)).size === (s.recognitions ?? []).length);
     fc.assert(
-      fc.property(partial, (p) => {
-        const { final, direct } = interview(p, expectQuestionMatters);
+      fc.property(partial, (generated) => {
+        const { final, direct } = interview(consistent(generated, ctx.rules), expectQuestionMatters);
         expect(outcomeOf(final)).toEqual(outcomeOf(direct));
       }),
       { numRuns: 300 },

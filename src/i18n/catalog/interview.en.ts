@@ -25,6 +25,7 @@ export const interviewEn = {
   "interview.amountHint": "Type the amount in yuan, e.g. 1200000, 120万 or 1.2m (0 if none); an estimate is fine.",
   "interview.countHint": "Type a whole number, e.g. 0, 1 or 2.",
   "interview.faqForwarded": "That sounds like a question about the rules: I'll answer it from the FAQ, then repeat the question.",
+  "interview.excluded": "Not asked about from here on: {articles}, because {reason}.",
   "interview.stale": "That button belongs to an earlier question. Here is the current one.",
   "interview.nothingToUndo": "There is no earlier answer to go back to.",
   "interview.restarted": "Starting again from the beginning.",

@@ -26,6 +26,7 @@ export const interviewZh: Record<InterviewKey, string> = {
   "interview.amountHint": "请输入金额（元），例如 1200000、120万 或 1.2m（没有请输入 0）；估计数即可。",
   "interview.countHint": "请输入整数，例如 0、1 或 2。",
   "interview.faqForwarded": "这像是关于政策的问题：我先从常见问题中为您解答，然后再重复当前问题。",
+  "interview.excluded": "以下条款不再询问：{articles}，原因：{reason}。",
   "interview.stale": "该按钮属于之前的问题，以下是当前问题。",
   "interview.nothingToUndo": "没有可以返回的上一个回答。",
   "interview.restarted": "已重新开始。",
