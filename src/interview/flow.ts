@@ -44,7 +44,7 @@ export function advance(ctx: InterviewContext, state: InterviewState, out: OutMe
 
 /** How many questions in all, about: unknown until the opening questions (the topic picker) have pruned whole Articles. */
 function estimate(answered: number, ranked: readonly Candidate[]): number | null {
-  return ranked.some((c) => c.question.opening) ? null : answered + ranked.length;
+  return ranked.some((c) => c.question.opening && !c.question.detail) ? null : answered + ranked.length;
 }
 
 /**

@@ -16,8 +16,8 @@ function at(key: string, replies: string[], lang: "zh" | "en" = "en"): Interview
   return state;
 }
 
-/** An enterprise in the district, in AI, choosing only the vouchers topic, at the model-services amount. */
-const atModelServices = () => at("modelServices", ["yes", "skip", "1", "1", "3", "yes"]);
+/** An enterprise in the district, in AI, choosing only the vouchers topic, its name skipped, an SME: at the model-services amount. */
+const atModelServices = () => at("modelServices", ["yes", "1", "1", "3", "skip", "yes"]);
 
 describe("yes/no questions take yes/no words and nothing else", () => {
   it.each([
@@ -43,7 +43,7 @@ describe("yes/no questions take yes/no words and nothing else", () => {
   });
 
   it("numbers still choose where numbered options are shown", () => {
-    const state = at("kind", ["yes", "skip"]);
+    const state = at("kind", ["yes"]);
     const { state: after } = play([{ type: "text", text: "2" }], state);
     expect(after.log.at(-1)).toEqual({ key: "kind", value: "innovation_consortium" });
   });
@@ -111,16 +111,16 @@ describe("amounts", () => {
 });
 
 describe("the applicant's name", () => {
-  it("is asked after the jurisdiction, trimmed, and stored as applicant.name", () => {
-    const state = at("name", ["yes"]);
+  it("is asked after the topic picker, trimmed, and stored as applicant.name", () => {
+    const state = at("name", ["yes", "1", "1", "3"]);
     const { state: after } = play([{ type: "text", text: "  北京示例科技有限公司 " }], state);
     expect(after.log.at(-1)).toEqual({ key: "name", value: "北京示例科技有限公司" });
     expect(currentResult(ctx, after).screening.applicant?.name).toBe("北京示例科技有限公司");
-    expect(after.current).toBe("kind");
+    expect(after.current).toBe("sme");
   });
 
   it("can be skipped, and the screening then has no name", () => {
-    const { state } = play([{ type: "text", text: "跳过" }], at("name", ["yes"], "zh"));
+    const { state } = play([{ type: "text", text: "跳过" }], at("name", ["yes", "1", "1", "3"], "zh"));
     expect(state.log.at(-1)).toEqual({ key: "name", value: null });
     expect(currentResult(ctx, state).screening.applicant?.name).toBeUndefined();
   });
@@ -131,14 +131,14 @@ describe("the applicant's name", () => {
     ["more than 100 characters", "x".repeat(101)],
     ["only spaces", "   "],
   ])("refuses %s and asks again", (_name, text) => {
-    const state = at("name", ["yes"]);
+    const state = at("name", ["yes", "1", "1", "3"]);
     const { state: after, out } = play([{ type: "text", text }], state);
     expect(noticesOf(out)).toContain("interview.invalid.text");
     expect(after.log).toEqual(state.log);
   });
 
   it("is refused from a forged button as well", () => {
-    const state = at("name", ["yes"]);
+    const state = at("name", ["yes", "1", "1", "3"]);
     const { state: after, out } = play([{ type: "answer", key: "name", turn: state.turn, value: "bad\u0000name" }], state);
     expect(noticesOf(out)).toContain("interview.stale");
     expect(after.log).toEqual(state.log);
@@ -167,9 +167,9 @@ describe("a question typed in the middle of the interview", () => {
     ["a Chinese question on a yes/no question", "jurisdiction", [], "中小企业怎么认定？"],
     ["an English question on a yes/no question", "jurisdiction", [], "what does SME mean?"],
     ["a question without a question mark", "jurisdiction", [], "分支机构可以申请吗"],
-    ["a question on a choice", "kind", ["yes", "skip"], "Can a branch office apply?"],
-    ["a question on an amount", "modelServices", ["yes", "skip", "1", "1", "3", "yes"], "模型券怎么算？"],
-    ["a question while an amount waits for confirmation", "modelServices", ["yes", "skip", "1", "1", "3", "yes", "120万"], "算力券和模型券可以同时申请吗？"],
+    ["a question on a choice", "kind", ["yes"], "Can a branch office apply?"],
+    ["a question on an amount", "modelServices", ["yes", "1", "1", "3", "skip", "yes"], "模型券怎么算？"],
+    ["a question while an amount waits for confirmation", "modelServices", ["yes", "1", "1", "3", "skip", "yes", "120万"], "算力券和模型券可以同时申请吗？"],
   ])("%s goes to the FAQ, then the question again", (_name, key, replies, text) => {
     const state = at(key, replies);
     const { state: after, out } = play([{ type: "text", text }], state);
@@ -179,21 +179,21 @@ describe("a question typed in the middle of the interview", () => {
   });
 
   it.each([
-    ["an amount with a question mark", "modelServices", ["yes", "skip", "1", "1", "3", "yes"], "30万?"],
-    ["an option number with a question mark", "kind", ["yes", "skip"], "2?"],
+    ["an amount with a question mark", "modelServices", ["yes", "1", "1", "3", "skip", "yes"], "30万?"],
+    ["an option number with a question mark", "kind", ["yes"], "2?"],
     ["a yes with a question mark", "jurisdiction", [], "是？"],
-    ["options ticked", "sectors", ["yes", "skip", "1"], "1,3"],
-    ["none of these in words", "sectors", ["yes", "skip", "1"], "什么都没有"],
-    ["a command word", "kind", ["yes", "skip"], "返回"],
+    ["options ticked", "sectors", ["yes", "1"], "1,3"],
+    ["none of these in words", "sectors", ["yes", "1"], "什么都没有"],
+    ["a command word", "kind", ["yes"], "返回"],
   ])("%s is never taken for a question", (_name, key, replies, text) => {
     const { out } = play([{ type: "text", text }], at(key, replies));
     expect(out.some((m) => m.type === "faq" || m.type === "help")).toBe(false);
   });
 
   it("a name that reads like a question word is still a name; a question mark makes it a question", () => {
-    const name = play([{ type: "text", text: "什么值得买科技有限公司" }], at("name", ["yes"]));
+    const name = play([{ type: "text", text: "什么值得买科技有限公司" }], at("name", ["yes", "1", "1", "3"]));
     expect(name.state.log.at(-1)).toEqual({ key: "name", value: "什么值得买科技有限公司" });
-    const asked = play([{ type: "text", text: "为什么要填名称？" }], at("name", ["yes"]));
+    const asked = play([{ type: "text", text: "为什么要填名称？" }], at("name", ["yes", "1", "1", "3"]));
     expect(asked.out[0]).toEqual({ type: "faq", question: "为什么要填名称？" });
   });
 

@@ -8,10 +8,10 @@ import { AS_OF, ctx, play } from "./conversation.js";
 const questionOf = (out: OutMessage[]) => out.filter((m) => m.type === "question").at(-1) as Extract<OutMessage, { type: "question" }> | undefined;
 const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
 
-/** An enterprise in the district, past the opening questions (its name skipped), choosing only the vouchers topic. */
+/** An enterprise in the district, past the opening questions, choosing only the vouchers topic (its name skipped). */
 function atVouchers(lang: "zh" | "en" = "en"): InterviewState {
   return play(
-    [{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "skip" }, { type: "text", text: "1" }, { type: "text", text: "1" }, { type: "text", text: "3" }],
+    [{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "1" }, { type: "text", text: "1" }, { type: "text", text: "3" }, { type: "text", text: "skip" }],
     initialState(lang, AS_OF),
   ).state;
 }
@@ -24,23 +24,23 @@ function untilModelServices(state: InterviewState): InterviewState {
 }
 
 describe("interview commands and inputs", () => {
-  it("opens with the gates, the name and the topic picker, in that order", () => {
+  it("opens with the gates, the topic picker and the name, in that order", () => {
     const keys: string[] = [];
     let state = initialState("en", AS_OF);
-    for (const text of [null, "yes", "Example Technology Co., Ltd.", "1", "1"]) {
+    for (const text of [null, "yes", "1", "1", "3"]) {
       const next = step(ctx, state, text === null ? { type: "start" } : { type: "text", text });
       state = next.state;
       keys.push(state.current!);
     }
-    expect(keys).toEqual(["jurisdiction", "name", "kind", "sectors", "topics"]);
+    expect(keys).toEqual(["jurisdiction", "kind", "sectors", "topics", "name"]);
   });
 
   it("back undoes the last answer and asks that question again", () => {
     const state = atVouchers();
     const { state: back, out } = play([{ type: "back" }], state);
-    expect(back.current).toBe("topics");
+    expect(back.current).toBe("name");
     expect(back.log).toHaveLength(state.log.length - 1);
-    expect(questionOf(out)?.key).toBe("topics");
+    expect(questionOf(out)?.key).toBe("name");
   });
 
   it("back at the first question changes nothing and says so", () => {
@@ -67,10 +67,10 @@ describe("interview commands and inputs", () => {
 
   it("edit reopens an earlier answer and replaces it in place", () => {
     const state = atVouchers();
-    const { state: editing } = play([{ type: "edit", n: 3 }], state);
+    const { state: editing } = play([{ type: "edit", n: 2 }], state);
     expect(editing.current).toBe("kind");
     const { state: edited } = play([{ type: "text", text: "3" }], editing);
-    expect(edited.log[2]).toEqual({ key: "kind", value: "social_organization" });
+    expect(edited.log[1]).toEqual({ key: "kind", value: "social_organization" });
     expect(edited.log).toHaveLength(state.log.length);
   });
 
@@ -129,7 +129,7 @@ describe("interview commands and inputs", () => {
     ["7", "interview.invalid.choice", "kind"],
     ["1,99", "interview.invalid.choices", "sectors"],
   ])("the reply %j to a choice gets a re-ask and changes nothing", (text, notice, at) => {
-    const replies = { jurisdiction: [], kind: ["yes", "skip"], sectors: ["yes", "skip", "1"] }[at]!;
+    const replies = { jurisdiction: [], kind: ["yes"], sectors: ["yes", "1"] }[at]!;
     const state = play([{ type: "start" }, ...replies.map((t) => ({ type: "text" as const, text: t }))]).state;
     expect(state.current).toBe(at);
     const { state: after, out } = play([{ type: "text", text }], state);
@@ -161,7 +161,7 @@ describe("interview commands and inputs", () => {
   });
 
   it("multiple choice by buttons: ticks toggle, Done records them", () => {
-    const state = play([{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "skip" }, { type: "text", text: "1" }]).state;
+    const state = play([{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "1" }]).state;
     const at = { key: "sectors", turn: state.turn };
     const ticked = play([{ type: "toggle", ...at, option: "ai" }], state).state;
     const twice = play([{ type: "toggle", key: "sectors", turn: ticked.turn, option: "blockchain" }, { type: "toggle", key: "sectors", turn: ticked.turn, option: "ai" }], ticked).state;
@@ -187,11 +187,11 @@ describe("interview commands and inputs", () => {
   it("progress counts up and gives no total until the topic picker has pruned whole Articles", () => {
     const first = questionOf(play([{ type: "start" }]).out)!;
     expect(first).toMatchObject({ n: 1, about: null });
-    const atTopics = play([{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "skip" }, { type: "text", text: "1" }, { type: "text", text: "1" }]);
-    expect(questionOf(atTopics.out)).toMatchObject({ key: "topics", n: 5, about: null });
+    const atTopics = play([{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "1" }, { type: "text", text: "1" }]);
+    expect(questionOf(atTopics.out)).toMatchObject({ key: "topics", n: 4, about: null });
     const afterTopics = questionOf(play([{ type: "text", text: "3" }], atTopics.state).out)!;
-    expect(afterTopics.n).toBe(6);
-    expect(afterTopics.about).toBeGreaterThanOrEqual(6);
+    expect(afterTopics.n).toBe(5);
+    expect(afterTopics.about).toBeGreaterThanOrEqual(5);
     expect(afterTopics.about).toBeLessThan(20);
   });
 

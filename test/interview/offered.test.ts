@@ -8,11 +8,11 @@ import { AS_OF, ctx, interview, outcomeOf, play } from "./conversation.js";
 type Question = Extract<OutMessage, { type: "question" }>;
 const questionOf = (out: OutMessage[]) => out.filter((m): m is Question => m.type === "question").at(-1);
 
-/** Jurisdiction yes, name skipped, the given kind (option number), sector AI: at the topic picker. */
+/** Jurisdiction yes, the given kind (option number), sector AI: at the topic picker. */
 function atTopics(kind: string) {
   let state: InterviewState = initialState("en", AS_OF);
   const out: OutMessage[] = [];
-  for (const text of [null, "yes", "skip", kind, "1"]) {
+  for (const text of [null, "yes", kind, "1"]) {
     const next = play([text === null ? { type: "start" } : { type: "text", text }], state);
     state = next.state;
     out.push(...next.out);
@@ -69,7 +69,7 @@ describe("what the applicant's kind of organisation can never get is left out", 
 
   it("a consortium is offered only the recognitions of Article 8(1)", () => {
     const { state } = atTopics("2");
-    const { out } = play([{ type: "text", text: "1" }], state);
+    const { out } = play([{ type: "text", text: "1" }, { type: "text", text: "skip" }], state);
     expect(questionOf(out)).toMatchObject({ key: "recognitions", options: ["national_manufacturing_innovation_center", "beijing_industrial_innovation_center", "beijing_pilot_verification_platform"] });
   });
 });
