@@ -32,6 +32,7 @@ export function toScreeningRecord(finished: FinishedScreening): ScreeningRecord 
       potentialMaxSupportFen: item.potentialMaxSupportFen,
       project: item.project?.index ?? null,
       counted: item.counted,
+      countedSupportFen: item.countedSupportFen,
     })),
     totalMaxSupportFen: evaluation.totalMaxSupportFen,
   };

@@ -1,4 +1,4 @@
-import { applyNoDuplication } from "./article16.js";
+import { applyNoDuplication, type Recount } from "./article16/index.js";
 import { evaluateItem, notEligible } from "./evaluateItem.js";
 import type { Evaluation, ItemOutcome, Reason } from "./outcome.js";
 import type { Instance } from "./item.js";
@@ -24,11 +24,11 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string, only
       items.push(inForce ? evaluateItem(item, s, instance, policy) : notEligible(item.rule.id, instance.project ?? null, [outOfForce(rules, asOf)]));
     }
   }
-  applyNoDuplication(items, s.overlaps, policy.noDuplication.article);
+  applyNoDuplication(items, s, policy.noDuplication.article, recountWith(rules));
   let total = 0;
   let open = 0;
   for (const item of items) {
-    if (item.counted) total += item.maxSupportFen ?? 0;
+    total += item.countedSupportFen;
     open += item.potentialMaxSupportFen ?? 0;
   }
   const notes: Reason[] = [
@@ -37,6 +37,16 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string, only
   ];
   if (!inForce) notes.unshift(outOfForce(rules, asOf));
   return { rulesVersion: rules.rulesVersion, asOf, inForce, items, totalMaxSupportFen: total, openPotentialFen: open, notes };
+}
+
+/** Article 16 counts an item again without the parts it leaves out. */
+function recountWith(rules: CompiledRules): Recount {
+  return (id, s) => {
+    const item = rules.byId.get(id);
+    if (!item) return 0;
+    const outcome = evaluateItem(item, s, {}, rules.policy);
+    return outcome.status === "eligible" ? (outcome.maxSupportFen ?? 0) : 0;
+  };
 }
 
 function outOfForce(rules: CompiledRules, asOf: string): Reason {

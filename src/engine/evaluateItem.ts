@@ -94,6 +94,7 @@ function settled(id: ItemId, project: ProjectRef | null, r: Run): ItemOutcome {
   outcome.trace = r.d.trace;
   outcome.caps = r.d.caps;
   outcome.counted = true;
+  outcome.countedSupportFen = r.amount;
   return outcome;
 }
 
@@ -102,5 +103,5 @@ export function notEligible(id: ItemId, project: ProjectRef | null, reasons: Rea
 }
 
 function blank(id: ItemId, project: ProjectRef | null, status: ItemStatus, reasons: Reason[]): ItemOutcome {
-  return { id, status, maxSupportFen: null, potentialMaxSupportFen: null, missing: [], reasons, trace: [], caps: [], project, ifConditionMetFen: null, counted: false };
+  return { id, status, maxSupportFen: null, potentialMaxSupportFen: null, missing: [], reasons, trace: [], caps: [], project, ifConditionMetFen: null, counted: false, countedSupportFen: 0 };
 }

@@ -52,8 +52,10 @@ export interface ItemOutcome {
   project: ProjectRef | null;
   /** For a near miss (one unmet quality condition): the maximum if that condition were met. */
   ifConditionMetFen: number | null;
-  /** False when Article 16 leaves this eligible item out of the total. */
+  /** False when Article 16 leaves all of this eligible item out of the total. */
   counted: boolean;
+  /** What of this item counts toward the total after Article 16: 0 unless eligible, below maxSupportFen when a part is left out. */
+  countedSupportFen: number;
 }
 
 export interface Evaluation {

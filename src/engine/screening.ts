@@ -1,24 +1,21 @@
 import { z } from "zod";
 import { hasWholeFen, MAX_YUAN } from "./money.js";
+import { checkOverlaps, overlapsSchema } from "./overlaps.js";
+import { RECOGNITION_LEVELS } from "./ids.js";
 import { parseWith, type Parsed } from "../validation/issues.js";
 
-/** Screening file, version 1 (docs/screening-format.md). Every field is optional: absent = unknown. */
+/** Screening file, format 1.1 (docs/screening-format.md), still written `"version": 1`. Every field is optional: absent = unknown. */
 
 export const MAX_COUNT = 1000;
 const MAX_LIST = 100;
 const MAX_NAME = 200;
 
-export const ITEM_IDS = ["4", "5", "6", "7", "8.1", "8.2", "9", "10.1", "10.2", "11", "12", "13", "14"] as const;
-export type ItemId = (typeof ITEM_IDS)[number];
+export { ITEM_IDS, RECOGNITION_LEVELS, type ItemId, type RecognitionLevel } from "./ids.js";
 
 export const APPLICANT_KINDS = ["enterprise", "innovation_consortium", "social_organization", "industrial_service_institution"] as const;
 export const SECTORS = [
   "ai", "cybersecurity", "itai", "data_elements", "advanced_computing",
   "blockchain", "metaverse", "next_gen_it", "future_information", "other",
-] as const;
-export const RECOGNITION_LEVELS = [
-  "national_manufacturing_innovation_center", "beijing_industrial_innovation_center", "beijing_pilot_verification_platform",
-  "miit_key_laboratory", "beijing_high_end_design_center", "beijing_enterprise_technology_center",
 ] as const;
 export const INFRASTRUCTURE_KINDS = [
   "internet_exchange_center", "blockchain_node", "computing_power_dispatch_center",
@@ -28,7 +25,6 @@ export const BASE_LEVELS = ["municipal", "district"] as const;
 
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 export type Sector = (typeof SECTORS)[number];
-export type RecognitionLevel = (typeof RECOGNITION_LEVELS)[number];
 export type InfrastructureKind = (typeof INFRASTRUCTURE_KINDS)[number];
 export type BaseLevel = (typeof BASE_LEVELS)[number];
 
@@ -61,12 +57,6 @@ export function isRealDate(text: string): boolean {
 export const isoDate = z
   .string({ error: "must be a date YYYY-MM-DD" })
   .refine(isRealDate, { error: "must be a real date written YYYY-MM-DD" });
-
-const itemRef = z
-  .string({ error: "must be an item id" })
-  .regex(/^(4|5|6|7|8\.1|8\.2|9|10\.1|10\.2|11|11#[1-9]\d{0,2}|12|13|14)$/, {
-    error: `must be an item id (${ITEM_IDS.join(", ")}; 11#N for the N-th Article 11 project)`,
-  });
 
 const applicant = z.strictObject({
   name: z.string().max(MAX_NAME, { error: `must be at most ${MAX_NAME} characters` }).optional(),
@@ -154,10 +144,7 @@ const screeningShape = z.strictObject({
   events: z
     .strictObject({ expenses: money.optional(), significantResults: bool.optional(), receivedThisYear: money.optional() })
     .optional(),
-  overlaps: z
-    .array(z.array(itemRef).min(2, { error: "a group needs at least two item ids" }).max(ITEM_IDS.length + MAX_LIST))
-    .max(MAX_LIST)
-    .optional(),
+  overlaps: overlapsSchema.optional(),
 });
 
 /** Checks that need more than one field: references between parts of the file. */
@@ -166,22 +153,9 @@ export const screeningSchema = screeningShape.superRefine((s, ctx) => {
   if (itai?.hardwareAmount !== undefined && itai.contractAmount !== undefined && itai.hardwareAmount > itai.contractAmount) {
     ctx.addIssue({ code: "custom", path: ["itai", "hardwareAmount"], message: "must be <= itai.contractAmount (hardware is part of the contract)" });
   }
-  const projects = s.infrastructure?.length ?? 0;
-  s.overlaps?.forEach((group, g) =>
-    group.forEach((ref, r) => {
-      const path = ["overlaps", g, r];
-      const [id, n] = ref.split("#");
-      if (id !== "11") return;
-      if (n === undefined && projects > 1) {
-        ctx.addIssue({ code: "custom", path, message: `there are ${projects} Article 11 projects: name one as 11#1 … 11#${projects}` });
-      } else if (n !== undefined && Number(n) > projects) {
-        ctx.addIssue({ code: "custom", path, message: `names Article 11 project ${n}, but infrastructure lists ${projects}` });
-      }
-    }),
-  );
-  s.overlaps?.forEach((group, g) => {
-    if (new Set(group).size !== group.length) ctx.addIssue({ code: "custom", path: ["overlaps", g], message: "names an item twice" });
-  });
+  if (!s.overlaps) return;
+  const context = { scenarioProjects: s.scenarios?.projects, infrastructure: s.infrastructure?.length, recognitions: s.recognitions };
+  for (const issue of checkOverlaps(s.overlaps, context)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });
 
 export type Screening = z.infer<typeof screeningSchema>;

@@ -20,7 +20,14 @@ function named(params: MessageParams, lang: Lang): MessageParams {
   for (const [name, value] of Object.entries(params)) {
     out[name] = CODED.has(name) && typeof value === "string" ? value.split(", ").map((code) => label(code, lang)).join(lang === "en" ? ", " : "、") : value;
   }
+  if (typeof params.keptItem === "string") out.kept = keptMember(params, lang);
   return out;
+}
+
+/** Article 16: the member of an overlap group that was kept ("project 1 under Article 11"). */
+function keptMember(params: MessageParams, lang: Lang): string {
+  const article = articleLabel(String(params.keptItem), lang);
+  return t(lang, `member.${String(params.keptPart)}` as MessageKey, { article, n: params.keptN ?? 0 });
 }
 
 /** The reason's sentence alone ("only small and medium-sized enterprises …"). */

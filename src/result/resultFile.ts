@@ -24,6 +24,8 @@ export interface ResultItem {
   reasons: string[];
   trace: string[];
   counted: boolean;
+  /** What of it counts toward totalMaxSupport after Article 16; totalMaxSupport is their sum. */
+  countedSupport: number;
   /** Article 11: which project; null for every other item. */
   project: ProjectRef | null;
 }
@@ -45,6 +47,7 @@ export function toResultFile(evaluation: Evaluation, lang: Lang = "en"): ResultF
       reasons: item.reasons.map((reason) => renderReason(reason, lang)),
       trace: item.trace.map(renderTrace),
       counted: item.counted,
+      countedSupport: fenToYuan(item.countedSupportFen),
       project: item.project,
     })),
     totalMaxSupport: fenToYuan(evaluation.totalMaxSupportFen),

@@ -51,9 +51,10 @@ function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe
     return [t(lang, "screen.needsInfo", { item: heading, amount: formatYuan(item.potentialMaxSupportFen!, lang) }), t(lang, "screen.toDecide", { questions: questions.join(lang === "en" ? " / " : "；") })];
   }
   const lines = [t(lang, "screen.eligible", { item: heading, amount: formatYuan(item.maxSupportFen!, lang) })];
-  for (const reason of item.reasons.slice(1)) if (!reason.code.startsWith("cap_") && reason.code !== "not_counted_duplicate") lines.push(`   ${renderReason(reason, lang)}`);
+  for (const reason of item.reasons.slice(1)) if (!reason.code.startsWith("cap_")) lines.push(`   ${renderReason(reason, lang)}`);
   for (const cap of item.caps) if (cap.afterFen < cap.beforeFen || cap.usedFen > 0) lines.push(capLine(cap, lang));
-  if (!item.counted) lines.push(t(lang, "screen.notCounted"));
+  if (item.countedSupportFen === 0) lines.push(t(lang, "screen.notCounted"));
+  else if (item.countedSupportFen < item.maxSupportFen!) lines.push(t(lang, "screen.countedPart", { countedFen: item.countedSupportFen }));
   return lines;
 }
 

@@ -23,11 +23,17 @@ export function itemHeading(item: ItemOutcome, rules: CompiledRules, lang: Lang)
   return `${articleLabel(item.id, lang)} ${title}${project}`;
 }
 
+/** Article 16: what of an eligible item the total leaves out, when it leaves anything out. */
+function countedNote(item: ItemOutcome, lang: Lang): string {
+  if (item.countedSupportFen === 0) return ` ${t(lang, "result.notCounted")}`;
+  return item.countedSupportFen < (item.maxSupportFen ?? 0) ? ` ${t(lang, "result.countedPart", { countedFen: item.countedSupportFen })}` : "";
+}
+
 function itemBlock(item: ItemOutcome, rules: CompiledRules, lang: Lang): string[] {
   const status = t(lang, `status.${item.status}`);
   const amount =
     item.maxSupportFen !== null
-      ? ` · ${t(lang, "result.column.max")} ${formatYuan(item.maxSupportFen, lang)}${item.counted ? "" : ` ${t(lang, "result.notCounted")}`}`
+      ? ` · ${t(lang, "result.column.max")} ${formatYuan(item.maxSupportFen, lang)}${countedNote(item, lang)}`
       : item.potentialMaxSupportFen !== null
         ? ` · ${t(lang, "result.potential", { potentialFen: item.potentialMaxSupportFen })}`
         : "";

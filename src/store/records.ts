@@ -38,6 +38,7 @@ const itemSummary = z.strictObject({
   potentialMaxSupportFen: fen.nullable(),
   project: z.number().int().min(1).nullable(),
   counted: z.boolean(),
+  countedSupportFen: fen.optional(),
 });
 
 export const screeningRecordSchema = z

@@ -32,7 +32,8 @@ export interface ScreeningRecord {
   inForce: boolean;
   rulesVersion: string;
   screening: Screening;
-  items: { id: string; status: ItemStatus; maxSupportFen: number | null; potentialMaxSupportFen: number | null; project: number | null; counted: boolean }[];
+  /** `countedSupportFen` (Article 16, format 1.1) is absent from records stored before it. */
+  items: { id: string; status: ItemStatus; maxSupportFen: number | null; potentialMaxSupportFen: number | null; project: number | null; counted: boolean; countedSupportFen?: number }[];
   totalMaxSupportFen: number;
 }
 

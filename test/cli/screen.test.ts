@@ -83,6 +83,9 @@ describe("screening CLI", () => {
     expect(first![CSV_HEADER.indexOf("name")]).toBe("Example Tech Co., Ltd.");
     expect(first![CSV_HEADER.indexOf("6")]).toBe("240000");
     expect(first![CSV_HEADER.indexOf("total")]).toBe("16240000");
+    expect(first![CSV_HEADER.indexOf("14")]).toBe("0"); // eligible, but Article 16 counts item 12 for that project
+    const cells = CSV_HEADER.slice(CSV_HEADER.indexOf("4"), CSV_HEADER.indexOf("total")).map((id) => Number(first![CSV_HEADER.indexOf(id)] || 0));
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(16240000);
     expect(second![CSV_HEADER.indexOf("name")]).toBe("'=cmd|' /C calc'!A0, Ltd");
     expect(second![CSV_HEADER.indexOf("4")]).toBe("needs_info");
   });

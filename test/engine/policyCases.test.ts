@@ -19,6 +19,7 @@ const expectedItem = z.strictObject({
   potentialMaxSupport: z.number().nullable().optional(),
   missing: z.array(z.string()).optional(),
   counted: z.boolean().optional(),
+  countedSupport: z.number().optional(),
   reasonCodes: z.array(z.string()).optional(),
 });
 const caseFile = z.strictObject({
@@ -33,6 +34,8 @@ const caseFile = z.strictObject({
         totalMaxSupport: z.number().optional(),
         inForce: z.boolean().optional(),
         itemCount: z.number().optional(),
+        /** The screening must be refused with these problems (`path: message`). */
+        invalid: z.array(z.string()).optional(),
       }),
     }),
   ),
@@ -62,6 +65,11 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
     for (const c of data.cases) {
       it(c.name, () => {
         const parsed = parseScreening(merge(data.base, c.screening));
+        if (c.expect.invalid) {
+          expect(parsed.ok, "the screening is refused").toBe(false);
+          if (!parsed.ok) expect(parsed.issues.map(issueLine)).toEqual(c.expect.invalid);
+          return;
+        }
         if (!parsed.ok) throw new Error(`case screening is invalid:\n${parsed.issues.map(issueLine).join("\n")}`);
         const result = evaluate(parsed.value, rules, TODAY);
         const { items, totalMaxSupport, inForce, itemCount } = c.expect;
@@ -74,6 +82,7 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
             potentialMaxSupport: item!.potentialMaxSupportFen === null ? null : fenToYuan(item!.potentialMaxSupportFen),
             missing: [...item!.missing].sort(),
             counted: item!.counted,
+            countedSupport: fenToYuan(item!.countedSupportFen),
             reasonCodes: item!.reasons.map((reason) => reason.code),
           };
           if (want.status !== undefined) expect(got.status, `${ref} status`).toBe(want.status);
@@ -81,9 +90,12 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
           if (want.potentialMaxSupport !== undefined) expect(got.potentialMaxSupport, `${ref} potentialMaxSupport`).toBe(want.potentialMaxSupport);
           if (want.missing !== undefined) expect(got.missing, `${ref} missing`).toEqual([...want.missing].sort());
           if (want.counted !== undefined) expect(got.counted, `${ref} counted`).toBe(want.counted);
+          if (want.countedSupport !== undefined) expect(got.countedSupport, `${ref} countedSupport`).toBe(want.countedSupport);
           if (want.reasonCodes !== undefined) expect(got.reasonCodes, `${ref} reasons`).toEqual(expect.arrayContaining(want.reasonCodes));
         }
         if (totalMaxSupport !== undefined) expect(fenToYuan(result.totalMaxSupportFen), "totalMaxSupport").toBe(totalMaxSupport);
+        const counted = result.items.reduce((sum, item) => sum + item.countedSupportFen, 0);
+        expect(result.totalMaxSupportFen, "totalMaxSupport is the sum of countedSupport").toBe(counted);
         if (inForce !== undefined) expect(result.inForce, "inForce").toBe(inForce);
         if (itemCount !== undefined) expect(result.items.length, "number of items").toBe(itemCount);
       });

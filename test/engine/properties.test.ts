@@ -54,10 +54,11 @@ describe("engine properties", () => {
     );
   });
 
-  it("the total is the sum of the counted eligible items", () => {
+  it("without overlaps every eligible item counts in full and the total is their sum", () => {
     fc.assert(
       fc.property(completeScreening, (s) => {
         const result = evaluate(s, rules, TODAY);
+        for (const item of result.items) expect(item.countedSupportFen).toBe(item.status === "eligible" ? item.maxSupportFen : 0);
         const sum = result.items.filter((item) => item.counted).reduce((acc, item) => acc + item.maxSupportFen!, 0);
         expect(result.totalMaxSupportFen).toBe(sum);
         expect(result.items.every((item) => !item.counted || item.status === "eligible")).toBe(true);

@@ -26,11 +26,14 @@ describe("screening file validation", () => {
     ["an unknown sector", { applicant: { sectors: ["fintech"] } }, "applicant.sectors[0]: must be one of: ai, cybersecurity, itai, data_elements, advanced_computing, blockchain, metaverse, next_gen_it, future_information, other"],
     ["another version", { version: 2 }, "version: must be 1 (the only screening format version)"],
     ["hardware above the contract", { itai: { contractAmount: 100, hardwareAmount: 101 } }, "itai.hardwareAmount: must be <= itai.contractAmount (hardware is part of the contract)"],
-    ["an unknown item id in overlaps", { overlaps: [["6", "15"]] }, "overlaps[0][1]: must be an item id (4, 5, 6, 7, 8.1, 8.2, 9, 10.1, 10.2, 11, 12, 13, 14; 11#N for the N-th Article 11 project)"],
-    ["an overlap group of one", { overlaps: [["6"]] }, "overlaps[0]: a group needs at least two item ids"],
-    ["an item twice in a group", { overlaps: [["6", "6"]] }, "overlaps[0]: names an item twice"],
-    ["an ambiguous Article 11 reference", { infrastructure: [{}, {}], overlaps: [["11", "12"]] }, "overlaps[0][0]: there are 2 Article 11 projects: name one as 11#1 … 11#2"],
+    ["an unknown item id in overlaps", { overlaps: [["6", "15"]] }, "overlaps[0][1]: must be an item id (4, 5, 6, 7, 8.1, 8.2, 9, 10.1, 10.2, 11, 12, 13, 14; 11#N for the N-th Article 11 project) or an object naming part of an item"],
+    ["an overlap group of one", { overlaps: [["6"]] }, "overlaps[0]: a group needs at least two members (a group is one project claimed under several items)"],
+    ["an item twice in a group", { overlaps: [["6", "6"]] }, "overlaps[0]: names an item twice (name the whole item once, or each of its parts once)"],
     ["a reference to a project that is not listed", { infrastructure: [{}], overlaps: [["11#2", "12"]] }, "overlaps[0][0]: names Article 11 project 2, but infrastructure lists 1"],
+    ["a project of an infrastructure list not given", { overlaps: [[{ item: "11", project: 0 }, "12"]] }, "overlaps[0][0].project: infrastructure is not given: list them to name one by its index"],
+    ["a recognition of a recognitions list not given", { overlaps: [["12", { item: "8.1", recognition: 0 }]] }, "overlaps[0][1].recognition: recognitions is not given: list them to name one by its index"],
+    ["an overlap member that is neither an id nor a part", { overlaps: [[12, "14"]] }, 'overlaps[0][0]: must be an item id or an object naming part of an item: { "item": "12", "units": N }, { "item": "11", "project": I } or { "item": "8.1" | "8.2", "recognition": I }'],
+    ["a part whose item is a name of the object prototype", { overlaps: [[{ item: "toString", units: 1 }, "14"]] }, 'overlaps[0][0].item: must be 12, 11, 8.1 or 8.2, the items whose parts can be named: { "item": "12", "units": N }, { "item": "11", "project": I } or { "item": "8.1" | "8.2", "recognition": I }'],
     ["a recognition without a level", { recognitions: [{}] }, "recognitions[0].level: must be one of: national_manufacturing_innovation_center, beijing_industrial_innovation_center, beijing_pilot_verification_platform, miit_key_laboratory, beijing_high_end_design_center, beijing_enterprise_technology_center"],
   ])("refuses %s and names its path", (_, input, message) => {
     expect(problems(input)).toContain(message);
@@ -46,5 +49,13 @@ describe("screening file validation", () => {
 
   it("accepts 11#N references that exist", () => {
     expect(problems({ infrastructure: [{}, {}], overlaps: [["11#2", "12"]] })).toEqual([]);
+  });
+
+  it("accepts units while the number of scenario projects is unknown", () => {
+    expect(problems({ overlaps: [[{ item: "12", units: 3 }, "14"]] })).toEqual([]);
+  });
+
+  it("accepts 11 with several projects: the whole item, every project (format 1.1)", () => {
+    expect(problems({ infrastructure: [{}, {}], overlaps: [["11", "12"]] })).toEqual([]);
   });
 });

@@ -37,6 +37,30 @@ describe("result screen", () => {
     expect(text).not.toContain("✖");
   });
 
+  it("Article 16: shows the counted amount where part of an item is left out, and says in favour of which member", () => {
+    const text = screen({
+      applicant: inTongzhou,
+      scenarios: { projects: 4 },
+      events: { expenses: 2_000_000, significantResults: true },
+      overlaps: [[{ item: "12", units: 1 }, "14"]],
+    });
+    expect(text).toContain("✅ Article 12 High-quality application scenario projects: up to RMB 2,000,000");
+    expect(text).toContain("Article 16: 1 scenario project(s) are the same project as Article 14 (overlap group 1)");
+    expect(text).toContain("Counted in the total: RMB 1,500,000 (Article 16 leaves the rest out, see above).");
+    expect(text).toContain("Total after Article 16 (selecting the best without duplication): up to RMB 2,500,000");
+    expect(text).not.toContain("Not counted in the total");
+  });
+
+  it("Article 16: an item left out entirely says so, and a counted amount equal to the maximum is not repeated", () => {
+    const text = screen(
+      { applicant: inTongzhou, scenarios: { projects: 4 }, events: { expenses: 400_000, significantResults: true }, overlaps: [["14", { item: "12", units: 1 }]] },
+      "zh",
+    );
+    expect(text).toContain("与第十二条的1个应用场景项目为同一项目（重叠组1）");
+    expect(text).toContain("不计入合计（第十六条，择优不重复）。");
+    expect(text).not.toContain("计入合计：");
+  });
+
   it("always ends with the disclaimer, in the reader's language", () => {
     expect(screen({}, "zh")).toContain("本结果为预筛查，不构成审批决定");
     expect(screen({}, "en")).toContain("This is a pre-screening, not a decision.");

@@ -1,6 +1,7 @@
 import fc from "fast-check";
+import { CLAUSE_OF_LEVEL } from "../../src/engine/ids.js";
 import {
-  APPLICANT_KINDS, BASE_LEVELS, INFRASTRUCTURE_KINDS, RECOGNITION_LEVELS, SECTORS, type Screening,
+  APPLICANT_KINDS, BASE_LEVELS, INFRASTRUCTURE_KINDS, ITEM_IDS, RECOGNITION_LEVELS, SECTORS, type Screening,
 } from "../../src/engine/screening.js";
 
 /** Amounts around the policy's thresholds as well as anywhere in range, with whole fen. */
@@ -75,3 +76,39 @@ export function withoutPaths(s: Screening, paths: readonly string[]): Screening 
 export const partialOfComplete = completeScreening.chain((complete) =>
   fc.subarray([...UNKNOWABLE]).map((removed) => ({ complete, partial: withoutPaths(complete, removed), removed })),
 );
+
+type Member = NonNullable<Screening["overlaps"]>[number][number];
+
+/** The items that have parts, and every part of them a screening's overlap groups could name. */
+function partPool(s: Screening): Member[] {
+  const pool: Member[] = ["11", "12", "8.1", "8.2"];
+  const projects = s.scenarios?.projects ?? 0;
+  for (let units = 1; units <= Math.min(projects, 3); units++) pool.push({ item: "12", units });
+  (s.infrastructure ?? []).forEach((_, project) => pool.push({ item: "11", project }, `11#${project + 1}` as Member));
+  (s.recognitions ?? []).forEach(({ level }, recognition) => pool.push({ item: CLAUSE_OF_LEVEL[level], recognition }));
+  return pool;
+}
+
+const itemOf = (member: Member) => (typeof member === "string" ? member.split("#")[0]! : member.item);
+const isWhole = (member: Member) => typeof member === "string" && !member.includes("#");
+/** "11#1" and { item: "11", project: 0 } are one member; units of 12 in one group are one part. */
+function identityOf(member: Member): string {
+  if (typeof member === "string") return member.includes("#") ? `11 ${Number(member.split("#")[1]) - 1}` : member;
+  if ("units" in member) return "12 units";
+  return "project" in member ? `11 ${member.project}` : `${member.item} r${member.recognition}`;
+}
+
+/**
+ * A complete screening in force, in Tongzhou and in a named sector (so that items are eligible
+ * and Article 16 has something to choose), with one to three overlap groups of two or three
+ * members, valid: no member twice in a group, and no whole item beside a part of it.
+ */
+export const screeningWithOverlaps: fc.Arbitrary<Screening> = completeScreening.chain((complete) => {
+  const s: Screening = { ...complete, asOf: "2026-03-01", applicant: { ...complete.applicant, inJurisdiction: true, sectors: ["ai"] } };
+  // Parts, and the items they belong to, are drawn more often than the other whole items.
+  const member = fc.oneof({ arbitrary: fc.constantFrom(...partPool(s)), weight: 3 }, { arbitrary: fc.constantFrom(...ITEM_IDS), weight: 1 });
+  const group = fc
+    .uniqueArray(member, { minLength: 2, maxLength: 3, selector: identityOf })
+    .filter((members) => !members.some((a) => isWhole(a) && members.some((b) => b !== a && itemOf(b) === itemOf(a))));
+  return fc.array(group, { minLength: 1, maxLength: 3 }).map((overlaps) => ({ ...s, overlaps }));
+});

@@ -1,11 +1,10 @@
 import { defineItem, type ItemContext } from "../item.js";
-import type { RecognitionLevel } from "../screening.js";
-import { RECOGNITION_LEVELS } from "../screening.js";
+import { CLAUSE_OF_LEVEL, RECOGNITION_LEVELS, type RecognitionLevel } from "../ids.js";
 import { requireEnterprise } from "./read.js";
 
 /** The recognitions named in each clause of Article 8. */
-const CLAUSE_1: readonly RecognitionLevel[] = RECOGNITION_LEVELS.slice(0, 3);
-const CLAUSE_2: readonly RecognitionLevel[] = RECOGNITION_LEVELS.slice(3);
+const CLAUSE_1: readonly RecognitionLevel[] = RECOGNITION_LEVELS.filter((level) => CLAUSE_OF_LEVEL[level] === "8.1");
+const CLAUSE_2: readonly RecognitionLevel[] = RECOGNITION_LEVELS.filter((level) => CLAUSE_OF_LEVEL[level] === "8.2");
 
 const params = { levelAmounts: "moneyTable" } as const;
 

@@ -11,6 +11,7 @@ export const resultEn = {
   "result.total": "Total after Article 16: up to {totalFen}",
   "result.openPotential": "Still open: up to {openFen} more if the unknown facts turn out favourably",
   "result.notCounted": "(not counted in the total)",
+  "result.countedPart": "(counted in the total: {countedFen})",
   "result.missing": "To decide it, answer: {paths}",
   "result.potential": "could reach up to {potentialFen}",
   "result.project": "project {index}",

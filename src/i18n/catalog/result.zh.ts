@@ -12,6 +12,7 @@ export const resultZh: Record<ResultKey, string> = {
   "result.total": "按第十六条择优不重复后合计：最高{totalFen}",
   "result.openPotential": "尚待确认：若未知信息均有利，最多还可增加{openFen}",
   "result.notCounted": "（不计入合计）",
+  "result.countedPart": "（计入合计：{countedFen}）",
   "result.missing": "需补充：{paths}",
   "result.potential": "最高可能达到{potentialFen}",
   "result.project": "项目{index}",
