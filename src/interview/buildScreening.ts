@@ -1,5 +1,6 @@
 import type { Screening } from "../engine/screening.js";
 import { fenToYuan } from "../engine/money.js";
+import { groupOf } from "./overlapMembers.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
 
@@ -16,7 +17,9 @@ export function keyOf(id: string, index: number | null): string {
 export function parseKey(bank: QuestionBank, key: string): QuestionRef | null {
   const [id, index] = key.split("#");
   const question = bank.byId.get(id!);
-  if (!question || (index === undefined) !== (question.each === undefined)) return null;
+  // Per-entry questions, and the Article 16 question (once per shared project), carry an index.
+  const indexed = question?.each !== undefined || question?.type === "overlaps";
+  if (!question || (index === undefined) === indexed) return null;
   return { question, index: index === undefined ? null : Number(index) };
 }
 
@@ -84,6 +87,11 @@ function applyAnswer(root: Record<string, unknown>, { question, index }: Questio
     case "recognitions":
       setPath(root, path, (value as string[]).map((level) => ({ level })));
       return;
+    case "overlaps": {
+      const group = groupOf(question, value as string[], root as Screening);
+      if (group) root.overlaps = [...((root.overlaps as unknown[] | undefined) ?? []), group];
+      return;
+    }
     case "amount":
       setPath(root, path, fenToYuan(value as number));
       return;

@@ -25,15 +25,20 @@ export function answerVariants(question: Question, offered?: readonly string[]):
       return [0, 1, question.makesList ? MAX_LISTED_PROJECTS : MAX_COUNT];
     case "text":
       return ["Example Co."];
+    case "overlaps": {
+      // No group, or any two open members as one project: a larger group changes less.
+      const members = options.filter((value) => question.options?.find((o) => o.value === value)?.member);
+      return [[], ...members.flatMap((a, i) => members.slice(i + 1).map((b) => [a, b]))];
+    }
     default:
       return [[], options, ...options.map((o) => [o])];
   }
 }
 
-/** The part of a result an answer can change: each item's status, its confirmed maximum and its potential. */
+/** The part of a result an answer can change: each item's status, its confirmed maximum, its potential, and what Article 16 counts of it. */
 function fingerprint(rules: CompiledRules, screening: Screening, evaluation: Evaluation): string {
   let out = "";
-  for (const item of evaluation.items) out += `${item.id}:${item.status}:${confirmedFen(rules, screening, item)}:${item.potentialMaxSupportFen};`;
+  for (const item of evaluation.items) out += `${item.id}:${item.status}:${confirmedFen(rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen};`;
   return out;
 }
 

@@ -5,7 +5,7 @@ import { readTypedAnswer } from "./readTypedAnswer.js";
 import { initialState, type InterviewState } from "./state.js";
 import { validateAnswer } from "./validateAnswer.js";
 
-export { currentResult, type InterviewContext, type Step } from "./flow.js";
+export { currentOptions, currentResult, type InterviewContext, type Step } from "./flow.js";
 
 const isCurrent = (state: InterviewState, key: string, turn: number) => !state.done && state.current === key && state.turn === turn;
 
@@ -61,7 +61,8 @@ function onButton(ctx: InterviewContext, state: InterviewState, event: Extract<I
     const ticked = state.ticked.includes(event.option) ? state.ticked.filter((o) => o !== event.option) : [...state.ticked, event.option];
     return repeat(ctx, { ...state, ticked }, []);
   }
-  const value = event.type === "done" ? state.ticked : validateAnswer(ref.question, event.value, offered);
+  const value = validateAnswer(ref.question, event.type === "done" ? state.ticked : event.value, offered);
+  if (value === null && event.type === "done") return repeat(ctx, state, [{ type: "notice", key: "interview.invalid.overlap" }]);
   if (value === null) return { state, out: [{ type: "notice", key: "interview.stale" }] };
   if (ref.question.type === "amount") return repeat(ctx, { ...state, pending: value as number }, []);
   return record(ctx, state, value);

@@ -2,6 +2,7 @@ import type { Evaluation } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { readPath, resolvePath } from "./buildScreening.js";
+import { openMembers } from "./overlapMembers.js";
 import type { Question, QuestionOption } from "./questionBank.js";
 
 /** Whether one of the option's items can still be granted: none can once the applicant's kind rules them all out. */
@@ -18,10 +19,11 @@ function amountTable(rules: CompiledRules, question: Question): Readonly<Record<
 
 /**
  * The options the question offers now, in bank order: those whose items the applicant can
- * still get, and for a promotion only recognitions paid less than the one it led to (with
- * "not a promotion", which has no amount).
+ * still get, for a promotion only recognitions paid less than the one it led to (with "not a
+ * promotion", which has no amount), and for Article 16 the listed entries still open.
  */
 export function offeredOptions(rules: CompiledRules, question: Question, index: number | null, s: Screening, evaluation: Evaluation): QuestionOption[] {
+  if (question.type === "overlaps") return openMembers(question, s, evaluation);
   const options = (question.options ?? []).filter((o) => withinReach(o, evaluation));
   const table = amountTable(rules, question);
   if (!table || !question.optionsBelow) return options;

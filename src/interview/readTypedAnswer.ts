@@ -57,6 +57,11 @@ export function readTypedAnswer(ctx: InterviewContext, state: InterviewState, te
       const indexes = parseChoices(text, labels, values);
       return indexes === null ? invalid("interview.invalid.choices") : record(ctx, state, indexes.map((i) => values[i]!));
     }
+    case "overlaps": {
+      const indexes = parseChoices(text, labels, values);
+      const value = indexes === null ? null : validateAnswer(question, indexes.map((i) => values[i]!), values);
+      return value === null ? invalid("interview.invalid.overlap") : record(ctx, state, value);
+    }
     case "amount":
       return readAmount(ctx, state, text);
     case "count": {

@@ -10,6 +10,16 @@ export const MAX_LISTED_PROJECTS = 20;
 export const MAX_TEXT_LENGTH = 100;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
+/** One shared project: two or more members offered, or "none" alone (no project shared), recorded as []. */
+function validateGroup(value: unknown, offered: readonly string[]): string[] | null {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && offered.includes(v)) || new Set(value).size !== value.length) return null;
+  if (value.length === 0 || (value.length === 1 && value[0] === NO_SHARED_PROJECT)) return [];
+  return value.length >= 2 && !value.includes(NO_SHARED_PROJECT) ? (value as string[]) : null;
+}
+
+/** The first answer of the Article 16 question: "no, all different". */
+export const NO_SHARED_PROJECT = "none";
+
 /** A typed name: trimmed, not empty, within MAX_TEXT_LENGTH, without control characters; null otherwise. */
 export function validateText(value: unknown): string | null {
   if (typeof value !== "string") return null;
@@ -39,5 +49,7 @@ export function validateAnswer(question: Question, value: unknown, offered?: rea
     }
     case "text":
       return validateText(value);
+    case "overlaps":
+      return validateGroup(value, values);
   }
 }

@@ -9,6 +9,7 @@ import { NOTHING_TO_CLAIM } from "../support/nothingToClaim.js";
 import { consistent } from "../support/personaAnswers.js";
 import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
 import { confirmedFen } from "../../src/interview/confirmedSupport.js";
+import { currentOptions } from "../../src/interview/interview.js";
 import { AS_OF, ctx, interview, outcomeOf } from "./conversation.js";
 
 const base = NOTHING_TO_CLAIM;
@@ -32,9 +33,9 @@ const PERSONAS: [string, Screening][] = [
   ["an applicant who does not know most facts", { asOf: "2026-03-01", applicant: { inJurisdiction: true, sectors: ["ai"], kind: "enterprise" } }],
 ];
 
-/** What an answer can change: every item's status, confirmed maximum and potential. */
+/** What an answer can change: every item's status, confirmed maximum and potential, and what Article 16 counts of it. */
 function boundsOf(screening: Screening): string {
-  return evaluate(screening, ctx.rules, AS_OF).items.map((item) => `${item.id}:${item.status}:${confirmedFen(ctx.rules, screening, item)}:${item.potentialMaxSupportFen}`).join(";");
+  return evaluate(screening, ctx.rules, AS_OF).items.map((item) => `${item.id}:${item.status}:${confirmedFen(ctx.rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen}`).join(";");
 }
 
 /** Fails when every answer to the current question leads to the same result (the name, a detail, aside). */
@@ -42,7 +43,7 @@ function expectQuestionMatters(state: InterviewState): void {
   const key = state.current!;
   if (parseKey(ctx.bank, key)!.question.detail) return;
   const outcomes = new Set(
-    answerVariants(parseKey(ctx.bank, key)!.question).map((value) => boundsOf(buildScreening(ctx.bank, [...state.log, { key, value }], state.asOf))),
+    answerVariants(parseKey(ctx.bank, key)!.question, currentOptions(ctx, state).map((o) => o.value)).map((value) => boundsOf(buildScreening(ctx.bank, [...state.log, { key, value }], state.asOf))),
   );
   expect(outcomes.size, `question ${key} cannot change the result`).toBeGreaterThan(1);
 }

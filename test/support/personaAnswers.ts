@@ -1,4 +1,5 @@
 import { yuanToFen } from "../../src/engine/money.js";
+import type { OverlapMember } from "../../src/engine/overlaps.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { parseKey } from "../../src/interview/buildScreening.js";
 import type { QuestionBank } from "../../src/interview/questionBank.js";
@@ -40,6 +41,11 @@ export function personaAnswer(bank: QuestionBank, persona: Screening, key: strin
     case "recognitions": {
       const list = persona.recognitions;
       return list === undefined ? null : list.map((r) => r.level).filter(isOffered);
+    }
+    case "overlaps": {
+      // The persona's `asked`-th group, named by the options; no more groups: "no, all different".
+      const group = persona.overlaps?.[asked!] ?? [];
+      return group.map((member) => overlapOption(member, persona, sofar)).filter((value): value is string => value !== null && isOffered(value));
     }
     case "single": {
       const options = question.options ?? [];
@@ -83,6 +89,21 @@ export function consistent(persona: Screening, rules: CompiledRules): Screening 
   const base = out.futureIndustries?.innovationBase;
   if (base?.yearsSupported === 0 && base.amountReceived !== undefined) base.amountReceived = 0;
   return out;
+}
+
+/** The Article 16 option that names a member of the persona's group; recognitions found by level in what the interview has built. */
+function overlapOption(member: OverlapMember, persona: Screening, sofar: Screening | undefined): string | null {
+  if (typeof member === "string") {
+    const [id, n] = member.split("#");
+    if (id === "11") return `project:${n === undefined ? 0 : Number(n) - 1}`;
+    if (id === "12") return "scenario";
+    return { "14": "event", "13": "platform", "10.1": "createForTheFuture", "10.2": "innovationBase", "9": "itai", "7": "standards", "6": "vouchers", "5": "filings" }[id!] ?? null;
+  }
+  if ("units" in member) return "scenario";
+  if ("project" in member) return `project:${member.project}`;
+  const level = persona.recognitions?.[member.recognition]?.level;
+  const index = (sofar?.recognitions ?? []).findIndex((r) => r.level === level);
+  return index < 0 ? null : `recognition:${index}`;
 }
 
 /** A persona's fact matches an option's setting: a base level object matches by its level. */
