@@ -5,7 +5,7 @@ import { t } from "../../src/i18n/translate.js";
 import { buildScreening, parseKey } from "../../src/interview/buildScreening.js";
 import { step } from "../../src/interview/interview.js";
 import type { InterviewEvent, OutMessage } from "../../src/interview/messages.js";
-import { questionText } from "../../src/interview/render.js";
+import { renderMessage } from "../../src/interview/render.js";
 import { initialState, type InterviewState } from "../../src/interview/state.js";
 import { personaAnswer } from "../support/personaAnswers.js";
 import type { InlineKeyboardMarkup } from "telegraf/types";
@@ -31,10 +31,12 @@ function offeredBy(out: OutMessage[], before: string[] | undefined): string[] | 
   return out.filter((m) => m.type === "question").at(-1)?.options ?? before;
 }
 
-/** The words of the question `state` asks, as the bot must show them. */
+/** The words of the question `state` asks, as the bot must show them (the Article 16 question names the items offered). */
 export function questionWords(state: InterviewState): string {
-  const { question, index } = parseKey(interview.bank, state.current!)!;
-  return questionText(question, index, { ...interview, lang: state.lang, screening: buildScreening(interview.bank, state.log, state.asOf) });
+  const shown = step(interview, state, { type: "start" }).out.at(-1)!;
+  const rendered = renderMessage(shown, { ...interview, lang: state.lang, screening: buildScreening(interview.bank, state.log, state.asOf) });
+  // The question's own line, after the progress line and a blank one.
+  return rendered.text.split("\n")[2]!;
 }
 
 /**

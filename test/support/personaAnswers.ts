@@ -43,9 +43,12 @@ export function personaAnswer(bank: QuestionBank, persona: Screening, key: strin
       return list === undefined ? null : list.map((r) => r.level).filter(isOffered);
     }
     case "overlaps": {
-      // The persona's `asked`-th group, named by the options; no more groups: "no, all different".
-      const group = persona.overlaps?.[asked!] ?? [];
-      return group.map((member) => overlapOption(member, persona, sofar)).filter((value): value is string => value !== null && isOffered(value));
+      // The persona's groups named by the options offered; a group left with fewer than two
+      // members (the others not eligible) changes nothing and is not told. No more: "no, all different".
+      const groups = (persona.overlaps ?? [])
+        .map((group) => group.map((member) => overlapOption(member, persona, sofar)).filter((value): value is string => value !== null && isOffered(value)))
+        .filter((group) => group.length >= 2);
+      return groups[asked!] ?? [];
     }
     case "single": {
       const options = question.options ?? [];
