@@ -3,6 +3,7 @@ import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import { initialState, parseKey, step } from "../interview/index.js";
 import { eventOfAction, type InterviewAction } from "./action.js";
+import type { Assist } from "./assist.js";
 import type { ConversationDeps } from "./deps.js";
 import { applyStep, playEvent } from "./interviewTurn.js";
 import { welcome } from "./menus.js";
@@ -34,9 +35,14 @@ export async function showResult(deps: ConversationDeps, session: Session): Prom
   return turnOf((await playEvent(deps, session, session.interview, { type: "result" }, false)).replies);
 }
 
-/** Typed text while an interview is open: an answer, a command word, or something to repeat the question over. */
-export async function typeIntoInterview(deps: ConversationDeps, session: Session, text: string): Promise<Turn> {
-  return turnOf((await playEvent(deps, session, session.interview!, { type: "text", text }, false)).replies);
+/**
+ * Typed text while an interview is open: an answer, a command word, or a question about the
+ * rules, which the FAQ answers while the interview asks its question again.
+ */
+export async function typeIntoInterview(deps: ConversationDeps, assist: Assist, session: Session, text: string): Promise<Turn> {
+  const played = await playEvent(deps, session, session.interview!, { type: "text", text }, false);
+  const later = played.questions.length > 0 ? Promise.all(played.questions.map((q) => assist.ask(played.session, q))).then((answers) => answers.flat()) : null;
+  return turnOf(played.replies, "ok", later);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface Played {
   replies: Reply[];
   /** The case stored when this step finished the screening. */
   caseId: string | null;
+  /** Questions about the rules the applicant typed mid-interview: the FAQ answers them. */
+  questions: string[];
 }
 
 /** Feeds one event to the interview core, saves the result, then replies. */
@@ -35,7 +37,8 @@ export async function applyStep(deps: ConversationDeps, session: Session, before
   const screening = buildScreening(deps.interview.bank, next.state.log, next.state.asOf);
   const replies = interviewReplies(deps.interview, next.out, lang, screening, inPlace);
   if (caseId) replies.push(message(t(lang, "bot.case.saved", { caseId }), caseChoices(lang, caseId)));
-  return { session: saved, replies, caseId };
+  const questions = next.out.flatMap((msg) => (msg.type === "faq" ? [msg.question] : []));
+  return { session: saved, replies, caseId, questions };
 }
 
 async function storeCase(deps: ConversationDeps, conversationId: string, state: InterviewState): Promise<string> {

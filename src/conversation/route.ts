@@ -40,7 +40,7 @@ function onText(ctx: TurnContext, session: Session, text: string, caller: Caller
   const where = routeText(text, session.interview);
   switch (where.to) {
     case "interview":
-      return typeIntoInterview(ctx.deps, session, text);
+      return typeIntoInterview(ctx.deps, ctx.assist, session, text);
     case "explain":
       return explain(ctx.deps, ctx.assist, session, caller, null);
     case "faq":

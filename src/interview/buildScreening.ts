@@ -1,5 +1,6 @@
 import type { Screening } from "../engine/screening.js";
 import { fenToYuan } from "../engine/money.js";
+import { groupOf } from "./overlapMembers.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
 
@@ -16,7 +17,9 @@ export function keyOf(id: string, index: number | null): string {
 export function parseKey(bank: QuestionBank, key: string): QuestionRef | null {
   const [id, index] = key.split("#");
   const question = bank.byId.get(id!);
-  if (!question || (index === undefined) !== (question.each === undefined)) return null;
+  // Per-entry questions, and the Article 16 question (once per shared project), carry an index.
+  const indexed = question?.each !== undefined || question?.type === "overlaps";
+  if (!question || (index === undefined) === indexed) return null;
   return { question, index: index === undefined ? null : Number(index) };
 }
 
@@ -26,6 +29,17 @@ export function resolvePath(path: string, index: number | null): string {
 }
 
 type Node = Record<string, unknown> | unknown[];
+
+/** The value at a path such as `infrastructure[0].yearsSupported`; undefined when any part is absent. */
+export function readPath(root: unknown, path: string): unknown {
+  let node = root;
+  for (const part of path.split(/\.|\[(\d+)\]/)) {
+    if (part === undefined || part === "") continue;
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
 
 /** Sets a value at a path such as `infrastructure[0].yearsSupported`; false when a list entry is absent. */
 export function setPath(root: Record<string, unknown>, path: string, value: unknown): boolean {
@@ -56,6 +70,7 @@ function applyAnswer(root: Record<string, unknown>, { question, index }: Questio
   switch (question.type) {
     case "yes_no":
     case "multi":
+    case "text":
       setPath(root, path, value);
       return;
     case "single": {
@@ -72,11 +87,17 @@ function applyAnswer(root: Record<string, unknown>, { question, index }: Questio
     case "recognitions":
       setPath(root, path, (value as string[]).map((level) => ({ level })));
       return;
+    case "overlaps": {
+      const group = groupOf(question, value as string[], root as Screening);
+      if (group) root.overlaps = [...((root.overlaps as unknown[] | undefined) ?? []), group];
+      return;
+    }
     case "amount":
       setPath(root, path, fenToYuan(value as number));
       return;
     case "count":
       setPath(root, path, question.makesList ? Array.from({ length: value as number }, () => ({})) : value);
+      if (value === 0 && question.ifZero) applyPatch(root, question.ifZero, index);
   }
 }
 

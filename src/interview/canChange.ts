@@ -2,16 +2,18 @@ import { evaluate } from "../engine/evaluate.js";
 import { MAX_FEN } from "../engine/money.js";
 import { MAX_COUNT } from "../engine/screening.js";
 import type { Evaluation } from "../engine/outcome.js";
+import type { Screening } from "../engine/screening.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { buildScreening } from "./buildScreening.js";
+import { confirmedFen } from "./confirmedSupport.js";
 import type { Candidate } from "./nextQuestion.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
 import { MAX_LISTED_PROJECTS } from "./validateAnswer.js";
 
-/** Answers at the extremes of a question's range: if none of them differ, no answer can. */
-export function answerVariants(question: Question): AnswerValue[] {
-  const options = (question.options ?? []).map((o) => o.value);
+/** Answers at the extremes of a question's range (among the options offered): if none of them differ, no answer can. */
+export function answerVariants(question: Question, offered?: readonly string[]): AnswerValue[] {
+  const options = offered ? [...offered] : (question.options ?? []).map((o) => o.value);
   switch (question.type) {
     case "yes_no":
       return [true, false];
@@ -21,15 +23,22 @@ export function answerVariants(question: Question): AnswerValue[] {
       return [0, MAX_FEN];
     case "count":
       return [0, 1, question.makesList ? MAX_LISTED_PROJECTS : MAX_COUNT];
+    case "text":
+      return ["Example Co."];
+    case "overlaps": {
+      // No group, or any two open members as one project: a larger group changes less.
+      const members = options.filter((value) => question.options?.find((o) => o.value === value)?.member);
+      return [[], ...members.flatMap((a, i) => members.slice(i + 1).map((b) => [a, b]))];
+    }
     default:
       return [[], options, ...options.map((o) => [o])];
   }
 }
 
-/** The part of a result an answer can change: each item's status and amounts. */
-function fingerprint(evaluation: Evaluation): string {
+/** The part of a result an answer can change: each item's status, its confirmed maximum, its potential, and what Article 16 counts of it. */
+function fingerprint(rules: CompiledRules, screening: Screening, evaluation: Evaluation): string {
   let out = "";
-  for (const item of evaluation.items) out += `${item.id}:${item.status}:${item.maxSupportFen}:${item.potentialMaxSupportFen};`;
+  for (const item of evaluation.items) out += `${item.id}:${item.status}:${confirmedFen(rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen};`;
   return out;
 }
 
@@ -42,9 +51,9 @@ function fingerprint(evaluation: Evaluation): string {
 export function canChangeResult(bank: QuestionBank, rules: CompiledRules, log: readonly LogEntry[], asOf: string, candidate: Candidate): boolean {
   const only = new Set(candidate.items);
   let first: string | null = null;
-  for (const value of answerVariants(candidate.question)) {
+  for (const value of answerVariants(candidate.question, candidate.options)) {
     const screening = buildScreening(bank, [...log, { key: candidate.key, value }], asOf);
-    const print = fingerprint(evaluate(screening, rules, asOf, only));
+    const print = fingerprint(rules, screening, evaluate(screening, rules, asOf, only));
     if (first === null) first = print;
     else if (print !== first) return true;
   }

@@ -1,11 +1,11 @@
 import { parseKey } from "./buildScreening.js";
-import { advance, currentResult, record, repeat, type InterviewContext, type Step } from "./flow.js";
+import { advance, currentOptions, currentResult, record, repeat, type InterviewContext, type Step } from "./flow.js";
 import type { InterviewEvent } from "./messages.js";
 import { readTypedAnswer } from "./readTypedAnswer.js";
 import { initialState, type InterviewState } from "./state.js";
 import { validateAnswer } from "./validateAnswer.js";
 
-export { currentResult, type InterviewContext, type Step } from "./flow.js";
+export { currentOptions, currentResult, type InterviewContext, type Step } from "./flow.js";
 
 const isCurrent = (state: InterviewState, key: string, turn: number) => !state.done && state.current === key && state.turn === turn;
 
@@ -55,12 +55,14 @@ function onButton(ctx: InterviewContext, state: InterviewState, event: Extract<I
     if (state.pending === null) return repeat(ctx, state, []);
     return event.yes ? record(ctx, { ...state, pending: null }, state.pending) : repeat(ctx, { ...state, pending: null }, [{ type: "notice", key: "interview.reenterAmount" }]);
   }
+  const offered = ref.question.options ? currentOptions(ctx, state).map((o) => o.value) : [];
   if (event.type === "toggle") {
-    if (!ref.question.options?.some((o) => o.value === event.option)) return { state, out: [{ type: "notice", key: "interview.stale" }] };
+    if (!offered.includes(event.option)) return { state, out: [{ type: "notice", key: "interview.stale" }] };
     const ticked = state.ticked.includes(event.option) ? state.ticked.filter((o) => o !== event.option) : [...state.ticked, event.option];
     return repeat(ctx, { ...state, ticked }, []);
   }
-  const value = event.type === "done" ? state.ticked : validateAnswer(ref.question, event.value);
+  const value = validateAnswer(ref.question, event.type === "done" ? state.ticked : event.value, offered);
+  if (value === null && event.type === "done") return repeat(ctx, state, [{ type: "notice", key: "interview.invalid.overlap" }]);
   if (value === null) return { state, out: [{ type: "notice", key: "interview.stale" }] };
   if (ref.question.type === "amount") return repeat(ctx, { ...state, pending: value as number }, []);
   return record(ctx, state, value);

@@ -1,4 +1,5 @@
-import type { Evaluation } from "../engine/outcome.js";
+import type { Evaluation, Reason } from "../engine/outcome.js";
+import type { ItemId } from "../engine/screening.js";
 import type { Lang } from "../i18n/lang.js";
 import type { MessageKey } from "../i18n/catalog/index.js";
 import type { MessageParams } from "../i18n/translate.js";
@@ -7,8 +8,16 @@ import type { AnswerValue } from "./state.js";
 /** What the interview says, as data; each front end renders it (numbered lists, inline keyboards). */
 export type OutMessage =
   | { type: "notice"; key: MessageKey; params?: MessageParams }
-  | { type: "question"; key: string; turn: number; n: number; about: number; soFarFen: number; ticked: string[] }
+  /** `about` is the estimated number of questions in all, null while it is not yet known. */
+  /** `options`: the values of the options offered now, in order (choice questions); `[]` otherwise. */
+  | { type: "question"; key: string; turn: number; n: number; about: number | null; soFarFen: number; ticked: string[]; options: string[] }
   | { type: "confirm_amount"; key: string; turn: number; fen: number }
+  /** Items an answer has ruled out for good (enterprise-only Articles for a social organisation), and why. */
+  | { type: "excluded"; items: ItemId[]; reason: Reason }
+  /** Help with the question `key`: how to answer it, and the commands. */
+  | { type: "help"; key: string }
+  /** A question typed mid-interview, for the conversation layer to answer from the FAQ. */
+  | { type: "faq"; question: string }
   | { type: "result"; evaluation: Evaluation; final: boolean }
   | { type: "summary"; entries: { n: number; key: string; value: AnswerValue | null }[] };
 

@@ -1,7 +1,10 @@
 import type { Evaluation, ItemOutcome } from "../engine/outcome.js";
 import type { ItemId, Screening } from "../engine/screening.js";
-import { keyOf, resolvePath } from "./buildScreening.js";
-import type { Question, QuestionBank } from "./questionBank.js";
+import { keyOf, readPath, resolvePath } from "./buildScreening.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
+import { offeredOptions } from "./offeredOptions.js";
+import { memberOutcome, nextGroup } from "./overlapMembers.js";
+import type { Question, QuestionBank, QuestionOption } from "./questionBank.js";
 
 export interface Candidate {
   key: string;
@@ -13,11 +16,16 @@ export interface Candidate {
   settles: number;
   /** Only narrows an undecided item (support already received): asked after everything else. */
   refinement: boolean;
+  /** Article 16: which items are one project is asked once every amount is known, at the very end. */
+  last: boolean;
   /** The items the answer bears on: no other item can change. */
   items: ItemId[];
+  /** The option values offered now (choice questions); [] for the others. */
+  options: string[];
 }
 
 function instances(question: Question, s: Screening): (number | null)[] {
+  if (question.type === "overlaps") return nextGroup(s);
   if (!question.each) return [null];
   const list = s[question.each] ?? [];
   return list.map((_, i) => i);
@@ -58,25 +66,46 @@ function score(question: Question, index: number | null, evaluation: Evaluation)
   return { valueFen, settles, refinement, items };
 }
 
+/** The overlap question bears on the items of its open members, and only when two or more are open. */
+function scoreOverlap(offered: readonly QuestionOption[], s: Screening, evaluation: Evaluation): { valueFen: number; settles: number; refinement: boolean; items: ItemId[] } {
+  const outcomes = offered.flatMap((o) => (o.member ? [memberOutcome(o.member, s, evaluation)!] : []));
+  if (outcomes.length < 2) return { valueFen: 0, settles: 0, refinement: false, items: [] };
+  const items = [...new Set(outcomes.map((item) => item.id))];
+  return { valueFen: outcomes.reduce((sum, item) => sum + (item.maxSupportFen ?? item.potentialMaxSupportFen ?? 0), 0), settles: outcomes.length, refinement: false, items };
+}
+
+/** Whether another answer already gave every fact the question fills (no years supported: nothing received). */
+function settled(question: Question, index: number | null, s: Screening): boolean {
+  return question.paths.every((path) => readPath(s, resolvePath(path, index)) !== undefined);
+}
+
 /**
  * Every question whose answer may still change the result, best first: the opening questions
  * in bank order, then by the support they can move, then by how many items they settle, with
  * refinements last.
  */
-export function rankQuestions(bank: QuestionBank, s: Screening, evaluation: Evaluation, asked: ReadonlySet<string>): Candidate[] {
+export function rankQuestions(bank: QuestionBank, rules: CompiledRules, s: Screening, evaluation: Evaluation, asked: ReadonlySet<string>): Candidate[] {
   const candidates: (Candidate & { order: number })[] = [];
   bank.questions.forEach((question, order) => {
     for (const index of instances(question, s)) {
       const key = keyOf(question.id, index);
-      if (asked.has(key)) continue;
-      const { valueFen, settles, refinement, items } = score(question, index, evaluation);
-      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, items, order });
+      if (asked.has(key) || (question.type !== "overlaps" && settled(question, index, s))) continue;
+      const offered = offeredOptions(rules, question, index, s, evaluation);
+      const options = offered.map((o) => o.value);
+      if (question.detail) {
+        candidates.push({ key, question, index, valueFen: 0, settles: 0, refinement: false, last: false, items: [], options, order });
+        continue;
+      }
+      const { valueFen, settles, refinement, items } = question.type === "overlaps" ? scoreOverlap(offered, s, evaluation) : score(question, index, evaluation);
+      const last = question.type === "overlaps";
+      if (settles > 0) candidates.push({ key, question, index, valueFen, settles, refinement, last, items, options, order });
     }
   });
   return candidates.sort(
     (a, b) =>
       Number(b.question.opening ?? false) - Number(a.question.opening ?? false) ||
       (a.question.opening ? a.order - b.order : 0) ||
+      Number(a.last) - Number(b.last) ||
       Number(a.refinement) - Number(b.refinement) ||
       b.valueFen - a.valueFen ||
       b.settles - a.settles ||

@@ -5,13 +5,19 @@
  * Accepted grammar for amounts, after full-width characters become ASCII, letters become lower
  * case, and surrounding space is trimmed (space between the parts below is ignored):
  *
+ *   reply     = [hedge] amount [hedge-after]      a hedge marks the amount `approximate`
+ *   hedge     = "约" | "大约" | "大概" | "约莫" | "差不多" | "将近" | "接近" | "估计" | "预计"
+ *             | "about" | "around" | "approx." | "approximately" | "roughly" | "circa" | "~" | "≈"
+ *   hedge-after = "左右" | "上下" | "前后" | "or so"
  *   amount    = [currency] [sign] [currency] number [suffix]
  *   currency  = "¥" | "￥" | "rmb" | "cny" | "人民币"
  *   sign      = "-" | "−" | "负"                      always rejected as `negative`
- *   suffix    = "元" | "圆" | "块" | "块钱" | "元整" | "圆整" | "yuan" | "rmb" | "cny"
+ *   suffix    = "元" | "圆" | "块" | "块钱" | "元整" | "圆整" | "元人民币" | "人民币" | "yuan" | "rmb" | "cny"
  *   number    = arabic [multiplier] | chinese
  *   arabic    = digits ["." digits], with optional "," thousands separators in groups of
- *               exactly three (1,200,000; 1,20,000 is invalid)
+ *               exactly three (1,200,000; 1,20,000 is invalid); groups of three separated by
+ *               a space or a no-break space, as spreadsheets paste them, read the same
+ *               (1 200 000); zero-width characters are ignored anywhere
  *   multiplier= "k" | "thousand" | "m" | "mn" | "million" | "b" | "bn" | "billion"
  *             | "w"                                    万, as typed in chats ("30w")
  *   chinese   = [coefficient "亿"] [remainder]  (one 亿 at most; then the same with 万 below it)
@@ -24,11 +30,15 @@
  *     - a lone digit after a unit counts in the next lower unit, as spoken: 3万5 = 35,000,
  *       一亿二 = 120,000,000, 三千五 = 3,500, 二百五 = 250; anything else after a unit is taken
  *       literally and must be smaller than the unit (3万500 = 30,500; 3万12000 is invalid);
- *     - a decimal (1.2万, 十二点五万) is only allowed when nothing follows its unit;
+ *     - an arabic number times 十/百/千 (1.5千万 = 15,000,000; 12千 = 12,000);
+ *     - a decimal (1.2万, 十二点五万, 1.5千万) is only allowed when nothing follows its unit;
  *   an English multiplier next to a Chinese unit (1k万, 30w万) is `ambiguous`.
  *
  * Results must be whole fen (1.234 is `too_many_decimals`, 1.2345万 is fine) and at most
- * 10^12 yuan (`too_large`). Counts use the same numerals; see parseCount.
+ * 10^12 yuan (`too_large`). A result also says whether the amount was written in `digits`
+ * only (with or without separators, currency and 元: the notation the echo shows, so it
+ * cannot be misread) or with `words` (万, 亿, k, m, Chinese numerals), and whether it was
+ * hedged. Counts use the same numerals; see parseCount.
  */
 
 export type AmountError =
@@ -38,7 +48,8 @@ export type AmountError =
   | "negative"
   | "too_many_decimals"
   | "too_large";
-export type AmountParse = { ok: true; fen: number } | { ok: false; error: AmountError };
+export type AmountNotation = "digits" | "words";
+export type AmountParse = { ok: true; fen: number; notation: AmountNotation; approximate: boolean } | { ok: false; error: AmountError };
 
 export type CountError = "empty" | "invalid" | "negative" | "fractional" | "too_large";
 export type CountParse = { ok: true; count: number } | { ok: false; error: CountError };
@@ -77,7 +88,13 @@ const ENGLISH_COUNTS = ["zero", "one", "two", "three", "four", "five", "six", "s
   "nine", "ten", "eleven", "twelve"];
 
 const CURRENCY_PREFIX = /^(?:¥|rmb|cny|人民币)\s*/;
-const CURRENCY_SUFFIX = /\s*(?:元整|圆整|元|圆|块钱|块|yuan|rmb|cny)$/;
+const CURRENCY_SUFFIX = /\s*(?:元整|圆整|元人民币|人民币|元|圆|块钱|块|yuan|rmb|cny)$/;
+const HEDGE_BEFORE = /^(?:大约|大概|约莫|差不多|将近|接近|估计|预计|约|about|around|approximately|approx\.?|roughly|circa|~|≈)\s*/;
+const HEDGE_AFTER = /\s*(?:左右|上下|前后|or so)$/;
+const DIGITS_ONLY = /^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$/;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Thousands grouped by spaces (1 200 000), not preceded by more digits: two numbers stay two. */
+const SPACE_GROUPED = /(?<![0-9.,])[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])/g;
 const SIGN = /^(?:-|−|负)\s*/;
 const MEASURE_WORD = /\s*(?:个|家|项|名|人|位|件|次|台|套|份|款)$/;
 const ARABIC_NUMBER = /[0-9][0-9,]*(?:\.[0-9]+)?/y;
@@ -85,12 +102,14 @@ const THOUSANDS_GROUPED = /^[1-9][0-9]{0,2}(?:,[0-9]{3})+$/;
 const WORD = /[a-z]+/y;
 
 export function parseAmount(text: string): AmountParse {
-  const input = normalize(text);
+  const hedged = normalize(text);
+  const input = hedged.replace(HEDGE_BEFORE, "").replace(HEDGE_AFTER, "");
   if (input === "") return { ok: false, error: "empty" };
   let rest = input.replace(CURRENCY_PREFIX, "");
   const negative = SIGN.test(rest);
   if (negative) rest = rest.replace(SIGN, "").replace(CURRENCY_PREFIX, "");
-  const parsed = evaluateAmount(rest.replace(CURRENCY_SUFFIX, ""));
+  const body = rest.replace(CURRENCY_SUFFIX, "");
+  const parsed = evaluateAmount(body);
   if (negative) {
     // Report the sign whenever the rest reads as a number, so the user fixes the real problem.
     const numeric = parsed.ok || parsed.error === "too_large" || parsed.error === "too_many_decimals";
@@ -99,7 +118,8 @@ export function parseAmount(text: string): AmountParse {
   if (!parsed.ok) return parsed;
   if (parsed.value > MAX_AMOUNT) return { ok: false, error: "too_large" };
   if (parsed.value % ONE_FEN !== 0n) return { ok: false, error: "too_many_decimals" };
-  return { ok: true, fen: Number(parsed.value / ONE_FEN) };
+  const notation = DIGITS_ONLY.test(body.trim()) ? "digits" : "words";
+  return { ok: true, fen: Number(parsed.value / ONE_FEN), notation, approximate: input !== hedged };
 }
 
 /**
@@ -130,8 +150,10 @@ function countValue(body: string): bigint | "invalid" | "fractional" {
 
 function normalize(text: string): string {
   return text
+    .replace(ZERO_WIDTH, "")
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\uffe5/g, "¥")
+    .replace(SPACE_GROUPED, (grouped) => grouped.replace(/[^0-9]/g, ""))
     .trim()
     .toLowerCase();
 }
@@ -238,6 +260,10 @@ function parseSection(tokens: Token[], allowFraction: boolean): bigint | null {
   }
   const only = tokens.length === 1 ? tokens[0] : undefined;
   if (only?.kind === "arabic") return allowFraction || only.value % ONE === 0n ? only.value : null;
+  const [number, unit] = tokens;
+  if (tokens.length === 2 && number?.kind === "arabic" && unit?.kind === "unit") {
+    return allowFraction || number.value % ONE === 0n ? number.value * pow10(unit.exp) : null;
+  }
   if (only?.kind === "digit") return BigInt(only.value) * ONE;
   return parseThousands(tokens);
 }

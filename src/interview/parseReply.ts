@@ -5,7 +5,7 @@ import type { InterviewEvent } from "./messages.js";
 const YES = new Set(["y", "yes", "yeah", "yep", "true", "correct", "ok", "okay", "是", "是的", "对", "对的", "有", "确认", "正确", "好", "好的", "嗯"]);
 const NO = new Set(["n", "no", "nope", "false", "否", "不是", "没有", "无", "不", "不对", "没", "错"]);
 const DONT_KNOW = new Set(["?", "dont know", "don't know", "do not know", "not sure", "unknown", "idk", "skip", "不知道", "不清楚", "不确定", "跳过", "不晓得"]);
-const NONE = new Set(["0", "none", "nothing", "no", "无", "没有", "都没有", "以上都不是", "都不是"]);
+const NONE = new Set(["0", "none", "nothing", "no", "none of these", "无", "没有", "都没有", "什么都没有", "啥都没有", "以上都没有", "以上都不是", "都不是"]);
 
 /** Folds full-width forms and case so "ＹＥＳ" and "yes" read alike. */
 export function normalise(text: string): string {

@@ -2,10 +2,12 @@ import { formatYuanBoth, formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
+import { articleLabel } from "../i18n/articleLabel.js";
+import { reasonText } from "../result/renderReason.js";
 import { resultScreen } from "../result/resultScreen.js";
 import { parseKey, resolvePath } from "./buildScreening.js";
 import type { InterviewEvent, OutMessage } from "./messages.js";
-import type { Question, QuestionBank } from "./questionBank.js";
+import type { Question, QuestionBank, QuestionOption } from "./questionBank.js";
 import type { AnswerValue } from "./state.js";
 import type { Screening } from "../engine/screening.js";
 
@@ -35,10 +37,25 @@ export interface RenderContext {
 }
 
 /** The words of a question, with `{n}` (project number) and `{label}` (recognition) filled in. */
-export function questionText(question: Question, index: number | null, ctx: RenderContext): string {
-  const level = index !== null ? ctx.screening.recognitions?.[index]?.level : undefined;
-  const label = level ? (ctx.bank.byId.get("recognitions")?.options?.find((o) => o.value === level)?.label[ctx.lang] ?? level) : "";
-  return question.text[ctx.lang].replace("{n}", String((index ?? 0) + 1)).replace("{label}", label);
+export function questionText(question: Question, index: number | null, ctx: RenderContext, members?: string): string {
+  const label = question.each === "recognitions" && index !== null ? recognitionLabel(index, ctx) : "";
+  const words = index !== null && index > 0 && question.textMore ? question.textMore : question.text;
+  return words[ctx.lang]
+    .replace("{n}", String((index ?? 0) + 1))
+    .replace("{label}", label)
+    .replace("{members}", members ?? t(ctx.lang, "interview.overlapMembers"));
+}
+
+/** The name of the recognition at `index` of the screening ("Beijing high-end design center"). */
+function recognitionLabel(index: number, ctx: RenderContext): string {
+  const level = ctx.screening.recognitions?.[index]?.level;
+  return level ? (ctx.bank.byId.get("recognitions")?.options?.find((o) => o.value === level)?.label[ctx.lang] ?? level) : "";
+}
+
+/** An option's words, with the recognition an Article 16 option names filled in. */
+function optionLabel(option: QuestionOption, ctx: RenderContext): string {
+  const index = option.member?.each === "recognitions" ? option.member.index : undefined;
+  return option.label[ctx.lang].replace("{label}", index === undefined ? "" : recognitionLabel(index, ctx));
 }
 
 /** The question that fills a screening path, for "to decide it, answer: …" lines. */
@@ -55,9 +72,13 @@ export function describeFact(ctx: Omit<RenderContext, "lang">) {
   };
 }
 
-export function formatAnswer(question: Question, value: AnswerValue | null, lang: Lang): string {
+export function formatAnswer(question: Question, value: AnswerValue | null, lang: Lang, ctx?: RenderContext): string {
   if (value === null) return t(lang, "summary.unknown");
-  const label = (v: string) => question.options?.find((o) => o.value === v)?.label[lang] ?? v;
+  const label = (v: string) => {
+    const option = question.options?.find((o) => o.value === v);
+    if (!option) return v;
+    return ctx ? optionLabel(option, { ...ctx, lang }) : option.label[lang];
+  };
   switch (question.type) {
     case "yes_no":
       return t(lang, value ? "interview.yes" : "interview.no");
@@ -65,6 +86,8 @@ export function formatAnswer(question: Question, value: AnswerValue | null, lang
       return formatYuan(value as number, lang);
     case "count":
       return String(value);
+    case "text":
+      return value as string;
     case "single":
       return label(value as string);
     default:
@@ -95,28 +118,57 @@ export function renderMessage(msg: OutMessage, ctx: RenderContext): Rendered {
       return plain(
         [t(lang, "summary.title"), ...msg.entries.map(({ n, key, value }) => {
           const ref = parseKey(ctx.bank, key);
-          return ref ? `${n}. ${questionText(ref.question, ref.index, ctx)} — ${formatAnswer(ref.question, value, lang)}` : `${n}. ${key}`;
+          return ref ? `${n}. ${questionText(ref.question, ref.index, ctx)} — ${formatAnswer(ref.question, value, lang, ctx)}` : `${n}. ${key}`;
         })].join("\n"),
       );
     case "question":
       return renderQuestion(msg, ctx);
+    case "help":
+      return plain(helpText(msg.key, ctx));
+    case "faq":
+      return plain(t(lang, "interview.faqForwarded"));
+    case "excluded":
+      return plain(t(lang, "interview.excluded", { articles: articleLabel(msg.items.join(","), lang), reason: reasonText(msg.reason, lang) }));
   }
+}
+
+/** How to answer the question `key`, and the commands that work at any time. */
+function helpText(key: string, ctx: RenderContext): string {
+  const { lang } = ctx;
+  const ref = parseKey(ctx.bank, key);
+  const how: Record<Question["type"], string> = {
+    yes_no: `${t(lang, "interview.yes")} / ${t(lang, "interview.no")} / ${t(lang, "interview.dontKnow")}`,
+    single: t(lang, "interview.choiceHint"),
+    multi: t(lang, "interview.multiHint"),
+    topics: t(lang, "interview.multiHint"),
+    recognitions: t(lang, "interview.multiHint"),
+    amount: t(lang, "interview.amountHint"),
+    count: t(lang, "interview.countHint"),
+    text: t(lang, "interview.textHint"),
+    overlaps: t(lang, "interview.overlapHint"),
+  };
+  const lines = [t(lang, "interview.helpTitle")];
+  if (ref) lines.push(t(lang, "interview.helpHow", { how: how[ref.question.type] }));
+  lines.push(t(lang, "interview.helpCommands"));
+  return lines.join("\n");
 }
 
 function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: RenderContext): Rendered {
   const { lang } = ctx;
   const { question, index } = parseKey(ctx.bank, msg.key)!;
+  const offered = (question.options ?? []).filter((o) => msg.options.includes(o.value));
+  const members = offered.filter((o) => o.member).map((o) => optionLabel(o, ctx)).join(lang === "en" ? "; " : "；");
   const text = [
-    `${t(lang, "interview.progress", { n: msg.n, about: msg.about })} · ${t(lang, "interview.soFar", { soFarFen: msg.soFarFen })}`,
+    `${msg.about === null ? t(lang, "interview.progressOpening", { n: msg.n }) : t(lang, "interview.progress", { n: msg.n, about: msg.about })} · ${t(lang, "interview.soFar", { soFarFen: msg.soFarFen })}`,
     "",
-    questionText(question, index, ctx),
+    questionText(question, index, ctx, members),
     t(lang, "interview.why", { why: question.why[lang] }),
     question.help[lang],
   ].join("\n");
   const at = { key: msg.key, turn: msg.turn };
   const dontKnow: Button = { label: t(lang, "interview.dontKnow"), event: { type: "skip" } };
   const nav: Button[] = [{ label: t(lang, "interview.back"), event: { type: "back" } }, { label: t(lang, "interview.resultButton"), event: { type: "result" } }];
-  const options = (question.options ?? []).map((o) => ({ label: o.label[lang], ticked: msg.ticked.includes(o.value) }));
+  const options = offered.map((o) => ({ label: optionLabel(o, ctx), ticked: msg.ticked.includes(o.value) }));
   switch (question.type) {
     case "yes_no":
       return {
@@ -127,21 +179,23 @@ function renderQuestion(msg: Extract<OutMessage, { type: "question" }>, ctx: Ren
     case "single":
       return {
         text, options,
-        buttons: [...(question.options ?? []).map((o) => [{ label: o.label[lang], event: { type: "answer", ...at, value: o.value } as InterviewEvent }]), [dontKnow], nav],
+        buttons: [...offered.map((o) => [{ label: o.label[lang], event: { type: "answer", ...at, value: o.value } as InterviewEvent }]), [dontKnow], nav],
         typingHint: t(lang, "interview.choiceHint"),
       };
     case "amount":
     case "count":
       return { text, options: [], buttons: [[dontKnow], nav] };
+    case "text":
+      return { text, options: [], buttons: [[{ label: t(lang, "interview.skip"), event: { type: "skip" } }], nav], typingHint: t(lang, "interview.textHint") };
     default:
       return {
         text, options, buttonHint: t(lang, "interview.multiHintButtons"),
         buttons: [
-          ...(question.options ?? []).map((o) => [{ label: `${msg.ticked.includes(o.value) ? "☑" : "☐"} ${o.label[lang]}`, event: { type: "toggle", ...at, option: o.value } as InterviewEvent }]),
+          ...offered.map((o) => [{ label: `${msg.ticked.includes(o.value) ? "☑" : "☐"} ${optionLabel(o, ctx)}`, event: { type: "toggle", ...at, option: o.value } as InterviewEvent }]),
           [{ label: t(lang, "interview.doneButton"), event: { type: "done", ...at } }, dontKnow],
           nav,
         ],
-        typingHint: t(lang, "interview.multiHint"),
+        typingHint: t(lang, question.type === "overlaps" ? "interview.overlapHint" : "interview.multiHint"),
       };
   }
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { langSchema } from "../i18n/lang.js";
 import { isoDate } from "../engine/screening.js";
+import { MAX_TEXT_LENGTH } from "./validateAnswer.js";
 
-/** What an answer records: yes/no, an option, several options, an amount in fen, or a count. */
-export const answerValueSchema = z.union([z.boolean(), z.string().max(40), z.array(z.string().max(40)).max(20), z.number().int().min(0)]);
+/** What an answer records: yes/no, an option or a name, several options, an amount in fen, or a count. */
+export const answerValueSchema = z.union([z.boolean(), z.string().max(MAX_TEXT_LENGTH), z.array(z.string().max(40)).max(20), z.number().int().min(0)]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 /** `key` is a question id, with `#i` for the i-th entry of a list (`projectInvestment#0`). */

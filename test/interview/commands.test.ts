@@ -2,37 +2,45 @@ import { describe, expect, it } from "vitest";
 import { step } from "../../src/interview/interview.js";
 import type { OutMessage } from "../../src/interview/messages.js";
 import { initialState, interviewStateSchema, type InterviewState } from "../../src/interview/state.js";
+import { renderMessage } from "../../src/interview/render.js";
 import { AS_OF, ctx, play } from "./conversation.js";
 
 const questionOf = (out: OutMessage[]) => out.filter((m) => m.type === "question").at(-1) as Extract<OutMessage, { type: "question" }> | undefined;
 const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
 
-/** An enterprise in the district, past the opening questions, choosing only the vouchers topic. */
+/** An enterprise in the district, past the opening questions, choosing only the vouchers topic (its name skipped). */
 function atVouchers(lang: "zh" | "en" = "en"): InterviewState {
   return play(
-    [{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "1" }, { type: "text", text: "1" }, { type: "text", text: "3" }],
+    [{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "1" }, { type: "text", text: "1" }, { type: "text", text: "3" }, { type: "text", text: "skip" }],
     initialState(lang, AS_OF),
   ).state;
 }
 
+/** Answers yes to the vouchers questions until the model-services amount is asked. */
+function untilModelServices(state: InterviewState): InterviewState {
+  for (let guard = 0; state.current !== "modelServices" && guard < 10; guard++) state = play([{ type: "text", text: "yes" }], state).state;
+  expect(state.current).toBe("modelServices");
+  return state;
+}
+
 describe("interview commands and inputs", () => {
-  it("opens with the gates and the topic picker, in that order", () => {
+  it("opens with the gates, the topic picker and the name, in that order", () => {
     const keys: string[] = [];
     let state = initialState("en", AS_OF);
-    for (const text of [null, "yes", "1", "1"]) {
+    for (const text of [null, "yes", "1", "1", "3"]) {
       const next = step(ctx, state, text === null ? { type: "start" } : { type: "text", text });
       state = next.state;
       keys.push(state.current!);
     }
-    expect(keys).toEqual(["jurisdiction", "kind", "sectors", "topics"]);
+    expect(keys).toEqual(["jurisdiction", "kind", "sectors", "topics", "name"]);
   });
 
   it("back undoes the last answer and asks that question again", () => {
     const state = atVouchers();
     const { state: back, out } = play([{ type: "back" }], state);
-    expect(back.current).toBe("topics");
+    expect(back.current).toBe("name");
     expect(back.log).toHaveLength(state.log.length - 1);
-    expect(questionOf(out)?.key).toBe("topics");
+    expect(questionOf(out)?.key).toBe("name");
   });
 
   it("back at the first question changes nothing and says so", () => {
@@ -83,7 +91,7 @@ describe("interview commands and inputs", () => {
 
   it("an amount is echoed for confirmation before it counts", () => {
     let state = atVouchers();
-    while (state.current !== "modelServices") state = play([{ type: "text", text: "yes" }], state).state;
+    state = untilModelServices(state);
     const typed = play([{ type: "text", text: "RMB 1.2m" }], state);
     expect(typed.state.pending).toBe(120_000_000);
     expect(typed.state.log).toEqual(state.log);
@@ -94,7 +102,7 @@ describe("interview commands and inputs", () => {
 
   it("no to the echoed amount asks for it again without recording it", () => {
     let state = atVouchers();
-    while (state.current !== "modelServices") state = play([{ type: "text", text: "yes" }], state).state;
+    state = untilModelServices(state);
     const { state: after } = play([{ type: "text", text: "120万" }, { type: "text", text: "no" }], state);
     expect(after.pending).toBeNull();
     expect(after.current).toBe("modelServices");
@@ -110,7 +118,7 @@ describe("interview commands and inputs", () => {
     ["", "interview.amount.empty"],
   ])("the amount %j gets a friendly re-ask and changes nothing", (text, notice) => {
     let state = atVouchers();
-    while (state.current !== "modelServices") state = play([{ type: "text", text: "yes" }], state).state;
+    state = untilModelServices(state);
     const { state: after, out } = play([{ type: "text", text }], state);
     expect(noticesOf(out)).toContain(notice);
     expect({ ...after, turn: 0 }).toEqual({ ...state, turn: 0 });
@@ -176,13 +184,22 @@ describe("interview commands and inputs", () => {
     expect(after.current).toBe(state.current);
   });
 
-  it("progress counts up and the estimate shrinks as topics are pruned", () => {
-    const first = play([{ type: "start" }]).out;
-    const afterTopics = play([{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "1" }, { type: "text", text: "1" }, { type: "text", text: "3" }]).out;
-    const q1 = questionOf(first)!;
-    const q5 = questionOf(afterTopics)!;
-    expect(q1.n).toBe(1);
-    expect(q5.n).toBe(5);
-    expect(q5.about).toBeLessThan(q1.about);
+  it("progress counts up and gives no total until the topic picker has pruned whole Articles", () => {
+    const first = questionOf(play([{ type: "start" }]).out)!;
+    expect(first).toMatchObject({ n: 1, about: null });
+    const atTopics = play([{ type: "start" }, { type: "text", text: "yes" }, { type: "text", text: "1" }, { type: "text", text: "1" }]);
+    expect(questionOf(atTopics.out)).toMatchObject({ key: "topics", n: 4, about: null });
+    const afterTopics = questionOf(play([{ type: "text", text: "3" }], atTopics.state).out)!;
+    expect(afterTopics.n).toBe(5);
+    expect(afterTopics.about).toBeGreaterThanOrEqual(5);
+    expect(afterTopics.about).toBeLessThan(20);
+  });
+
+  it("the opening counter shows the question number without a total", () => {
+    const { state, out } = play([{ type: "start" }]);
+    const rendered = renderMessage(out[0]!, { bank: ctx.bank, rules: ctx.rules, lang: "en", screening: {} });
+    expect(rendered.text.split("\n")[0]).toMatch(/^Question 1 · /);
+    expect(rendered.text).not.toContain("of about");
+    expect(state.current).toBe("jurisdiction");
   });
 });

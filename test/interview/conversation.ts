@@ -46,19 +46,17 @@ export function outcomeOf(evaluation: Evaluation) {
  * check before each answer. Returns the questions asked and the final state.
  */
 export function interview(persona: Screening, onQuestion?: (state: InterviewState) => void) {
-  let state = initialState("en", persona.asOf ?? AS_OF);
-  let { state: s } = play([{ type: "start" }], state);
-  state = s;
+  let { state, out } = play([{ type: "start" }], initialState("en", persona.asOf ?? AS_OF));
   const asked: string[] = [];
   for (let guard = 0; !state.done && guard < 200; guard++) {
     const key = state.current!;
     onQuestion?.(state);
     asked.push(key);
-    const value = personaAnswer(ctx.bank, persona, key);
+    const shown = out.filter((m) => m.type === "question").at(-1);
+    const value = personaAnswer(ctx.bank, persona, key, shown?.options, currentResult(ctx, state).screening);
     const event: InterviewEvent = value === null ? { type: "skip" } : { type: "answer", key, turn: state.turn, value };
-    ({ state: s } = play([event], state));
-    state = s;
-    if (state.pending !== null) ({ state } = play([{ type: "confirm", key, turn: state.turn, yes: true }], state));
+    ({ state, out } = play([event], state));
+    if (state.pending !== null) ({ state, out } = play([{ type: "confirm", key, turn: state.turn, yes: true }], state));
   }
   return { state, asked, final: currentResult(ctx, state).evaluation, direct: evaluate(persona, ctx.rules, persona.asOf ?? AS_OF) };
 }

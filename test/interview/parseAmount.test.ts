@@ -65,7 +65,58 @@ describe("parseAmount accepts", () => {
     ["an arabic coefficient of 万 above 1万", "12,345.6789万元", 123_456_789 * YUAN],
     ["10^12 yuan exactly", "1,000,000,000,000", 1e12 * YUAN],
   ])("%s: %s", (_name, text, fen) => {
-    expect(parseAmount(text)).toEqual({ ok: true, fen });
+    expect(parseAmount(text)).toMatchObject({ ok: true, fen, approximate: false });
+  });
+});
+
+describe("parseAmount reads hedged amounts as their figure, marked approximate", () => {
+  it.each([
+    ["约 before 万", "约30万", 300_000 * YUAN],
+    ["左右 after 万", "30万左右", 300_000 * YUAN],
+    ["大概 before Chinese numerals", "大概三十万", 300_000 * YUAN],
+    ["about before k", "about 300k", 300_000 * YUAN],
+    ["approximately before digits", "approximately 1,200,000", 1_200_000 * YUAN],
+    ["approx. before a currency", "approx. RMB 500", 500 * YUAN],
+    ["a tilde", "~300k", 300_000 * YUAN],
+    ["a full-width tilde", "～30万", 300_000 * YUAN],
+    ["both a hedge before and after", "大约30万左右", 300_000 * YUAN],
+  ])("%s: %s", (_name, text, fen) => {
+    expect(parseAmount(text)).toMatchObject({ ok: true, fen, approximate: true });
+  });
+
+  it("a hedge alone is empty", () => {
+    expect(parseAmount("左右")).toEqual({ ok: false, error: "empty" });
+  });
+});
+
+describe("parseAmount reads amounts pasted or written loosely", () => {
+  it.each([
+    ["元人民币 after 万", "30万元人民币", 300_000 * YUAN],
+    ["人民币 after digits", "300000人民币", 300_000 * YUAN],
+    ["a decimal times 千 before 万", "1.5千万", 15_000_000 * YUAN],
+    ["a decimal times 百 before 万", "1.5百万", 1_500_000 * YUAN],
+    ["digits times 千", "12千", 12_000 * YUAN],
+    ["a zero-width space inside the digits", "1,200\u200b,000", 1_200_000 * YUAN],
+    ["a byte-order mark before the digits", "\ufeff300000", 300_000 * YUAN],
+    ["thousands grouped by no-break spaces", "1\u00a0200\u00a0000", 1_200_000 * YUAN],
+    ["thousands grouped by spaces", "1 200 000", 1_200_000 * YUAN],
+    ["a tab after a pasted cell", "1,200,000\t", 1_200_000 * YUAN],
+  ])("%s: %j", (_name, text, fen) => {
+    expect(parseAmount(text)).toMatchObject({ ok: true, fen });
+  });
+
+  it.each(["1200 50", "12 000 5", "1.5千5", "1.5千万5"])("still refuses %j", (text) => {
+    expect(parseAmount(text).ok).toBe(false);
+  });
+});
+
+describe("parseAmount tells digits from words", () => {
+  it.each(["0", "1200000", "1,200,000", "RMB 1,200,000", "¥300,000.50", "300000元", "1 200 000"])("%j is written in digits", (text) => {
+    expect(parseAmount(text)).toMatchObject({ ok: true, notation: "digits" });
+  });
+
+  it.each(["30万", "1.2亿", "1.5千万", "三十万", "叁拾万元整", "300k", "1.2m", "30w"])("%j is written with words", (text) => {
+    expect(parseAmount(text)).toMatchObject({ ok: true, notation: "words" });
   });
 });
 
@@ -168,7 +219,7 @@ describe("parseAmount properties", () => {
   it("reads back every English formatted amount", () => {
     fc.assert(
       fc.property(fen, (f) => {
-        expect(parseAmount(formatYuan(f, "en"))).toEqual({ ok: true, fen: f });
+        expect(parseAmount(formatYuan(f, "en"))).toEqual({ ok: true, fen: f, notation: "digits", approximate: false });
       }),
     );
   });
@@ -176,7 +227,7 @@ describe("parseAmount properties", () => {
   it("reads back every Chinese formatted amount", () => {
     fc.assert(
       fc.property(fen, (f) => {
-        expect(parseAmount(formatYuan(f, "zh"))).toEqual({ ok: true, fen: f });
+        expect(parseAmount(formatYuan(f, "zh"))).toMatchObject({ ok: true, fen: f });
       }),
     );
   });
@@ -184,7 +235,7 @@ describe("parseAmount properties", () => {
   it("reads back every plain formatted amount", () => {
     fc.assert(
       fc.property(fen, (f) => {
-        expect(parseAmount(formatYuanPlain(f))).toEqual({ ok: true, fen: f });
+        expect(parseAmount(formatYuanPlain(f))).toMatchObject({ ok: true, fen: f });
       }),
     );
   });
@@ -194,8 +245,8 @@ describe("parseAmount properties", () => {
       text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
     fc.assert(
       fc.property(fen, (f) => {
-        expect(parseAmount(toFullWidth(formatYuan(f, "en")))).toEqual({ ok: true, fen: f });
-        expect(parseAmount(toFullWidth(formatYuan(f, "zh")))).toEqual({ ok: true, fen: f });
+        expect(parseAmount(toFullWidth(formatYuan(f, "en")))).toMatchObject({ ok: true, fen: f });
+        expect(parseAmount(toFullWidth(formatYuan(f, "zh")))).toMatchObject({ ok: true, fen: f });
       }),
     );
   });
@@ -203,7 +254,7 @@ describe("parseAmount properties", () => {
   it("reads any whole number of 万 written with 万", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e8 }), (wan) => {
-        expect(parseAmount(`${wan}万`)).toEqual({ ok: true, fen: wan * WAN });
+        expect(parseAmount(`${wan}万`)).toMatchObject({ ok: true, fen: wan * WAN });
       }),
     );
   });

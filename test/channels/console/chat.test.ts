@@ -5,14 +5,14 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../support/runCli.js";
 
 /** An SME in Tongzhou buying model services, typed as a person would, through a pipe. */
-const SCRIPT = ["2", "yes", "1", "1, 4", "3", "yes", "RMB 1,200,000", "yes", "0", "yes", "yes", "0", "yes"].join("\n");
+const SCRIPT = ["2", "yes", "1", "1, 4", "3", "skip", "yes", "120万", "yes", "0", "yes", "0", "0"].join("\n");
 
 describe("console chat", () => {
   it("runs a whole interview from piped input, in English, and saves files the screening CLI reads back to the same result", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chat-"));
     const run = await runCli("chat", ["--save", dir], SCRIPT);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Question 1 of about");
+    expect(run.stdout).toContain("Question 2 of about");
     expect(run.stdout).toContain("You entered RMB 1,200,000 (120万元). Is that right?");
     expect(run.stdout).toContain("Your pre-screening result:");
     expect(run.stdout).toContain("Article 6 Model and computing vouchers for SMEs: up to RMB 300,000");
@@ -25,7 +25,7 @@ describe("console chat", () => {
   });
 
   it("speaks Chinese with --lang zh and reads Chinese amounts", async () => {
-    const run = await runCli("chat", ["--lang", "zh"], ["是", "1", "1", "3", "是", "一百二十万", "是", "0", "是", "是", "0", "是"].join("\n"));
+    const run = await runCli("chat", ["--lang", "zh"], ["是", "1", "1", "3", "跳过", "是", "一百二十万", "是", "0", "是", "0", "0"].join("\n"));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("第1题");
     expect(run.stdout).toContain("您输入的是 RMB 1,200,000 (120万元)，对吗？");

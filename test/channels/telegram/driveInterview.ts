@@ -4,8 +4,8 @@ import type { Lang } from "../../../src/i18n/lang.js";
 import { t } from "../../../src/i18n/translate.js";
 import { buildScreening, parseKey } from "../../../src/interview/buildScreening.js";
 import { step } from "../../../src/interview/interview.js";
-import type { InterviewEvent } from "../../../src/interview/messages.js";
-import { questionText } from "../../../src/interview/render.js";
+import type { InterviewEvent, OutMessage } from "../../../src/interview/messages.js";
+import { renderMessage } from "../../../src/interview/render.js";
 import { initialState, type InterviewState } from "../../../src/interview/state.js";
 import { personaAnswer } from "../../support/personaAnswers.js";
 import type { InlineKeyboardMarkup } from "telegraf/types";
@@ -26,10 +26,17 @@ export function startModel(lang: Lang): InterviewState {
   return step(interview, initialState(lang, AS_OF), { type: "start" }).state;
 }
 
-/** The words of the question `state` asks, as the bot must show them. */
+/** The options the core's last question offers (topics the applicant's kind can get, lower-paid recognitions). */
+function offeredBy(out: OutMessage[], before: string[] | undefined): string[] | undefined {
+  return out.filter((m) => m.type === "question").at(-1)?.options ?? before;
+}
+
+/** The words of the question `state` asks, as the bot must show them (the Article 16 question names the items offered). */
 export function questionWords(state: InterviewState): string {
-  const { question, index } = parseKey(interview.bank, state.current!)!;
-  return questionText(question, index, { ...interview, lang: state.lang, screening: buildScreening(interview.bank, state.log, state.asOf) });
+  const shown = step(interview, state, { type: "start" }).out.at(-1)!;
+  const rendered = renderMessage(shown, { ...interview, lang: state.lang, screening: buildScreening(interview.bank, state.log, state.asOf) });
+  // The question's own line, after the progress line and a blank one.
+  return rendered.text.split("\n")[2]!;
 }
 
 /**
@@ -39,7 +46,8 @@ export function questionWords(state: InterviewState): string {
  * core's, and returns the final result and case number.
  */
 export async function driveInterview(dlg: Dialog, persona: Screening, lang: Lang): Promise<Driven> {
-  let model = startModel(lang);
+  let { state: model, out: shown } = step(interview, initialState(lang, AS_OF), { type: "start" });
+  let offered = offeredBy(shown, undefined);
   let questions = 0;
   await dlg.nextText(questionWords(model));
   while (!model.done) {
@@ -47,7 +55,7 @@ export async function driveInterview(dlg: Dialog, persona: Screening, lang: Lang
     const key = model.current!;
     const turn = model.turn;
     const { question } = parseKey(interview.bank, key)!;
-    const value = personaAnswer(interview.bank, persona, key);
+    const value = personaAnswer(interview.bank, persona, key, offered, buildScreening(interview.bank, model.log, model.asOf));
     const options = (question.options ?? []).map((o) => o.value);
     const events: InterviewEvent[] = [];
     if (value === null) {
@@ -60,11 +68,19 @@ export async function driveInterview(dlg: Dialog, persona: Screening, lang: Lang
       dlg.press(`a|${turn}|${key}|o${options.indexOf(value as string)}`);
       events.push({ type: "answer", key, turn, value });
     } else if (question.type === "amount") {
-      dlg.type(formatYuan(value as number, lang));
-      const confirm = `c|${turn}|${key}|y`;
-      await dlg.next((call) => dataOf(call.replyMarkup as InlineKeyboardMarkup | undefined).includes(confirm));
-      dlg.press(confirm);
-      events.push({ type: "answer", key, turn, value }, { type: "confirm", key, turn, yes: true });
+      // Amounts in the echo's own notation (RMB 1,200,000, 0) count at once; 120万元 is confirmed first.
+      const typed = formatYuan(value as number, lang);
+      dlg.type(typed);
+      events.push({ type: "text", text: typed });
+      if (step(interview, model, events[0]!).state.pending !== null) {
+        const confirm = `c|${turn}|${key}|y`;
+        await dlg.next((call) => dataOf(call.replyMarkup as InlineKeyboardMarkup | undefined).includes(confirm));
+        dlg.press(confirm);
+        events.push({ type: "confirm", key, turn, yes: true });
+      }
+    } else if (question.type === "text") {
+      dlg.type(value as string);
+      events.push({ type: "text", text: value as string });
     } else if (question.type === "count") {
       dlg.type(String(value));
       events.push({ type: "text", text: String(value) });
@@ -77,7 +93,10 @@ export async function driveInterview(dlg: Dialog, persona: Screening, lang: Lang
       dlg.press(`d|${turn}|${key}`);
       events.push({ type: "done", key, turn });
     }
-    for (const event of events) model = step(interview, model, event).state;
+    for (const event of events) {
+      ({ state: model, out: shown } = step(interview, model, event));
+      offered = offeredBy(shown, offered);
+    }
     if (!model.done) await dlg.nextText(questionWords(model));
   }
   const resultCall = await dlg.nextText(t(lang, "screen.final"));
