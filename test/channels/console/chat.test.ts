@@ -12,7 +12,7 @@ describe("console chat", () => {
     const dir = mkdtempSync(join(tmpdir(), "chat-"));
     const run = await runCli("chat", ["--save", dir], SCRIPT);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Question 2 of about");
+    expect(run.stdout).toContain("Question 5 of about");
     expect(run.stdout).toContain("You entered RMB 1,200,000 (120万元). Is that right?");
     expect(run.stdout).toContain("Your pre-screening result:");
     expect(run.stdout).toContain("Article 6 Model and computing vouchers for SMEs: up to RMB 300,000");
