@@ -5,15 +5,17 @@ import type { MessageKey } from "../i18n/catalog/index.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { reasonText, renderNote, renderReason } from "./renderReason.js";
-import { itemHeading } from "./summaryText.js";
+import { documentsToPrepare } from "./documents.js";
+import { calculationsOf, type CalculationLine } from "./calculation.js";
+import { renderCalculation } from "./renderCalculation.js";
+import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
 
-/** Turns a missing screening path into words the applicant knows (usually the question's text). */
-export type DescribeFact = (path: string, lang: Lang) => string;
+export type { DescribeFact } from "./summaryText.js";
 
 /**
  * The result screen of the interview: a short plain-language summary, then each item with its
  * maximum, reason, limiting caps and room left, what would settle undecided items, near
- * misses, and the disclaimer. This is the deterministic explanation; an LLM may only reword it.
+ * misses, the documents to prepare, and the disclaimer.
  */
 export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang: Lang, describe: DescribeFact): string {
   const eligible = evaluation.items.filter((item) => item.status === "eligible");
@@ -33,8 +35,20 @@ export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang:
   const shared = commonReason(evaluation.items);
   if (shared) lines.push("", renderReason(shared, lang));
   else if (others.length > 0) lines.push("", ...others.map((item) => `${t(lang, "screen.notEligible", { item: itemHeading(item, rules, lang) })} — ${reasonText(item.reasons[0]!, lang)}`));
+  lines.push(...documentLines(evaluation, rules, lang));
   lines.push("", ...evaluation.notes.map((note) => renderNote(note, lang)));
   return lines.join("\n");
+}
+
+/** The documents of every eligible or undecided item, the ones all of them ask for said once. */
+export function documentLines(evaluation: Evaluation, rules: CompiledRules, lang: Lang): string[] {
+  const { common, byItem } = documentsToPrepare(evaluation.items, rules, lang);
+  if (byItem.length === 0) return [];
+  const join = (documents: string[]) => documents.join(lang === "en" ? "; " : "；");
+  const lines = ["", t(lang, "result.documents")];
+  if (common.length > 0) lines.push(`• ${t(lang, "result.documentsCommon", { documents: join(common) })}`);
+  for (const { heading, documents } of byItem) if (documents.length > 0) lines.push(`• ${t(lang, "result.documentsItem", { item: heading, documents: join(documents) })}`);
+  return lines;
 }
 
 /** When every item fails for the same general reason (outside the district, rules not in force), that one reason. */
@@ -47,14 +61,19 @@ function commonReason(items: readonly ItemOutcome[]): Reason | null {
 function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe: DescribeFact): string[] {
   const heading = itemHeading(item, rules, lang);
   if (item.status === "needs_info") {
-    const questions = [...new Set(item.missing.map((path) => describe(path, lang)))];
+    const questions = questionsToSettle(item, lang, describe);
     return [t(lang, "screen.needsInfo", { item: heading, amount: formatYuan(item.potentialMaxSupportFen!, lang) }), t(lang, "screen.toDecide", { questions: questions.join(lang === "en" ? " / " : "；") })];
   }
   const lines = [t(lang, "screen.eligible", { item: heading, amount: formatYuan(item.maxSupportFen!, lang) })];
   for (const reason of item.reasons.slice(1)) if (!reason.code.startsWith("cap_")) lines.push(`   ${renderReason(reason, lang)}`);
   for (const cap of item.caps) if (cap.afterFen < cap.beforeFen || cap.usedFen > 0) lines.push(capLine(cap, lang));
+  // The counted amount has its own line here; the recount that gives it follows it.
+  const steps = calculationsOf(item).filter(({ calculation }) => calculation.kind !== "notCounted" && calculation.kind !== "recounted");
+  const line = ({ calculation, depth }: CalculationLine) => `   ${depth === 1 ? "  " : ""}· ${renderCalculation(calculation, lang)}`;
+  lines.push(...steps.filter(({ depth }) => depth === 0).map(line));
   if (item.countedSupportFen === 0) lines.push(t(lang, "screen.notCounted"));
   else if (item.countedSupportFen < item.maxSupportFen!) lines.push(t(lang, "screen.countedPart", { countedFen: item.countedSupportFen }));
+  lines.push(...steps.filter(({ depth }) => depth === 1).map(line));
   return lines;
 }
 
