@@ -7,7 +7,7 @@ import type { QuestionBank } from "../interview/questionBank.js";
 import { describeFact } from "../interview/render.js";
 import { renderNote, renderReason } from "../result/renderReason.js";
 import { calculationLines } from "../result/renderCalculation.js";
-import { itemHeading } from "../result/summaryText.js";
+import { itemHeading, questionsToSettle } from "../result/summaryText.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import type { ScreeningRecord } from "../store/store.js";
 import { escapeHtml as e } from "./escapeHtml.js";
@@ -95,7 +95,7 @@ function unknownSection({ evaluation, record, rules, bank, lang }: ReportInput):
       ? `<p>${e(t(lang, "report.unknownNone"))}</p>`
       : `<ul>${open
           .map((item) => {
-            const questions = [...new Set(item.missing.map((path) => describe(path, lang)))].join(lang === "en" ? " / " : "；");
+            const questions = questionsToSettle(item, lang, describe).join(lang === "en" ? " / " : "；");
             return `<li><strong>${e(itemHeading(item, rules, lang))}</strong> — ${e(t(lang, "report.couldReach", { potentialFen: item.potentialMaxSupportFen ?? 0 }))}<br>${e(t(lang, "report.toDecide", { questions }))}</li>`;
           })
           .join("")}</ul>`;

@@ -63,7 +63,7 @@ function fromTrace(trace: readonly TraceStep[], project: ProjectRef | null): Cal
         } else out.push({ kind: "rate", of: step.of, percent: step.percent, baseFen: step.baseFen, valueFen: step.valueFen, ...(project ? { project } : {}) });
         break;
       case "sum":
-        out.push(...sumLines(step.parts, step.totalFen));
+        out.push(...sumLines(step.parts, step.totalFen, trace));
         break;
       case "cap": {
         // A cumulative cap is followed by the amount already received, taken off: one line for both.
@@ -84,7 +84,7 @@ function fromTrace(trace: readonly TraceStep[], project: ProjectRef | null): Cal
 }
 
 /** Each part its own line (vouchers have theirs already), then their sum when there are several. */
-function sumLines(parts: readonly { fen: number; part: SumPart }[], totalFen: number): Calculation[] {
+function sumLines(parts: readonly { fen: number; part: SumPart }[], totalFen: number, trace: readonly TraceStep[]): Calculation[] {
   const out: Calculation[] = [];
   for (const { part, fen } of parts) {
     if (part.kind === "filing") out.push({ kind: "filing", filing: part.filing, fen });
@@ -97,8 +97,9 @@ function sumLines(parts: readonly { fen: number; part: SumPart }[], totalFen: nu
       );
     }
   }
-  // A voucher with no contract adds nothing: the sum names the parts that were computed.
-  const shown = parts.filter(({ part, fen }) => part.kind !== "voucher" || fen > 0).map(({ part, fen }) => ({ part, fen }));
+  // A voucher with no contract has no lines of its own: the sum names the parts that were computed.
+  const computed = (part: SumPart) => part.kind !== "voucher" || trace.some((step) => step.kind === "rate" && step.of === `${part.voucher}_services`);
+  const shown = parts.filter(({ part }) => computed(part)).map(({ part, fen }) => ({ part, fen }));
   if (shown.length > 1) out.push({ kind: "sum", parts: shown, totalFen });
   return out;
 }

@@ -53,7 +53,20 @@ function itemBlock(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe
 
 /** The questions that would settle an undecided item, each once. */
 export function questionsToSettle(item: ItemOutcome, lang: Lang, describe: DescribeFact): string[] {
-  return [...new Set(item.missing.map((path) => describe(path, lang)))];
+  return [...new Set(item.missing.map((path) => questionFor(path, lang, describe)))];
+}
+
+/**
+ * A describer gives back the path itself when no question fills it: then the question of the
+ * fact it is part of (an innovation base's level is asked with the base), never the path.
+ */
+function questionFor(path: string, lang: Lang, describe: DescribeFact): string {
+  for (let at = path; at !== ""; at = at.replace(/(\.[^.[\]]+|\[\d+\])$/, "")) {
+    const text = describe(at, lang);
+    if (text !== at) return text;
+    if (!/[.[]/.test(at)) break;
+  }
+  return t(lang, "result.unnamedFact");
 }
 
 function missingText(item: ItemOutcome, lang: Lang, describe: DescribeFact | undefined): string {

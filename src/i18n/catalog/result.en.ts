@@ -80,6 +80,7 @@ export const resultEn = {
   "print.notEligible": "Not eligible:",
   "print.notEligibleItem": "{item}: {reason}",
   "print.nearMiss": "{item}: {reason}; if it were met, up to {ifMetFen}",
+  "result.unnamedFact": "a fact the interview asks about",
   "result.notInForce": "The rules are not in force on this date.",
 } as const;
 

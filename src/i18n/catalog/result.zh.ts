@@ -81,5 +81,6 @@ export const resultZh: Record<ResultKey, string> = {
   "print.notEligible": "不符合的项目：",
   "print.notEligibleItem": "{item}：{reason}",
   "print.nearMiss": "{item}：{reason}；如满足该条件，最高可获{ifMetFen}",
+  "result.unnamedFact": "问答流程中询问的一项信息",
   "result.notInForce": "筛查日期不在细则有效期内。",
 };
