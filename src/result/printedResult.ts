@@ -1,14 +1,15 @@
-import type { Evaluation, ItemOutcome } from "../engine/outcome.js";
+import type { Evaluation, ItemOutcome, Reason } from "../engine/outcome.js";
 import { articleLabel } from "../i18n/articleLabel.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { reasonText, renderNote, renderReason } from "./renderReason.js";
-import { calculationLines } from "./renderCalculation.js";
-import { documentLines } from "./resultScreen.js";
+import { calculationsOf } from "./calculation.js";
+import { renderCalculation } from "./renderCalculation.js";
+import { documentsToPrepare } from "./documents.js";
 import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
-import { textTable, wrap, type Column } from "./textTable.js";
+import { tableHeader, tableRow, wrap, type Column } from "./textTable.js";
 
 export interface PrintContext {
   describe: DescribeFact;
@@ -17,39 +18,38 @@ export interface PrintContext {
 }
 
 /** Reasons a printed item leaves to the table or to other sections (caps show in the calculation). */
+/** Reasons that apply to every item at once: said once, under the table. */
+const generalCodes = new Set(["outside_jurisdiction", "no_eligible_sector", "out_of_force"]);
 const SAID_ELSEWHERE = new Set(["conditions_met", "not_counted_duplicate", "part_not_counted_units", "part_not_counted_recognition"]);
 const ARTICLE16 = new Set(["not_counted_duplicate", "part_not_counted_units", "part_not_counted_recognition"]);
 const WIDTH = 92;
-const COLUMNS: Column[] = [{ width: 44 }, { width: 12 }, { width: 15, align: "right" }, { width: 15, align: "right" }];
+const COLUMNS: Column[] = [{ width: 46 }, { width: 12 }, { width: 14, align: "right" }, { width: 14, align: "right" }];
 
 /**
  * The readable result of the screening CLI, laid out to print on a page: header, a table of the
- * items, the total after Article 16 with what it left out and why, how each amount is reached,
- * open items with the questions that would settle them, near misses and items not eligible,
- * documents to prepare, notes and disclaimer.
+ * items with how each amount is reached (or why an item does not apply) under its row, the total
+ * after Article 16 with what it left out and why, open items with the questions that would
+ * settle them, near misses, documents to prepare, notes and disclaimer.
  */
 export function printedResult(evaluation: Evaluation, rules: CompiledRules, lang: Lang, { describe, name }: PrintContext): string {
   const { items } = evaluation;
   const lines = [name ? t(lang, "print.titleFor", { name }) : t(lang, "result.title"), t(lang, "result.asOf", { asOf: evaluation.asOf, rulesVersion: evaluation.rulesVersion }), ""];
   const header = ["print.col.item", "print.col.status", "print.col.max", "print.col.counted"].map((key) => t(lang, key as "print.col.item"));
-  lines.push(...textTable(COLUMNS, header, items.map((item) => row(item, rules, lang))), "");
+  lines.push(...tableHeader(COLUMNS, header));
+  // Under each row, how its amount is reached, or why it does not apply.
+  for (const item of items) lines.push(...tableRow(COLUMNS, row(item, rules, lang)), ...details(item, lang));
+  lines.push("");
   lines.push(t(lang, "result.total", { totalFen: evaluation.totalMaxSupportFen }));
   if (evaluation.openPotentialFen > 0) lines.push(t(lang, "result.openPotential", { openFen: evaluation.openPotentialFen }));
   const leftOut = items.filter((item) => item.status === "eligible" && item.countedSupportFen < (item.maxSupportFen ?? 0));
   section(lines, t(lang, "print.leftOut"), leftOut.map((item) => leftOutLine(item, rules, lang)));
-  const eligible = items.filter((item) => item.status === "eligible");
-  if (eligible.length > 0) lines.push("", t(lang, "print.calculations"));
-  for (const item of eligible) {
-    lines.push(...bullet(`${shortHeading(item, lang)} — ${formatYuan(item.maxSupportFen ?? 0, lang)}`, "• "));
-    for (const reason of item.reasons) if (!SAID_ELSEWHERE.has(reason.code) && !reason.code.startsWith("cap_")) lines.push(...bullet(renderReason(reason, lang), "    "));
-    for (const line of calculationLines(item, lang)) lines.push(...bullet(line, "    "));
-  }
   const open = items.filter((item) => item.status === "needs_info");
   const questions = (item: ItemOutcome) => questionsToSettle(item, lang, describe).join(lang === "en" ? " / " : "；");
   section(lines, t(lang, "print.open"), open.map((item) => t(lang, "print.openItem", { item: itemHeading(item, rules, lang), potentialFen: item.potentialMaxSupportFen ?? 0, questions: questions(item) })));
   section(lines, t(lang, "screen.hints"), items.filter((item) => item.ifConditionMetFen !== null).map((item) => t(lang, "print.nearMiss", { item: itemHeading(item, rules, lang), reason: reasonText(item.reasons[0]!, lang), ifMetFen: item.ifConditionMetFen! })));
-  section(lines, t(lang, "print.notEligible"), notEligibleLines(items, rules, lang));
-  for (const line of documentLines(evaluation, rules, lang)) lines.push(...bullet(line.replace(/^• /, ""), line.startsWith("• ") ? "• " : ""));
+  const general = generalReason(items);
+  if (general) lines.push("", renderReason(general, lang));
+  lines.push(...documentsSection(evaluation, rules, lang));
   lines.push("");
   for (const note of evaluation.notes) lines.push(...bullet(renderNote(note, lang), "* "));
   return lines.join("\n");
@@ -65,23 +65,51 @@ function row(item: ItemOutcome, rules: CompiledRules, lang: Lang): string[] {
 function leftOutLine(item: ItemOutcome, rules: CompiledRules, lang: Lang): string {
   const max = item.maxSupportFen ?? 0;
   const sentences = item.reasons.filter((reason) => ARTICLE16.has(reason.code)).map((reason) => reasonText(reason, lang));
-  const why = lang === "en" ? sentences.map((text) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`).join(" ") : sentences.map((text) => `${text}。`).join("");
+  const why = lang === "en" ? sentences.map((text) => `${capitalised(text)}.`).join(" ") : sentences.map((text) => `${text}。`).join("");
   return t(lang, "print.leftOutItem", { item: itemHeading(item, rules, lang), leftOutFen: max - item.countedSupportFen, maxFen: max, why });
 }
 
-/** The Article (and project) alone, where the table above gives the title. */
-function shortHeading(item: ItemOutcome, lang: Lang): string {
-  const project = item.project ? ` · ${t(lang, "result.project", { index: item.project.index })}${item.project.name ? ` ${item.project.name}` : ""}` : "";
-  return `${articleLabel(item.id, lang)}${project}`;
+
+/** When every item fails for the same general reason (outside the district, rules not in force), that reason, said once. */
+function generalReason(items: readonly ItemOutcome[]): Reason | null {
+  const first = items[0]?.reasons[0];
+  if (!first || items.some((item) => item.status !== "not_eligible" || item.reasons[0]?.code !== first.code)) return null;
+  return first;
 }
 
-/** Items not eligible, each with its first reason; one line when every item fails for the same general reason. */
-function notEligibleLines(items: readonly ItemOutcome[], rules: CompiledRules, lang: Lang): string[] {
-  const failed = items.filter((item) => item.status === "not_eligible" && item.ifConditionMetFen === null);
-  const first = failed[0]?.reasons[0];
-  if (first && failed.length === items.length && failed.every((item) => item.reasons[0]?.code === first.code)) return [renderReason(first, lang)];
-  return failed.map((item) => t(lang, "print.notEligibleItem", { item: itemHeading(item, rules, lang), reason: reasonText(item.reasons[0]!, lang) }));
+/**
+ * The lines under an item's row: for an eligible item its notes and calculation, leaving out a
+ * cap that neither limited it nor had anything received under it (the page has room for what
+ * shaped the amount); for an item not eligible its first reason.
+ */
+function details(item: ItemOutcome, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (item.status === "not_eligible") {
+    if (generalCodes.has(item.reasons[0]?.code ?? "")) return [];
+    return item.ifConditionMetFen === null ? bullet(capitalised(reasonText(item.reasons[0]!, lang)), "    ") : [];
+  }
+  if (item.status !== "eligible") return [];
+  for (const reason of item.reasons) if (!SAID_ELSEWHERE.has(reason.code) && !reason.code.startsWith("cap_")) lines.push(...bullet(capitalised(reasonText(reason, lang)), "    "));
+  for (const { calculation, depth } of calculationsOf(item)) {
+    const idle = calculation.kind === "cap" && calculation.usedFen === 0 && calculation.afterFen === calculation.beforeFen;
+    if (!idle) lines.push(...bullet(renderCalculation(calculation, lang), depth === 1 ? "      " : "    "));
+  }
+  return lines;
 }
+
+/** The documents every item asks for once, then each item's own under its Article (the table gives titles). */
+function documentsSection(evaluation: Evaluation, rules: CompiledRules, lang: Lang): string[] {
+  const { common, byItem } = documentsToPrepare(evaluation.items, rules, lang);
+  const join = (documents: string[]) => documents.join(lang === "en" ? "; " : "；");
+  const entries = common.length > 0 ? [t(lang, "result.documentsCommon", { documents: join(common) })] : [];
+  for (const { id, documents } of byItem) if (documents.length > 0) entries.push(t(lang, "result.documentsItem", { item: articleLabel(id, lang), documents: join(documents) }));
+  const lines: string[] = [];
+  section(lines, t(lang, "result.documents"), entries);
+  return lines;
+}
+
+/** A reason standing alone starts a sentence (Chinese has no capitals: unchanged). */
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 function section(lines: string[], title: string, entries: readonly string[]): void {
   if (entries.length === 0) return;

@@ -37,15 +37,16 @@ function pad(text: string, { width, align }: Column): string {
   return align === "right" ? fill + text : text + fill;
 }
 
-/** Rows of cells under a header and a rule; a cell too wide for its column wraps onto more lines. */
-export function textTable(columns: readonly Column[], header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const render = (cells: readonly string[]) => {
-    const wrapped = cells.map((cell, i) => wrap(cell, columns[i]!.width));
-    const height = Math.max(...wrapped.map((lines) => lines.length));
-    const out: string[] = [];
-    for (let r = 0; r < height; r++) out.push(columns.map((column, i) => pad(wrapped[i]![r] ?? "", column)).join("  ").trimEnd());
-    return out;
-  };
-  const rule = columns.map((column) => "-".repeat(column.width)).join("  ");
-  return [...render(header), rule, ...rows.flatMap(render)];
+/** One row of cells; a cell too wide for its column wraps onto more lines. */
+export function tableRow(columns: readonly Column[], cells: readonly string[]): string[] {
+  const wrapped = cells.map((cell, i) => wrap(cell, columns[i]!.width));
+  const height = Math.max(...wrapped.map((lines) => lines.length));
+  const out: string[] = [];
+  for (let r = 0; r < height; r++) out.push(columns.map((column, i) => pad(wrapped[i]![r] ?? "", column)).join("  ").trimEnd());
+  return out;
+}
+
+/** The header row and the rule under it. */
+export function tableHeader(columns: readonly Column[], header: readonly string[]): string[] {
+  return [...tableRow(columns, header), columns.map((column) => "-".repeat(column.width)).join("  ")];
 }
