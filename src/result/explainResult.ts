@@ -5,6 +5,7 @@ import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { calculationsOf, type Calculation } from "./calculation.js";
+import { partName } from "./renderCalculation.js";
 import { reasonText } from "./renderReason.js";
 import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
 
@@ -79,19 +80,6 @@ function madeOf(c: Calculation, summed: boolean, lang: Lang): string | null {
     default:
       // Caps are said from the item's caps, with the room they leave; Article 16 from its reasons.
       return null;
-  }
-}
-
-function partName(part: Extract<Calculation, { kind: "sum" }>["parts"][number]["part"], lang: Lang): string {
-  switch (part.kind) {
-    case "filing":
-      return t(lang, key(`calc.filing.${part.filing}`));
-    case "voucher":
-      return t(lang, key(`calc.voucher.${part.voucher}`));
-    case "units":
-      return t(lang, key(`calc.units.${part.unit}`));
-    case "recognition":
-      return label(part.level, lang);
   }
 }
 

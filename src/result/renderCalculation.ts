@@ -66,7 +66,8 @@ function capOf(name: string, limitFen: number, lang: Lang): string {
   return t(lang, key(`calc.capOf.${name}`), { limitFen });
 }
 
-function partName(part: SumPart, lang: Lang): string {
+/** A part of a sum by its name in the policy ("model vouchers", "MIIT key laboratory"). */
+export function partName(part: SumPart, lang: Lang): string {
   switch (part.kind) {
     case "filing":
       return t(lang, key(`calc.filing.${part.filing}`));
