@@ -1,5 +1,4 @@
 import type { Evaluation, ItemOutcome, Reason } from "../engine/outcome.js";
-import { articleLabel } from "../i18n/articleLabel.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
@@ -7,7 +6,7 @@ import type { CompiledRules } from "../rules/loadRules.js";
 import { reasonText, renderNote, renderReason } from "./renderReason.js";
 import { calculationsOf } from "./calculation.js";
 import { renderCalculation } from "./renderCalculation.js";
-import { documentsToPrepare } from "./documents.js";
+import { documentEntries } from "./documents.js";
 import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
 import { tableHeader, tableRow, wrap, type Column } from "./textTable.js";
 
@@ -49,7 +48,7 @@ export function printedResult(evaluation: Evaluation, rules: CompiledRules, lang
   section(lines, t(lang, "screen.hints"), items.filter((item) => item.ifConditionMetFen !== null).map((item) => t(lang, "print.nearMiss", { item: itemHeading(item, rules, lang), reason: reasonText(item.reasons[0]!, lang), ifMetFen: item.ifConditionMetFen! })));
   const general = generalReason(items);
   if (general) lines.push("", renderReason(general, lang));
-  lines.push(...documentsSection(evaluation, rules, lang));
+  section(lines, t(lang, "result.documents"), documentEntries(evaluation.items, rules, lang));
   lines.push("");
   for (const note of evaluation.notes) lines.push(...bullet(renderNote(note, lang), "* "));
   return lines.join("\n");
@@ -97,16 +96,6 @@ function details(item: ItemOutcome, lang: Lang): string[] {
   return lines;
 }
 
-/** The documents every item asks for once, then each item's own under its Article (the table gives titles). */
-function documentsSection(evaluation: Evaluation, rules: CompiledRules, lang: Lang): string[] {
-  const { common, byItem } = documentsToPrepare(evaluation.items, rules, lang);
-  const join = (documents: string[]) => documents.join(lang === "en" ? "; " : "；");
-  const entries = common.length > 0 ? [t(lang, "result.documentsCommon", { documents: join(common) })] : [];
-  for (const { id, documents } of byItem) if (documents.length > 0) entries.push(t(lang, "result.documentsItem", { item: articleLabel(id, lang), documents: join(documents) }));
-  const lines: string[] = [];
-  section(lines, t(lang, "result.documents"), entries);
-  return lines;
-}
 
 /** A reason standing alone starts a sentence (Chinese has no capitals: unchanged). */
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

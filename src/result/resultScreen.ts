@@ -5,9 +5,7 @@ import type { MessageKey } from "../i18n/catalog/index.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { reasonText, renderNote, renderReason } from "./renderReason.js";
-import { documentsToPrepare } from "./documents.js";
-import { calculationsOf, type CalculationLine } from "./calculation.js";
-import { renderCalculation } from "./renderCalculation.js";
+import { documentEntries } from "./documents.js";
 import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
 
 export type { DescribeFact } from "./summaryText.js";
@@ -15,7 +13,8 @@ export type { DescribeFact } from "./summaryText.js";
 /**
  * The result screen of the interview: a short plain-language summary, then each item with its
  * maximum, reason, limiting caps and room left, what would settle undecided items, near
- * misses, the documents to prepare, and the disclaimer.
+ * misses, the documents to prepare, and the disclaimer. It stays short enough for one chat
+ * message: how each amount is reached is for `explain`, the printed result and the report.
  */
 export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang: Lang, describe: DescribeFact): string {
   const eligible = evaluation.items.filter((item) => item.status === "eligible");
@@ -42,13 +41,8 @@ export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang:
 
 /** The documents of every eligible or undecided item, the ones all of them ask for said once. */
 export function documentLines(evaluation: Evaluation, rules: CompiledRules, lang: Lang): string[] {
-  const { common, byItem } = documentsToPrepare(evaluation.items, rules, lang);
-  if (byItem.length === 0) return [];
-  const join = (documents: string[]) => documents.join(lang === "en" ? "; " : "；");
-  const lines = ["", t(lang, "result.documents")];
-  if (common.length > 0) lines.push(`• ${t(lang, "result.documentsCommon", { documents: join(common) })}`);
-  for (const { heading, documents } of byItem) if (documents.length > 0) lines.push(`• ${t(lang, "result.documentsItem", { item: heading, documents: join(documents) })}`);
-  return lines;
+  const entries = documentEntries(evaluation.items, rules, lang);
+  return entries.length === 0 ? [] : ["", t(lang, "result.documents"), ...entries.map((entry) => `• ${entry}`)];
 }
 
 /** When every item fails for the same general reason (outside the district, rules not in force), that one reason. */
@@ -67,13 +61,8 @@ function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe
   const lines = [t(lang, "screen.eligible", { item: heading, amount: formatYuan(item.maxSupportFen!, lang) })];
   for (const reason of item.reasons.slice(1)) if (!reason.code.startsWith("cap_")) lines.push(`   ${renderReason(reason, lang)}`);
   for (const cap of item.caps) if (cap.afterFen < cap.beforeFen || cap.usedFen > 0) lines.push(capLine(cap, lang));
-  // The counted amount has its own line here; the recount that gives it follows it.
-  const steps = calculationsOf(item).filter(({ calculation }) => calculation.kind !== "notCounted" && calculation.kind !== "recounted");
-  const line = ({ calculation, depth }: CalculationLine) => `   ${depth === 1 ? "  " : ""}· ${renderCalculation(calculation, lang)}`;
-  lines.push(...steps.filter(({ depth }) => depth === 0).map(line));
   if (item.countedSupportFen === 0) lines.push(t(lang, "screen.notCounted"));
   else if (item.countedSupportFen < item.maxSupportFen!) lines.push(t(lang, "screen.countedPart", { countedFen: item.countedSupportFen }));
-  lines.push(...steps.filter(({ depth }) => depth === 1).map(line));
   return lines;
 }
 
