@@ -10,7 +10,7 @@ import { langSchema, type Lang } from "../i18n/lang.js";
 import { loadQuestionBank } from "../rules/loadQuestions.js";
 import { describeFact } from "../interview/render.js";
 import { toResultFile } from "../result/resultFile.js";
-import { summaryText } from "../result/summaryText.js";
+import { printedResult } from "../result/printedResult.js";
 import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 import { issueLine } from "../validation/issues.js";
 import { defaultJobs, runBatch } from "./runBatch.js";
@@ -98,7 +98,11 @@ async function runOne(file: string, json: boolean, explain: boolean, lang: Lang,
     io.stderr.write(result.issues.map((issue) => `${issueLine(issue)}\n`).join(""));
     return EXIT_INVALID;
   }
-  io.stdout.write(json ? `${JSON.stringify(toResultFile(result.value, lang))}\n` : `${summaryText(result.value, rules, lang)}\n`);
+  if (json) io.stdout.write(`${JSON.stringify(toResultFile(result.value, lang))}\n`);
+  else {
+    const describe = describeFact({ bank: loadQuestionBank(), rules, screening: result.screening });
+    io.stdout.write(`${printedResult(result.value, rules, lang, { describe, name: result.screening.applicant?.name })}\n`);
+  }
   return explain ? printExplanation(result.value, result.screening, lang, rules, io) : EXIT_OK;
 }
 

@@ -1,5 +1,6 @@
 import { applyRate } from "./money.js";
-import type { CapKind, CapUse, Reason, TraceStep } from "./outcome.js";
+import type { CapKind, CapUse, RateBase, Reason, SumPart, TraceStep } from "./outcome.js";
+import type { BaseLevel } from "./screening.js";
 import type { Rate } from "./params.js";
 
 /** What one run of an item's rule produced: failed conditions, or an amount with its working. */
@@ -35,15 +36,15 @@ export class Draft {
     return fen;
   }
 
-  /** `rate × base`, rounded down to the fen. */
-  rate(rate: Rate, baseFen: number): number {
+  /** `rate × base`, rounded down to the fen; `less` names what was taken off a contract to give the base. */
+  rate(rate: Rate, baseFen: number, of: RateBase, less?: { contractFen: number; hardwareFen: number }): number {
     const value = applyRate(baseFen, rate.basisPoints);
-    this.trace.push({ kind: "rate", percent: rate.percent, baseFen, valueFen: value });
+    this.trace.push({ kind: "rate", percent: rate.percent, baseFen, valueFen: value, of, ...less });
     return value;
   }
 
-  /** Sum of named parts, traced. */
-  sum(parts: { label: string; fen: number }[]): number {
+  /** Sum of parts, traced; `label` is the result file's compact name of the part. */
+  sum(parts: { label: string; fen: number; part: SumPart }[]): number {
     let total = 0;
     for (const part of parts) total += part.fen;
     this.trace.push({ kind: "sum", parts, totalFen: total });
@@ -54,16 +55,16 @@ export class Draft {
   cap(name: string, kind: CapKind, amountFen: number, limitFen: number, usedFen = 0): number {
     const room = Math.max(0, limitFen - usedFen);
     const after = Math.min(amountFen, room);
-    this.trace.push({ kind: "cap", limitFen, usedFen, afterFen: after });
+    this.trace.push({ kind: "cap", limitFen, usedFen, afterFen: after, name, capKind: kind, beforeFen: amountFen });
     this.caps.push({ name, kind, limitFen, usedFen, beforeFen: amountFen, afterFen: after, roomAfterFen: room - after });
     return after;
   }
 
   /** Cumulative limit: min(amount, limit) less what was already received, never below zero. */
-  cumulative(name: string, amountFen: number, limitFen: number, receivedFen: number): number {
+  cumulative(name: string, amountFen: number, limitFen: number, receivedFen: number, baseLevel?: BaseLevel): number {
     const limited = Math.min(amountFen, limitFen);
     const after = Math.max(0, limited - receivedFen);
-    this.trace.push({ kind: "cap", limitFen, usedFen: 0, afterFen: limited });
+    this.trace.push({ kind: "cap", limitFen, usedFen: 0, afterFen: limited, name, capKind: "cumulative", beforeFen: amountFen, ...(baseLevel ? { baseLevel } : {}) });
     if (receivedFen > 0) this.trace.push({ kind: "less_received", beforeFen: limited, receivedFen, afterFen: after });
     const room = Math.max(0, limitFen - receivedFen - after);
     this.caps.push({ name, kind: "cumulative", limitFen, usedFen: receivedFen, beforeFen: amountFen, afterFen: after, roomAfterFen: room });

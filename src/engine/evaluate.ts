@@ -43,9 +43,9 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string, only
 function recountWith(rules: CompiledRules): Recount {
   return (id, s) => {
     const item = rules.byId.get(id);
-    if (!item) return 0;
+    if (!item) return { fen: 0, trace: [] };
     const outcome = evaluateItem(item, s, {}, rules.policy);
-    return outcome.status === "eligible" ? (outcome.maxSupportFen ?? 0) : 0;
+    return outcome.status === "eligible" ? { fen: outcome.maxSupportFen ?? 0, trace: outcome.trace } : { fen: 0, trace: outcome.trace };
   };
 }
 

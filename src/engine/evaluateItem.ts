@@ -103,5 +103,5 @@ export function notEligible(id: ItemId, project: ProjectRef | null, reasons: Rea
 }
 
 function blank(id: ItemId, project: ProjectRef | null, status: ItemStatus, reasons: Reason[]): ItemOutcome {
-  return { id, status, maxSupportFen: null, potentialMaxSupportFen: null, missing: [], reasons, trace: [], caps: [], project, ifConditionMetFen: null, counted: false, countedSupportFen: 0 };
+  return { id, status, maxSupportFen: null, potentialMaxSupportFen: null, missing: [], reasons, trace: [], caps: [], project, ifConditionMetFen: null, counted: false, countedSupportFen: 0, countedTrace: [] };
 }

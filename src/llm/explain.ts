@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { Evaluation } from "../engine/outcome.js";
 import type { Lang } from "../i18n/lang.js";
 import type { Logger } from "../log.js";
-import { resultScreen, type DescribeFact } from "../result/resultScreen.js";
+import { explainResult } from "../result/explainResult.js";
+import type { DescribeFact } from "../result/resultScreen.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import type { LruCache } from "../lruCache.js";
 import { checkExplanation, describeProblem, type ExplanationProblem } from "./checkExplanation.js";
@@ -44,7 +45,7 @@ export interface ExplainResult {
  */
 export async function explainWithLlm(evaluation: Evaluation, lang: Lang, deps: ExplainDeps, acquire: AcquireSlot = ALWAYS): Promise<ExplainResult> {
   const template = (outcome: ExplainOutcome): ExplainResult => ({
-    explanation: { text: resultScreen(evaluation, deps.rules, lang, deps.describe), source: "template" },
+    explanation: { text: explainResult(evaluation, deps.rules, lang, deps.describe), source: "template" },
     outcome,
   });
   const data = buildExplainData(evaluation, deps.rules, lang, deps.describe);

@@ -2,6 +2,7 @@ import type { CapUse, Evaluation, ItemOutcome, ItemStatus, Reason, TraceStep } f
 import { articleLabel } from "../i18n/articleLabel.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
+import { partName } from "../result/renderCalculation.js";
 import { reasonText, renderNote, renderReason } from "../result/renderReason.js";
 import type { DescribeFact } from "../result/resultScreen.js";
 import { itemHeading } from "../result/summaryText.js";
@@ -161,7 +162,10 @@ class Builder {
       case "sum":
         return {
           kind: "sum",
-          parts: step.parts.map((part, j) => ({ ...(hasNumeral(part.label) ? {} : { label: part.label }), amount: field(part.fen, `part${j + 1}`) })),
+          parts: step.parts.map((part, j) => {
+            const label = partName(part.part, this.lang);
+            return { ...(hasNumeral(label) ? {} : { label }), amount: field(part.fen, `part${j + 1}`) };
+          }),
           result: field(step.totalFen, "result"),
         };
       case "cap":

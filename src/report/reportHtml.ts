@@ -6,7 +6,8 @@ import { t } from "../i18n/translate.js";
 import type { QuestionBank } from "../interview/questionBank.js";
 import { describeFact } from "../interview/render.js";
 import { renderNote, renderReason } from "../result/renderReason.js";
-import { itemHeading } from "../result/summaryText.js";
+import { calculationLines } from "../result/renderCalculation.js";
+import { itemHeading, questionsToSettle } from "../result/summaryText.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import type { ScreeningRecord } from "../store/store.js";
 import { escapeHtml as e } from "./escapeHtml.js";
@@ -79,7 +80,7 @@ function resultSection({ evaluation, rules, lang }: ReportInput): string {
   const rows = evaluation.items.map((item) => {
     // Caps are listed with the room they leave, and "not counted" shows by the amount: their reasons would say it twice.
     const said = item.reasons.filter((r) => !r.code.startsWith("cap_") && r.code !== "not_counted_duplicate");
-    const reasons = [...said.map((r) => renderReason(r, lang)), ...item.caps.filter(capMatters).map((cap) => capText(cap, lang))];
+    const reasons = [...said.map((r) => renderReason(r, lang)), ...item.caps.filter(capMatters).map((cap) => capText(cap, lang)), ...calculationLines(item, lang)];
     return `<tr class="${item.status}"><td>${e(itemHeading(item, rules, lang))}</td><td class="status">${e(t(lang, `status.${item.status}`))}</td><td class="amount">${e(amountText(item, lang))}</td><td><ul>${reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul></td></tr>`;
   });
   const total = `<tr class="total"><td colspan="2">${e(t(lang, "report.total"))}</td><td class="amount">${e(formatYuan(evaluation.totalMaxSupportFen, lang))}</td><td></td></tr>`;
@@ -94,7 +95,7 @@ function unknownSection({ evaluation, record, rules, bank, lang }: ReportInput):
       ? `<p>${e(t(lang, "report.unknownNone"))}</p>`
       : `<ul>${open
           .map((item) => {
-            const questions = [...new Set(item.missing.map((path) => describe(path, lang)))].join(lang === "en" ? " / " : "；");
+            const questions = questionsToSettle(item, lang, describe).join(lang === "en" ? " / " : "；");
             return `<li><strong>${e(itemHeading(item, rules, lang))}</strong> — ${e(t(lang, "report.couldReach", { potentialFen: item.potentialMaxSupportFen ?? 0 }))}<br>${e(t(lang, "report.toDecide", { questions }))}</li>`;
           })
           .join("")}</ul>`;
@@ -102,7 +103,8 @@ function unknownSection({ evaluation, record, rules, bank, lang }: ReportInput):
 }
 
 function documentsSection({ evaluation, rules, lang }: ReportInput): string {
-  const eligible = evaluation.items.filter((item) => item.status === "eligible");
+  // Undecided items too: an applicant gathers their documents while settling the open facts.
+  const eligible = evaluation.items.filter((item) => item.status !== "not_eligible");
   // Article 11 lists one item per project; its documents are the same for each.
   const once = eligible.filter((item, i) => eligible.findIndex((other) => other.id === item.id) === i);
   const blocks = once.map((item) => {

@@ -1,7 +1,11 @@
 import type { TraceStep } from "../engine/outcome.js";
 import { formatYuanPlain as yuan } from "../i18n/formatMoney.js";
 
-/** One computation step as a line of arithmetic ("30% × 800,000.00 = 240,000.00"). */
+/**
+ * One computation step in the result file's compact form ("30% × 800,000.00 = 240,000.00"),
+ * kept byte for byte since files are compared and parsed downstream. People read the
+ * calculation lines of renderCalculation.ts instead.
+ */
 export function renderTrace(step: TraceStep): string {
   switch (step.kind) {
     case "fixed":

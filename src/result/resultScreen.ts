@@ -5,15 +5,16 @@ import type { MessageKey } from "../i18n/catalog/index.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { reasonText, renderNote, renderReason } from "./renderReason.js";
-import { itemHeading } from "./summaryText.js";
+import { documentEntries } from "./documents.js";
+import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
 
-/** Turns a missing screening path into words the applicant knows (usually the question's text). */
-export type DescribeFact = (path: string, lang: Lang) => string;
+export type { DescribeFact } from "./summaryText.js";
 
 /**
  * The result screen of the interview: a short plain-language summary, then each item with its
  * maximum, reason, limiting caps and room left, what would settle undecided items, near
- * misses, and the disclaimer. This is the deterministic explanation; an LLM may only reword it.
+ * misses, the documents to prepare, and the disclaimer. It stays short enough for one chat
+ * message: how each amount is reached is for `explain`, the printed result and the report.
  */
 export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang: Lang, describe: DescribeFact): string {
   const eligible = evaluation.items.filter((item) => item.status === "eligible");
@@ -33,8 +34,15 @@ export function resultScreen(evaluation: Evaluation, rules: CompiledRules, lang:
   const shared = commonReason(evaluation.items);
   if (shared) lines.push("", renderReason(shared, lang));
   else if (others.length > 0) lines.push("", ...others.map((item) => `${t(lang, "screen.notEligible", { item: itemHeading(item, rules, lang) })} — ${reasonText(item.reasons[0]!, lang)}`));
+  lines.push(...documentLines(evaluation, rules, lang));
   lines.push("", ...evaluation.notes.map((note) => renderNote(note, lang)));
   return lines.join("\n");
+}
+
+/** The documents of every eligible or undecided item, the ones all of them ask for said once. */
+export function documentLines(evaluation: Evaluation, rules: CompiledRules, lang: Lang): string[] {
+  const entries = documentEntries(evaluation.items, rules, lang);
+  return entries.length === 0 ? [] : ["", t(lang, "result.documents"), ...entries.map((entry) => `• ${entry}`)];
 }
 
 /** When every item fails for the same general reason (outside the district, rules not in force), that one reason. */
@@ -47,7 +55,7 @@ function commonReason(items: readonly ItemOutcome[]): Reason | null {
 function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe: DescribeFact): string[] {
   const heading = itemHeading(item, rules, lang);
   if (item.status === "needs_info") {
-    const questions = [...new Set(item.missing.map((path) => describe(path, lang)))];
+    const questions = questionsToSettle(item, lang, describe);
     return [t(lang, "screen.needsInfo", { item: heading, amount: formatYuan(item.potentialMaxSupportFen!, lang) }), t(lang, "screen.toDecide", { questions: questions.join(lang === "en" ? " / " : "；") })];
   }
   const lines = [t(lang, "screen.eligible", { item: heading, amount: formatYuan(item.maxSupportFen!, lang) })];

@@ -5,12 +5,19 @@ import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { renderNote, renderReason } from "./renderReason.js";
-import { renderTrace } from "./renderTrace.js";
+import { calculationLines } from "./renderCalculation.js";
 
-/** A plain-text result for terminals and staff: one block per item, then the total and notes. */
-export function summaryText(evaluation: Evaluation, rules: CompiledRules, lang: Lang): string {
+/** Turns a missing screening path into words the applicant knows (usually the question's text). */
+export type DescribeFact = (path: string, lang: Lang) => string;
+
+/**
+ * A plain-text result for terminals and staff: one block per item with its calculation, then
+ * the total and notes. Undecided items name the questions that would settle them when
+ * `describe` is given, else how many answers are missing.
+ */
+export function summaryText(evaluation: Evaluation, rules: CompiledRules, lang: Lang, describe?: DescribeFact): string {
   const lines = [t(lang, "result.title"), t(lang, "result.asOf", { asOf: evaluation.asOf, rulesVersion: evaluation.rulesVersion }), ""];
-  for (const item of evaluation.items) lines.push(...itemBlock(item, rules, lang), "");
+  for (const item of evaluation.items) lines.push(...itemBlock(item, rules, lang, describe), "");
   lines.push(t(lang, "result.total", { totalFen: evaluation.totalMaxSupportFen }));
   if (evaluation.openPotentialFen > 0) lines.push(t(lang, "result.openPotential", { openFen: evaluation.openPotentialFen }));
   lines.push("", ...evaluation.notes.map((note) => `* ${renderNote(note, lang)}`));
@@ -29,7 +36,7 @@ function countedNote(item: ItemOutcome, lang: Lang): string {
   return item.countedSupportFen < (item.maxSupportFen ?? 0) ? ` ${t(lang, "result.countedPart", { countedFen: item.countedSupportFen })}` : "";
 }
 
-function itemBlock(item: ItemOutcome, rules: CompiledRules, lang: Lang): string[] {
+function itemBlock(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe: DescribeFact | undefined): string[] {
   const status = t(lang, `status.${item.status}`);
   const amount =
     item.maxSupportFen !== null
@@ -39,7 +46,30 @@ function itemBlock(item: ItemOutcome, rules: CompiledRules, lang: Lang): string[
         : "";
   const lines = [`${itemHeading(item, rules, lang)}: ${status}${amount}`];
   for (const reason of item.reasons) lines.push(`  - ${renderReason(reason, lang)}`);
-  if (item.missing.length > 0) lines.push(`  - ${t(lang, "result.missing", { paths: item.missing.join(", ") })}`);
-  for (const step of item.trace) lines.push(`    ${renderTrace(step)}`);
+  if (item.missing.length > 0) lines.push(`  - ${missingText(item, lang, describe)}`);
+  lines.push(...calculationLines(item, lang, "    "));
   return lines;
+}
+
+/** The questions that would settle an undecided item, each once. */
+export function questionsToSettle(item: ItemOutcome, lang: Lang, describe: DescribeFact): string[] {
+  return [...new Set(item.missing.map((path) => questionFor(path, lang, describe)))];
+}
+
+/**
+ * A describer gives back the path itself when no question fills it: then the question of the
+ * fact it is part of (an innovation base's level is asked with the base), never the path.
+ */
+function questionFor(path: string, lang: Lang, describe: DescribeFact): string {
+  for (let at = path; at !== ""; at = at.replace(/(\.[^.[\]]+|\[\d+\])$/, "")) {
+    const text = describe(at, lang);
+    if (text !== at) return text;
+    if (!/[.[]/.test(at)) break;
+  }
+  return t(lang, "result.unnamedFact");
+}
+
+function missingText(item: ItemOutcome, lang: Lang, describe: DescribeFact | undefined): string {
+  if (!describe) return t(lang, "result.missingCount", { count: item.missing.length });
+  return t(lang, "result.missing", { paths: questionsToSettle(item, lang, describe).join(lang === "en" ? " / " : "；") });
 }

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
 import { CSV_HEADER } from "../../src/cli/csvRow.js";
+import { runScreen } from "../../src/cli/screen.js";
 import { parseCsv } from "../support/parseCsv.js";
 import { ROOT, runCli } from "../support/runCli.js";
 
@@ -107,5 +109,49 @@ describe("screening CLI", () => {
     expect(rows[3]![CSV_HEADER.indexOf("12")]).toBe("1000000"); // line 3: two scenario projects
     expect(rows[6]![CSV_HEADER.indexOf("error")]).toBe("events.expenses: must be an amount in yuan (a number)");
   });
+
+  it("prints a page per applicant, in process: header, table, total with what Article 16 left out, calculations, documents, disclaimer", async () => {
+    const out = await screenInProcess(["--lang", "en", example]);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.split("\n");
+    expect(lines[0]).toBe("Pre-screening result: Example Tech Co., Ltd.");
+    expect(lines[1]).toMatch(/^Screening date: 2026-03-01 · rules version tongzhou-de-/);
+    expect(out.stdout).toMatch(/Item +Result +Up to +Counted/);
+    expect(out.stdout).toMatch(/Article 14 Industrial events +eligible +RMB 200,000 +RMB 0/);
+    expect(out.stdout).toContain("Total after Article 16: up to RMB 16,240,000");
+    expect(out.stdout).toContain("• Article 14 Industrial events: RMB 200,000 of RMB 200,000 left out. Claimed for the same");
+    expect(out.stdout).toContain("    2 × RMB 500,000 per scenario project = RMB 1,000,000");
+    expect(out.stdout).toContain("• For every item: Business licence showing registration in Tongzhou District;");
+    expect(out.stdout).toContain("* This is a pre-screening, not a decision.");
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(92);
+  });
+
+  it("prints the page entirely in Chinese with --lang zh, but for the applicant's own names and the rules version", async () => {
+    const out = await screenInProcess(["--lang", "zh", example]);
+    expect(out.code).toBe(0);
+    const own = out.stdout.replace(/tongzhou-de-[\w.+]+/, "").replace(/Example Tech Co\., Ltd\.|East|compute|dispatch/g, "");
+    expect(own.match(/[A-Za-z]{2,}/g)).toBeNull();
+    expect(out.stdout).toContain("预筛查结果：Example Tech Co., Ltd.");
+    expect(out.stdout).toContain("按第十六条（择优不重复）不计入合计的部分：");
+    expect(out.stdout).toContain("2 × 每个应用场景项目50万元 = 100万元");
+    expect(out.stdout).toContain("需准备的材料");
+  });
+
+  it("names an undecided item's questions on the printed page, never a screening path", async () => {
+    const out = await screenInProcess(["-"], JSON.stringify({ applicant: { kind: "enterprise", inJurisdiction: true, sectors: ["ai"] }, events: { expenses: 400000 } }));
+    expect(out.stdout).toContain("Still open, and what would settle it:");
+    expect(out.stdout).toMatch(/Article 14 Industrial events: could reach RMB 200,000\. To settle it: \S/);
+    expect(out.stdout).not.toContain("events.significantResults");
+  });
 });
 
+async function screenInProcess(argv: string[], stdin = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+  const input = new PassThrough();
+  input.end(stdin);
+  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+  const chunks = { out: [] as Buffer[], err: [] as Buffer[] };
+  stdout.on("data", (chunk: Buffer) => chunks.out.push(chunk));
+  stderr.on("data", (chunk: Buffer) => chunks.err.push(chunk));
+  const code = await runScreen(argv, { stdin: input, stdout, stderr, today: "2026-03-01" });
+  return { code, stdout: Buffer.concat(chunks.out).toString("utf8"), stderr: Buffer.concat(chunks.err).toString("utf8") };
+}

@@ -4,7 +4,7 @@ import type { Lang } from "../../src/i18n/lang.js";
 import { LruCache } from "../../src/lruCache.js";
 import { explainWithLlm, type ExplainDeps } from "../../src/llm/explain.js";
 import { memoryLogger } from "../../src/log.js";
-import { resultScreen } from "../../src/result/resultScreen.js";
+import { explainResult } from "../../src/result/explainResult.js";
 import { explainView, faithfulExplanation, faithfulResponder, startMockLlm, TAMPERS, type MockLlm, type Responder } from "../support/mockLlm.js";
 import { example, mockClient, partial, rules } from "./fixtures.js";
 
@@ -20,7 +20,7 @@ function deps(overrides: Partial<ExplainDeps> = {}) {
   return { logger, deps: { client: mockClient(mock.url), rules, describe: example.describe, logger, ...overrides } };
 }
 
-const templateOf = (lang: Lang, fixture = example) => resultScreen(fixture.evaluation, rules, lang, fixture.describe);
+const templateOf = (lang: Lang, fixture = example) => explainResult(fixture.evaluation, rules, lang, fixture.describe);
 
 /** A reply made from the faithful one by a tamper function. */
 const tampered =

@@ -1,11 +1,17 @@
 import { CLAUSE_OF_LEVEL } from "../ids.js";
 import type { ItemId } from "../ids.js";
-import type { ItemOutcome } from "../outcome.js";
+import type { ItemOutcome, TraceStep } from "../outcome.js";
 import type { Screening } from "../screening.js";
 import type { Removal } from "./removal.js";
 
-/** An item's maximum (fen, 0 unless eligible) for another screening: its rule run again, caps and all. */
-export type Recount = (id: ItemId, s: Screening) => number;
+/** An item's maximum (fen, 0 unless eligible) for another screening, with its steps: its rule run again, caps and all. */
+export type Recount = (id: ItemId, s: Screening) => Recounted;
+
+export interface Recounted {
+  fen: number;
+  trace: TraceStep[];
+}
+
 
 /**
  * What an eligible item still counts once some of its parts are left out. Article 12 is run
@@ -13,7 +19,7 @@ export type Recount = (id: ItemId, s: Screening) => number;
  * to what is left; results are kept, since the choice tries many combinations.
  */
 export class Counter {
-  private readonly memo = new Map<string, number>();
+  private readonly memo = new Map<string, Recounted>();
 
   constructor(
     private readonly s: Screening,
@@ -21,24 +27,36 @@ export class Counter {
   ) {}
 
   counted(item: ItemOutcome, removal: Removal): number {
-    if (item.status !== "eligible") return 0;
-    const full = item.maxSupportFen ?? 0;
-    if (removal.whole.has(item.id)) return 0;
+    if (item.status !== "eligible" || this.leftOutWhole(item, removal)) return 0;
+    return this.recounted(item, removal)?.fen ?? item.maxSupportFen ?? 0;
+  }
+
+  /** The steps of the recount, when the item was counted again without some of its parts; else empty. */
+  countedTrace(item: ItemOutcome, removal: Removal): TraceStep[] {
+    return this.recounted(item, removal)?.trace ?? [];
+  }
+
+  private leftOutWhole(item: ItemOutcome, removal: Removal): boolean {
+    if (removal.whole.has(item.id)) return true;
+    return item.id === "11" && item.project !== null && removal.projects.has(item.project.index - 1);
+  }
+
+  /** The item run again without its parts left out; null when it counts whole or not at all. */
+  private recounted(item: ItemOutcome, removal: Removal): Recounted | null {
+    if (item.status !== "eligible" || this.leftOutWhole(item, removal)) return null;
     switch (item.id) {
-      case "11":
-        return item.project && removal.projects.has(item.project.index - 1) ? 0 : full;
       case "12":
-        return removal.units === 0 ? full : this.remembered(`12 less ${removal.units}`, () => this.recount("12", this.fewerScenarios(removal.units)));
+        return removal.units === 0 ? null : this.remembered(`12 less ${removal.units}`, () => this.recount("12", this.fewerScenarios(removal.units)));
       case "8.1":
       case "8.2": {
         const list = this.s.recognitions ?? [];
         const mine = [...removal.recognitions].filter((i) => list[i] && CLAUSE_OF_LEVEL[list[i].level] === item.id).sort((a, b) => a - b);
-        if (mine.length === 0) return full;
+        if (mine.length === 0) return null;
         const left = { ...this.s, recognitions: list.filter((_, i) => !mine.includes(i)) };
         return this.remembered(`${item.id} less ${mine.join(",")}`, () => this.recount(item.id, left));
       }
       default:
-        return full;
+        return null;
     }
   }
 
@@ -47,7 +65,7 @@ export class Counter {
     return { ...this.s, scenarios: { ...this.s.scenarios, projects } };
   }
 
-  private remembered(key: string, compute: () => number): number {
+  private remembered(key: string, compute: () => Recounted): Recounted {
     let value = this.memo.get(key);
     if (value === undefined) {
       value = compute();

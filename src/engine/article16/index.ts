@@ -21,6 +21,7 @@ export function applyNoDuplication(items: ItemOutcome[], s: Screening, cite: str
   for (const item of touched) {
     item.countedSupportFen = counter.counted(item, removal);
     item.counted = item.countedSupportFen > 0;
+    item.countedTrace = counter.countedTrace(item, removal);
   }
   groups.forEach((group, g) => {
     const keeper = group[kept[g]!]!.part;

@@ -14,7 +14,7 @@ export const article5 = defineItem({
     d.require(filed.length > 0, "no_new_filing");
     d.require(flag(facts, "filings.goodOutcomes", s.filings?.goodOutcomes), "no_good_outcomes");
     if (d.failed) return 0;
-    const total = d.sum(filed.map((name) => ({ label: name, fen: p.filingAmounts[name] ?? 0 })));
+    const total = d.sum(filed.map((filing) => ({ label: filing, fen: p.filingAmounts[filing] ?? 0, part: { kind: "filing", filing } })));
     return d.cap("annual", "annual", total, p.annualCap, received(s.filings?.receivedThisYear));
   },
 });

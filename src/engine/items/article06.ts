@@ -16,16 +16,16 @@ export const article6 = defineItem({
     const computing = amount(facts, "vouchers.computingServices", v?.computingServices);
     d.require(model > 0 || computing > 0, "no_contract_amount");
     if (d.failed) return 0;
-    const modelPart = voucher(d, "model_vouchers", p.rate, model, p.modelAnnualCap, received(v?.modelReceivedThisYear));
-    const computingPart = voucher(d, "computing_vouchers", p.rate, computing, p.computingAnnualCap, received(v?.computingReceivedThisYear));
+    const modelPart = voucher(d, "model", p.rate, model, p.modelAnnualCap, received(v?.modelReceivedThisYear));
+    const computingPart = voucher(d, "computing", p.rate, computing, p.computingAnnualCap, received(v?.computingReceivedThisYear));
     return d.sum([
-      { label: "model vouchers", fen: modelPart },
-      { label: "computing vouchers", fen: computingPart },
+      { label: "model vouchers", fen: modelPart, part: { kind: "voucher", voucher: "model" } },
+      { label: "computing vouchers", fen: computingPart, part: { kind: "voucher", voucher: "computing" } },
     ]);
   },
 });
 
-function voucher(d: Draft, name: string, rate: Rate, contractFen: number, capFen: number, receivedFen: number): number {
+function voucher(d: Draft, kind: "model" | "computing", rate: Rate, contractFen: number, capFen: number, receivedFen: number): number {
   if (contractFen === 0) return 0;
-  return d.cap(name, "annual", d.rate(rate, contractFen), capFen, receivedFen);
+  return d.cap(`${kind}_vouchers`, "annual", d.rate(rate, contractFen, `${kind}_services`), capFen, receivedFen);
 }

@@ -14,7 +14,10 @@ export const article7 = defineItem({
     d.require(counts.some(({ n }) => n > 0), "no_standard");
     if (d.failed) return 0;
     const total = d.sum(
-      counts.filter(({ n }) => n > 0).map(({ level, n }) => ({ label: `${n} × ${level}`, fen: n * (p.standardAmounts[level] ?? 0) })),
+      counts.filter(({ n }) => n > 0).map(({ level, n }) => {
+        const each = p.standardAmounts[level] ?? 0;
+        return { label: `${n} × ${level}`, fen: n * each, part: { kind: "units", unit: `standard_${level}`, count: n, eachFen: each } as const };
+      }),
     );
     return d.cap("annual", "annual", total, p.annualCap, received(s.standards?.receivedThisYear));
   },

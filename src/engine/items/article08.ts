@@ -23,10 +23,11 @@ function recognitionSupport(levels: readonly RecognitionLevel[], { s, facts, p, 
   return d.sum(
     mine.map(({ level, promotedFrom }) => {
       const full = p.levelAmounts[level] ?? 0;
-      if (!promotedFrom) return { label: level, fen: full };
+      if (!promotedFrom) return { label: level, fen: full, part: { kind: "recognition", level, levelFen: full, promotedFrom: null, promotedFromFen: 0 } };
       const before = p.levelAmounts[promotedFrom] ?? 0;
       d.note("promotion_difference", { level, promotedFrom });
-      return { label: `${level} − ${promotedFrom}`, fen: Math.max(0, full - before) };
+      const part = { kind: "recognition", level, levelFen: full, promotedFrom, promotedFromFen: before } as const;
+      return { label: `${level} − ${promotedFrom}`, fen: Math.max(0, full - before), part };
     }),
   );
 }

@@ -13,6 +13,6 @@ export const article9 = defineItem({
     const hardware = received(s.itai?.hardwareAmount);
     const base = Math.max(0, contract - hardware);
     if (hardware > 0) d.note("hardware_excluded");
-    return d.cap("per_enterprise", "cumulative", d.rate(p.rate, base), p.enterpriseCap, received(s.itai?.receivedBefore));
+    return d.cap("per_enterprise", "cumulative", d.rate(p.rate, base, "itai_contract", hardware > 0 ? { contractFen: contract, hardwareFen: hardware } : undefined), p.enterpriseCap, received(s.itai?.receivedBefore));
   },
 });

@@ -33,6 +33,6 @@ export const article10clause2 = defineItem({
     d.require(years < p.maxYears, "years_exhausted", { maxYears: p.maxYears, years });
     if (d.failed) return 0;
     const cap = p.baseCumulativeCaps[level] ?? 0;
-    return d.cumulative("cumulative", cap, cap, received(base.amountReceived));
+    return d.cumulative("cumulative", cap, cap, received(base.amountReceived), level);
   },
 });

@@ -25,6 +25,6 @@ export const article11 = defineItem({
     d.require(years < p.maxYears, "years_exhausted", { maxYears: p.maxYears, years });
     const investment = amount(facts, `${at}.eligibleInvestment`, project.eligibleInvestment);
     if (d.failed) return 0;
-    return d.cumulative("per_project", d.rate(p.rate, investment), p.projectCap, received(project.amountReceived));
+    return d.cumulative("per_project", d.rate(p.rate, investment, "infrastructure_investment"), p.projectCap, received(project.amountReceived));
   },
 });

@@ -9,7 +9,8 @@ export const article12 = defineItem({
     const projects = count(facts, "scenarios.projects", s.scenarios?.projects);
     d.require(projects >= 1, "no_scenario_project");
     if (d.failed) return 0;
-    const total = d.sum([{ label: `${projects} × per project`, fen: projects * p.perProject }]);
+    const part = { kind: "units", unit: "scenario_project", count: projects, eachFen: p.perProject } as const;
+    const total = d.sum([{ label: `${projects} × per project`, fen: projects * p.perProject, part }]);
     return d.cap("annual", "annual", total, p.annualCap, received(s.scenarios?.receivedThisYear));
   },
 });
@@ -38,6 +39,6 @@ export const article14 = defineItem({
     const expenses = amount(facts, "events.expenses", events?.expenses);
     d.require(expenses > 0, "no_event_expenses");
     if (d.failed) return 0;
-    return d.cap("annual", "annual", d.rate(p.rate, expenses), p.annualCap, received(events?.receivedThisYear));
+    return d.cap("annual", "annual", d.rate(p.rate, expenses, "event_expenses"), p.annualCap, received(events?.receivedThisYear));
   },
 });
