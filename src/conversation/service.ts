@@ -125,14 +125,27 @@ export class ConversationService {
     return lead.length > 0 ? { ...turn, replies: [...lead, ...turn.replies] } : turn;
   }
 
+  /** A part the store could not erase fails the turn: the user is told something went wrong, never "done". */
   private async eraseNow(conversationId: string): Promise<void> {
-    await this.deps.store.deleteConversation(conversationId);
+    const { notErased } = await this.deps.store.deleteConversation(conversationId);
+    if (notErased.length > 0) throw new ErasureIncompleteError(conversationId, notErased);
     this.deps.logger.info("conversation data erased", { conversation: conversationId });
   }
 
   private async saveLlmCount(conversationId: string, used: { day: string; calls: number }): Promise<void> {
     const record = await this.deps.store.getConversation(conversationId);
     if (record) await this.deps.store.putConversation({ ...record, llm: used });
+  }
+}
+
+/** The store erased what it could; these files are left for a person to look at. */
+export class ErasureIncompleteError extends Error {
+  constructor(
+    readonly conversationId: string,
+    readonly notErased: readonly string[],
+  ) {
+    super(`conversation ${conversationId} erased in part: ${notErased.length} file(s) could not be removed`);
+    this.name = "ErasureIncompleteError";
   }
 }
 
