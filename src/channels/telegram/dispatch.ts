@@ -40,7 +40,7 @@ export function createDispatcher(deps: TelegramDeps, botUsername: () => string |
     }
     const kind = { value: kindOf(incoming) };
     let outcome: Outcome;
-    if (deps.outbox.alreadyHandled(incoming.updateId)) {
+    if (await deps.outbox.alreadyHandled(incoming.updateId)) {
       kind.value = "duplicate";
       outcome = "ignored";
     } else if (!incoming.private) outcome = await answerOutsidePrivateChat(deps, incoming, botUsername());

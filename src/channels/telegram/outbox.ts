@@ -68,8 +68,12 @@ export class Outbox {
     return this.replayed;
   }
 
-  /** Remembers an update; true if it was handled already (a webhook retry, a redelivery after a crash). */
-  alreadyHandled(updateId: number): boolean {
+  /**
+   * Remembers an update; true if it was handled already (a webhook retry, a redelivery after a
+   * crash of an update whose replies are still in the outbox). Waits for the replay to be read.
+   */
+  async alreadyHandled(updateId: number): Promise<boolean> {
+    await this.replayed;
     return this.updates.seen(updateId);
   }
 
