@@ -10,6 +10,7 @@ const innerLayerImports = {
     { group: ["node:*", "fs", "fs/*", "path", "http", "https", "net", "child_process", "worker_threads"], message: "The inner layers do no I/O: read files in src/rules or an adapter, and pass the data in." },
     { group: ["telegraf", "telegraf/*", "lowdb", "lowdb/*", "openai", "openai/*", "hono", "hono/*", "@hono/*", "exceljs"], message: "Transport, storage and LLM libraries belong to the adapters (src/channels, src/store, src/llm)." },
     { group: ["**/channels/**", "**/store/**", "**/conversation/**", "**/llm/**", "**/assistant/**", "**/app/**", "**/bin/**", "**/cli/**"], message: "The inner layers do not know the layers around them." },
+    { group: ["**/rules/loadRules*", "**/rules/loadQuestions*", "**/rules/readRulesFile*"], message: "The rules are read outside the inner layers and passed in (CompiledRules is in src/engine/compiledRules.ts)." },
   ],
 };
 

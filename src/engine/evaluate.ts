@@ -3,7 +3,7 @@ import { evaluateItem, notEligible } from "./evaluateItem.js";
 import type { Evaluation, ItemOutcome, Reason } from "./outcome.js";
 import type { Instance } from "./item.js";
 import type { ItemId, Screening } from "./screening.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "./compiledRules.js";
 
 /** The one instance of every item but Article 11. */
 const SINGLE: readonly Instance[] = [{}];

@@ -3,7 +3,7 @@ import { Facts, type Mode, type Override } from "./facts.js";
 import type { Instance } from "./item.js";
 import type { ItemOutcome, ItemStatus, ProjectRef, Reason } from "./outcome.js";
 import type { ItemId, Screening } from "./screening.js";
-import type { CompiledItem } from "../rules/loadRules.js";
+import type { CompiledItem } from "./compiledRules.js";
 import type { PolicyRules } from "../rules/schema.js";
 
 interface Run {

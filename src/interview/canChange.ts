@@ -2,7 +2,7 @@ import { evaluate } from "../engine/evaluate.js";
 import { MAX_FEN } from "../engine/money.js";
 import { MAX_COUNT } from "../engine/screening.js";
 import type { Evaluation } from "../engine/outcome.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
 import { buildScreening } from "./buildScreening.js";
 import type { Candidate } from "./nextQuestion.js";
 import type { Question, QuestionBank } from "./questionBank.js";

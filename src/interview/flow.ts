@@ -1,5 +1,5 @@
 import { evaluate } from "../engine/evaluate.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
 import { buildScreening } from "./buildScreening.js";
 import type { OutMessage } from "./messages.js";
 import { canChangeResult } from "./canChange.js";

@@ -1,7 +1,7 @@
 import { formatYuanBoth, formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
 import { resultScreen } from "../result/resultScreen.js";
 import { parseKey, resolvePath } from "./buildScreening.js";
 import type { InterviewEvent, OutMessage } from "./messages.js";

@@ -3,7 +3,7 @@ import { articleLabel } from "../i18n/articleLabel.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
 import { renderNote, renderReason } from "./renderReason.js";
 import { renderTrace } from "./renderTrace.js";
 

@@ -2,30 +2,15 @@ import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ITEM_RULES } from "../engine/items/index.js";
+import { resolveParams, type ParamSpec } from "../engine/params.js";
+import type { CompiledItem, CompiledRules } from "../engine/compiledRules.js";
 import type { ItemRule } from "../engine/item.js";
-import { resolveParams, type ParamSpec, type ParamValues } from "../engine/params.js";
 import type { ItemId } from "../engine/screening.js";
 import { projectRoot } from "../paths.js";
 import { readRulesFileWithText, RulesFileError } from "./readRulesFile.js";
-import { articleRulesSchema, policySchema, type ArticleRules, type ItemText, type PolicyRules } from "./schema.js";
+import { articleRulesSchema, policySchema, type ArticleRules, type ItemText } from "./schema.js";
 
-/** An item's logic with its parameters resolved and its texts, ready for the engine. */
-export interface CompiledItem {
-  rule: ItemRule<ParamSpec>;
-  params: ParamValues<ParamSpec>;
-  text: ItemText;
-  article: ArticleRules;
-}
-
-export interface CompiledRules {
-  /** The policy data's version and a digest of every rules file, so any edit changes it. */
-  rulesVersion: string;
-  policy: PolicyRules;
-  articles: readonly ArticleRules[];
-  items: readonly CompiledItem[];
-  byId: ReadonlyMap<ItemId, CompiledItem>;
-}
-
+export type { CompiledItem, CompiledRules } from "../engine/compiledRules.js";
 export { RulesFileError } from "./readRulesFile.js";
 
 export const DEFAULT_RULES_DIR = join(projectRoot, "rules");
