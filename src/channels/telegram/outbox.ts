@@ -94,7 +94,8 @@ export class Outbox {
         return false;
       },
     );
-    this.run(entry, batch, stored);
+    // Behind the replayed batches: they are handed to the sender before the replay resolves.
+    void this.replayed.then(() => this.run(entry, batch, stored));
     return stored.then(() => undefined);
   }
 
@@ -142,10 +143,9 @@ export class Outbox {
     return null;
   }
 
-  /** Sends a batch in order once it is stored and the replay has begun; then updates the store. */
+  /** Sends a batch in order once it is stored; then removes it from the store, or keeps what was not sent. */
   private run(entry: OutboxEntry, batch: Batch, stored: Promise<boolean>): void {
-    const ready = Promise.all([stored, this.replayed]);
-    const ends = batch.sends.map((send, i) => this.sender.send(batch.chatId, send, i === 0 ? ready : undefined));
+    const ends = batch.sends.map((send, i) => this.sender.send(batch.chatId, send, i === 0 ? stored : undefined));
     this.settle(
       Promise.all(ends).then(async (results) => {
         if (results.includes("failed")) this.lost.add(batch.chatId);
