@@ -2,7 +2,7 @@
 // hundreds of modules, which keeps a one-shot `npm run screen` quick. The benchmarks are
 // bundled the same way (dist/bench.mjs), so they measure the code that ships.
 import { build } from "esbuild";
-import { readdirSync } from "node:fs";
+import { copyFileSync, readdirSync } from "node:fs";
 
 const options = {
   outdir: "dist",
@@ -26,3 +26,12 @@ const commands = readdirSync("src/bin").filter((name) => name.endsWith(".ts")).m
 
 await build({ ...options, entryPoints: [...commands.filter((c) => !KEEP_NAMES.has(c)), { in: "bench/index.ts", out: "bench" }] });
 await build({ ...options, entryPoints: [...KEEP_NAMES], keepNames: true });
+
+// The web chat (src/channels/web/client/): one script, one stylesheet and the page, all served by
+// our own server (no CDN). Syntax down to ES2019 for the older WebViews of in-app browsers.
+const WEB_CLIENT = "src/channels/web/client";
+const web = { outdir: "dist/web/assets", bundle: true, minify: true, sourcemap: "linked", logLevel: "warning" };
+await build({ ...web, entryPoints: { app: `${WEB_CLIENT}/main.ts` }, platform: "browser", format: "iife", target: "es2019" });
+await build({ ...web, entryPoints: { app: `${WEB_CLIENT}/app.css` }, target: ["chrome70", "safari12"] });
+copyFileSync(`${WEB_CLIENT}/index.html`, "dist/web/index.html");
+copyFileSync(`${WEB_CLIENT}/icon.svg`, "dist/web/assets/icon.svg");

@@ -6,7 +6,11 @@ import { UserError } from "./userError.js";
  * Bad configuration stops start-up with a message naming the variable.
  */
 const optionalUrl = z.url({ error: "must be a URL, e.g. https://example.org/path" }).optional();
-const positiveInt = (fallback: number) => z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).positive({ error: "must be > 0" }).default(fallback);
+const wholeNumber = () => z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" });
+const positiveInt = (fallback: number) => wholeNumber().positive({ error: "must be > 0" }).default(fallback);
+const wholeIn = (min: number, max: number, fallback: number, error: string) => wholeNumber().min(min, { error }).max(max, { error }).default(fallback);
+/** A CSP source list for frame-ancestors: self, none, https:, or origins such as https://portal.example.gov.cn (quotes optional: .env files drop them). */
+const frameSource = /^(?:'self'|'none'|https:|https:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?)$/i;
 
 const envSchema = z
   .object({
@@ -14,7 +18,29 @@ const envSchema = z
     TELEGRAM_API_ROOT: optionalUrl,
     WEBHOOK_URL: optionalUrl,
     WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, { error: "must be 16–256 characters of A–Z, a–z, 0–9, _ or -" }).optional(),
-    PORT: positiveInt(8080),
+    HOST: z.string().regex(/^[A-Za-z0-9.:-]{1,255}$/, { error: "must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1"),
+    /** 0 lets the system choose a free port (tests); the address is printed either way. */
+    PORT: wholeIn(0, 65535, 8080, "must be a port number from 0 to 65535"),
+    /** How many reverse proxies stand in front: 0 ignores X-Forwarded-For, N takes the address the Nth proxy from us saw. */
+    TRUST_PROXY: wholeIn(0, 10, 0, "must be the number of reverse proxies in front of the server, 0–10"),
+    /** Requests per client IP per minute, refilled steadily; 0 turns the limit off. */
+    RATE_LIMIT_PER_MINUTE: wholeIn(0, 1_000_000, 600, "must be a whole number from 0 (no limit) to 1000000"),
+    /** Requests a client IP may make at once before the per-minute rate applies. */
+    RATE_LIMIT_BURST: positiveInt(120),
+    BODY_LIMIT_BYTES: positiveInt(64 * 1024),
+    BATCH_LIMIT_BYTES: positiveInt(64 * 1024 * 1024),
+    FRAME_ANCESTORS: z
+      .string()
+      .default("'self'")
+      .transform((text, ctx) => {
+        const sources = text
+          .split(/\s+/)
+          .filter((part) => part !== "")
+          .map((part) => (/^'?(self|none)'?$/i.test(part) ? `'${part.replace(/'/g, "").toLowerCase()}'` : part));
+        const bad = sources.filter((source) => !frameSource.test(source));
+        if (bad.length > 0 || sources.length === 0) ctx.addIssue({ code: "custom", message: `must be self, none, https: or https origins separated by spaces; not: ${bad.join(" ") || "(empty)"}` });
+        return sources.join(" ");
+      }),
     ADMIN_IDS: z
       .string()
       .default("")

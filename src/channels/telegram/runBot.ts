@@ -1,6 +1,4 @@
-import type { Server } from "node:http";
 import { TelegramError } from "telegraf";
-import type { AddressInfo } from "node:net";
 import type { Config } from "../../config.js";
 import type { ConversationService } from "../../conversation/index.js";
 import type { Logger } from "../../log.js";
@@ -8,7 +6,7 @@ import { publishMenu } from "./commands.js";
 import { createBot, type BotApp } from "./createBot.js";
 import { UPDATE_TYPES } from "./incoming.js";
 import type { RateLimits, RetryPolicy } from "./outbox.js";
-import { createWebhookServer } from "./webhook.js";
+import { createWebhookHandler, type WebhookHost } from "./webhook.js";
 
 export interface RunBotOptions {
   config: Config & { TELEGRAM_BOT_TOKEN: string };
@@ -19,20 +17,20 @@ export interface RunBotOptions {
   maxConcurrentRequests?: number;
   /** How long stop() waits for queued replies before dropping them. */
   drainTimeoutMs?: number;
+  /** Webhook mode: the shared HTTP server, listening already, that serves the webhook path. */
+  webhookHost?: WebhookHost;
 }
 
 export interface RunningBot {
   mode: "polling" | "webhook";
   app: BotApp;
-  /** The webhook server's port (PORT, or the one the system chose for PORT=0 in tests). */
-  port?: number;
   /** Stops taking updates, then finishes the ones in hand and delivers their replies. */
   stop(reason?: string): Promise<void>;
   /** Settles when polling ends; rejects if it stopped on its own (a wrong token, another instance polling). */
   stopped: Promise<void>;
 }
 
-/** Starts the bot: long polling, or a webhook when WEBHOOK_URL is set. */
+/** Starts the bot: long polling, or, when WEBHOOK_URL is set, a webhook served by the shared HTTP server. */
 export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   const { config, conversations, logger } = options;
   const app = createBot({
@@ -56,19 +54,25 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   };
 
   if (config.WEBHOOK_URL) {
-    const server = createWebhookServer({ path: new URL(config.WEBHOOK_URL).pathname, secret: config.WEBHOOK_SECRET!, onUpdate: (update) => void app.accept(update), logger });
-    const port = await listen(server, config.PORT);
+    if (!options.webhookHost) throw new Error("WEBHOOK_URL is set but no HTTP server was given to serve the webhook on");
+    const path = new URL(config.WEBHOOK_URL).pathname;
+    let accepting = true;
+    const onUpdate = (update: unknown) => {
+      if (accepting) void app.accept(update);
+      return accepting;
+    };
+    options.webhookHost.mount(path, createWebhookHandler({ secret: config.WEBHOOK_SECRET!, onUpdate, logger }));
     app.telegraf.botInfo = await app.telegraf.telegram.getMe();
     await app.telegraf.telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...UPDATE_TYPES] });
-    logger.info("bot started", { mode: "webhook", port });
+    logger.info("bot started", { mode: "webhook", path });
     let closed: Promise<void> | undefined;
     const stop = (reason = "stop") =>
       (closed ??= (async () => {
-        // Telegram keeps updates while the webhook does not answer, and delivers them to the next instance.
-        await closeServer(server);
+        // Updates refused from now on (503) are kept by Telegram and delivered to the next instance.
+        accepting = false;
         await finish(reason);
       })());
-    return { mode: "webhook", app, port, stop, stopped: new Promise(() => undefined) };
+    return { mode: "webhook", app, stop, stopped: new Promise(() => undefined) };
   }
 
   const polling = app.telegraf.launch({ allowedUpdates: [...UPDATE_TYPES], dropPendingUpdates: false });
@@ -109,20 +113,6 @@ export function startFailure(error: unknown): string {
   if (error instanceof TelegramError && error.code === 401) return "Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.";
   if (error instanceof TelegramError && error.code === 409) return "Another instance is polling with this token, or a webhook is set (409 Conflict): stop the other one.";
   return error instanceof Error ? error.message : String(error);
-}
-
-function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
 }
 
 /** SIGINT/SIGTERM stop the process gracefully (`stop` finishes what is in hand); a second signal exits at once. */

@@ -1,5 +1,4 @@
 import { timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "../../log.js";
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -7,65 +6,65 @@ const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookOptions {
-  /** The path of WEBHOOK_URL, e.g. /telegram/hook. */
-  path: string;
   secret: string;
-  onUpdate: (update: unknown) => void;
+  /** Takes an update; false once the bot is stopping (503, so Telegram delivers it again later). */
+  onUpdate: (update: unknown) => boolean;
   logger: Logger;
 }
 
+/** Where the webhook is served: the shared HTTP server mounts a handler at the path of WEBHOOK_URL. */
+export interface WebhookHost {
+  mount(path: string, handler: (request: Request) => Promise<Response>): void;
+}
+
 /**
- * The webhook endpoint and /healthz on one node:http server. Telegram sends the secret token
- * set with setWebhook in a header; a request without it (or with another) gets 403, so no one
- * who merely guesses the path can inject updates. Updates are acknowledged at once and handled
- * in the background, as Telegram asks.
+ * The webhook endpoint, as a handler of the shared server. Telegram sends the secret token set
+ * with setWebhook in a header; a request without it (or with another) gets 403, so no one who
+ * merely guesses the path can inject updates. Updates are acknowledged at once and handled in
+ * the background, as Telegram asks.
  */
-export function createWebhookServer(options: WebhookOptions): Server {
+export function createWebhookHandler(options: WebhookOptions): (request: Request) => Promise<Response> {
   const secret = Buffer.from(options.secret);
-  return createServer((request, response) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname === "/healthz" && (request.method === "GET" || request.method === "HEAD")) return reply(response, 200, { status: "ok" });
-    if (url.pathname !== options.path) return reply(response, 404, { error: "not found" });
-    if (request.method !== "POST") return reply(response, 405, { error: "method not allowed" });
-    const given = Buffer.from(String(request.headers[SECRET_HEADER] ?? ""));
+  return async (request) => {
+    if (request.method !== "POST") return reply(405, { error: "method not allowed" });
+    const given = Buffer.from(request.headers.get(SECRET_HEADER) ?? "");
     if (given.length !== secret.length || !timingSafeEqual(given, secret)) {
       options.logger.warn("webhook request without the right secret token", { outcome: "refused" });
-      request.resume();
-      return reply(response, 403, { error: "forbidden" });
+      await request.body?.cancel();
+      return reply(403, { error: "forbidden" });
     }
-    readBody(request).then(
-      (body) => {
-        let update: unknown;
-        try {
-          update = JSON.parse(body);
-        } catch {
-          return reply(response, 400, { error: "body is not JSON" });
-        }
-        reply(response, 200, {});
-        options.onUpdate(update);
-      },
-      () => reply(response, 413, { error: "body too large" }),
-    );
-  });
+    const body = await readBody(request);
+    if (body === null) return reply(413, { error: "body too large" });
+    let update: unknown;
+    try {
+      update = JSON.parse(body);
+    } catch {
+      return reply(400, { error: "body is not JSON" });
+    }
+    return options.onUpdate(update) ? reply(200, {}) : reply(503, { error: "stopping" });
+  };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        request.destroy();
-        reject(new Error("body too large"));
-      } else chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
+/** The body as text, or null past MAX_BODY_BYTES (read no further). */
+async function readBody(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
-function reply(response: ServerResponse, status: number, body: object): void {
-  if (response.headersSent) return;
-  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+function reply(status: number, body: object): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }

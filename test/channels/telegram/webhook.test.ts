@@ -1,24 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createConversations } from "../../../src/app/conversations.js";
+import { startServer, type RunningServer } from "../../../src/app/server.js";
+import { readConfig } from "../../../src/config.js";
+import { memoryLogger } from "../../../src/log.js";
+import { openLowdbStore } from "../../../src/store/lowdbStore.js";
+import type { Store } from "../../../src/store/store.js";
 import { postUpdateToWebhook, type FakeBotApi } from "../../support/fakeBotApi.js";
 import { Dialog } from "./dialog.js";
 import { questionWords, startModel } from "./driveInterview.js";
-import { removeDataDirs, startBot, startFake, type TestBot } from "./harness.js";
+import { ADMIN_ID, FAST, interview, newDataDir, NOW, removeDataDirs, startFake, TEST_TOKEN } from "./harness.js";
 
 const SECRET = "webhook-secret-0123456789";
 const PUBLIC_URL = "https://bot.example.org/telegram/hook";
 
 let fake: FakeBotApi;
-let bot: TestBot;
 let hook: string;
+/** The bot in webhook mode, its webhook a route of the server `npm start` runs. */
+let bot: { bot: { mode: string; port: number }; store: Store; logger: ReturnType<typeof memoryLogger>; server: RunningServer };
 
 beforeAll(async () => {
   fake = await startFake();
-  bot = await startBot(fake, { env: { WEBHOOK_URL: PUBLIC_URL, WEBHOOK_SECRET: SECRET }, port: 0 });
+  const dir = newDataDir();
+  const config = readConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, ADMIN_IDS: String(ADMIN_ID), LOG_LEVEL: "silent", WEBHOOK_URL: PUBLIC_URL, WEBHOOK_SECRET: SECRET, PORT: "0" });
+  const logger = memoryLogger();
+  const store = await openLowdbStore({ dir, logger });
+  const conversations = createConversations({ config, store, logger, interview, clock: () => NOW });
+  const server = await startServer({ config, conversations, logger, bot: FAST });
+  bot = { bot: { mode: server.bot!.mode, port: server.web.port }, store, logger, server };
   hook = `http://127.0.0.1:${bot.bot.port}/telegram/hook`;
 });
 
 afterAll(async () => {
-  await bot.stop();
+  await bot.server.stop("test finished");
+  await bot.store.close();
   await fake.close();
   removeDataDirs();
 });

@@ -1,0 +1,133 @@
+import { createHash } from "node:crypto";
+import { Hono, type Context, type Next } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { ConversationService } from "../../conversation/index.js";
+import type { Logger } from "../../log.js";
+import { apiRoutes } from "./apiRoutes.js";
+import { clientIp } from "./clientIp.js";
+import { conversationRoutes } from "./conversationRoutes.js";
+import { openApiDocument } from "./openapi.js";
+import { checked, problem } from "./problems.js";
+import { RateLimiter } from "./rateLimit.js";
+import { securityHeaders } from "./securityHeaders.js";
+import { staticFiles } from "./staticFiles.js";
+import type { WebEnv } from "./webEnv.js";
+import { z } from "zod";
+
+export interface WebSettings {
+  /** Reverse proxies in front (X-Forwarded-For is read only when > 0). */
+  trustProxy: number;
+  rateLimitPerMinute: number;
+  rateLimitBurst: number;
+  bodyLimitBytes: number;
+  batchLimitBytes: number;
+  frameAncestors: string;
+  llmDailyLimit: number;
+}
+
+/** A request handler another channel serves on this server (Telegram's webhook). */
+export type MountedHandler = (request: Request) => Promise<Response>;
+
+export interface WebAppOptions {
+  conversations: ConversationService;
+  logger: Logger;
+  settings: WebSettings;
+  /** The client's build output: index.html and assets/. */
+  staticDir: string;
+}
+
+export interface WebApp {
+  fetch: Hono<WebEnv>["fetch"];
+  /** Every route, for the OpenAPI test. */
+  routes: readonly { method: string; path: string }[];
+  /** Serves `handler` at exactly `path`, ahead of everything else (no rate limit: Telegram posts from a few addresses). */
+  mount(path: string, handler: MountedHandler): void;
+  /** Stops the rate limiter's sweep. */
+  close(): void;
+}
+
+const forwardedForSchema = z.string().max(2000, { error: "must be at most 2000 characters" }).optional();
+const SWEEP_MS = 60_000;
+
+/** The whole HTTP surface: the web chat's files, the JSON API, /healthz, and what other channels mount. */
+export function createWebApp(options: WebAppOptions): WebApp {
+  const { conversations, logger, settings } = options;
+  const app = new Hono<WebEnv>();
+  const mounts = new Map<string, MountedHandler>();
+  const limiter = new RateLimiter(settings.rateLimitPerMinute, settings.rateLimitBurst);
+  const sweep = setInterval(() => limiter.sweep(), SWEEP_MS);
+  sweep.unref();
+  const headers = Object.entries(securityHeaders(settings.frameAncestors));
+  const files = staticFiles(options.staticDir);
+  const openApi = JSON.stringify(openApiDocument(conversations.deps.interview.rules.rulesVersion));
+
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    for (const [name, value] of headers) c.res.headers.set(name, value);
+    if (c.req.path.startsWith("/api/")) c.res.headers.set("cache-control", "no-store");
+    logRequest(logger, c, performance.now() - started);
+  });
+
+  app.use("*", async (c, next) => {
+    const mounted = mounts.get(c.req.path);
+    if (mounted) return mounted(c.req.raw);
+    await next();
+  });
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+
+  app.use("*", async (c: Context<WebEnv>, next: Next) => {
+    const forwarded = checked(c, forwardedForSchema, c.req.header("x-forwarded-for"), "x-forwarded-for");
+    if (!forwarded.ok) return forwarded.response;
+    const ip = clientIp(c.env?.incoming?.socket.remoteAddress, forwarded.value, settings.trustProxy);
+    c.set("clientIp", ip);
+    const admitted = limiter.take(ip);
+    if (!admitted.ok) {
+      return problem(c, 429, [{ path: "(client)", message: `too many requests from this address; try again in ${admitted.retryAfterSeconds} s` }], { "retry-after": String(admitted.retryAfterSeconds) });
+    }
+    await next();
+  });
+
+  // Every body but a batch's (streamed, with its own limit) is read whole: bounded here.
+  const limit = bodyLimit({ maxSize: settings.bodyLimitBytes, onError: (c) => problem(c, 413, [{ path: "(body)", message: `must be at most ${settings.bodyLimitBytes} bytes` }]) });
+  app.use("/api/v1/*", (c, next) => (c.req.path === "/api/v1/screen/batch" ? next() : limit(c, next)));
+
+  app.route("/api/v1", conversationRoutes(conversations));
+  app.route("/api/v1", apiRoutes({ conversations, logger, batchLimitBytes: settings.batchLimitBytes, llmDailyLimit: settings.llmDailyLimit }));
+  app.get("/api/v1/openapi.json", (c) => c.body(openApi, 200, { "content-type": "application/json; charset=utf-8" }));
+
+  app.get("/", files.index);
+  app.get("/assets/*", files.asset);
+
+  app.notFound((c) => problem(c, 404, [{ path: "(url)", message: `no such route: ${c.req.method} ${c.req.path.slice(0, 100)}` }]));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 413) return problem(c, 413, [{ path: "(body)", message: "too large" }]);
+    logger.error("request failed", { path: c.req.path.slice(0, 100), error: error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : typeof error });
+    return problem(c, 500, [{ path: "(server)", message: "something went wrong on our side; try again" }]);
+  });
+
+  return {
+    fetch: app.fetch,
+    routes: app.routes.filter((route) => route.method !== "ALL").map(({ method, path }) => ({ method, path })),
+    mount: (path, handler) => void mounts.set(path, handler),
+    close: () => clearInterval(sweep),
+  };
+}
+
+/**
+ * One line per request, never a message text. A conversation id is a bearer secret (whoever
+ * holds it can read the conversation), so the log carries a digest that correlates lines only.
+ */
+function logRequest(logger: Logger, c: Context<WebEnv>, ms: number): void {
+  const conversation = c.get("conversationId");
+  logger.info("request", {
+    method: c.req.method,
+    path: c.req.path.slice(0, 100),
+    status: c.res.status,
+    ms: Math.round(ms * 100) / 100,
+    ...(conversation ? { conversation: `web#${createHash("sha256").update(conversation).digest("hex").slice(0, 12)}` } : {}),
+    ...(c.get("outcome") ? { outcome: c.get("outcome") } : {}),
+  });
+}
