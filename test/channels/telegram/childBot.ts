@@ -13,7 +13,7 @@ export function spawnBot(fake: FakeBotApi, dir: string, entry: "source" | "bundl
   const args = entry === "source" ? ["--import", "tsx", join(projectRoot, "src", "bin", "start.ts")] : [join(projectRoot, "dist", "start.mjs")];
   return spawn(process.execPath, args, {
     cwd: projectRoot,
-    env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "warn", WEBHOOK_URL: "", OPENAI_API_KEY: "", ...env },
+    env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, LOG_LEVEL: "warn", WEBHOOK_URL: "", OPENAI_API_KEY: "", PORT: "0", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
 }
