@@ -119,6 +119,17 @@ describe("a crash with replies queued", () => {
   }, 60_000);
 });
 
+describe("start-up", () => {
+  it("a 502 from getMe is tried again instead of ending the process", async () => {
+    fake.failNext("getMe", { status: 502 });
+    const bot = await start();
+    expect(bot.logger.lines.find((l) => l.msg === "start-up call failed; retrying")).toMatchObject({ method: "getMe", attempt: 1 });
+    const dlg = new Dialog(fake, 6100);
+    dlg.command("/help");
+    await dlg.nextText(HELP);
+  });
+});
+
 describe("updates delivered twice", () => {
   it("the same update handled twice (a webhook retry) is answered once", async () => {
     const bot = await start();
