@@ -59,6 +59,12 @@ const envSchema = z
     LLM_TIMEOUT_MS: positiveInt(20_000),
     LLM_DAILY_LIMIT_PER_USER: positiveInt(20),
     LLM_CONCURRENCY: positiveInt(4),
+    /** A Bot API call without an answer by then is ended and retried (telegraf's own wait is 500 s). */
+    TELEGRAM_CALL_TIMEOUT_MS: positiveInt(15_000),
+    /** How long a reply is retried through 5xx, network errors and timeouts before it is given up. */
+    TELEGRAM_RETRY_HORIZON_MS: positiveInt(10 * 60_000),
+    /** SIGINT/SIGTERM: the longest the bot takes to stop; replies not delivered by then go out at the next start. */
+    SHUTDOWN_TIMEOUT_MS: positiveInt(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });

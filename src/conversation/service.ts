@@ -12,7 +12,7 @@ import { caseChoices, languageMenu } from "./menus.js";
 import { ConversationQueue, ConversationQueueFullError } from "./queue.js";
 import { message, turnOf, type Reply, type Turn } from "./reply.js";
 import { route, type TurnContext } from "./route.js";
-import { loadSession, saveSession } from "./session.js";
+import { langFromHint, loadSession, saveSession, type Session } from "./session.js";
 
 /** Where a conversation stands, to show it again after a reload or a reconnect. */
 export interface ConversationView {
@@ -118,7 +118,7 @@ export class ConversationService {
 
   private async turn(conversationId: string, input: ConversationInput, caller: Caller): Promise<Turn> {
     const { store, clock, logger } = this.deps;
-    let session = await loadSession(store, conversationId, caller.languageHint);
+    let session = await this.load(conversationId, input, caller);
     if (session.record && !session.record.active) session = await saveSession(store, session, {}, clock());
     const lead: Reply[] = [];
     if (session.unreadable) {
@@ -130,8 +130,25 @@ export class ConversationService {
     return lead.length > 0 ? { ...turn, replies: [...lead, ...turn.replies] } : turn;
   }
 
+  /**
+   * A record this program cannot use (written by a newer version, a directory in its place)
+   * fails every turn but erasure: the user can always have it erased.
+   */
+  private async load(conversationId: string, input: ConversationInput, caller: Caller): Promise<Session> {
+    try {
+      return await loadSession(this.deps.store, conversationId, caller.languageHint);
+    } catch (error) {
+      const erasing = (input.type === "command" && input.command === "delete") || (input.type === "action" && input.action.kind === "delete");
+      if (!erasing) throw error;
+      this.deps.logger.warn("stored conversation unusable; erasing without reading it", { conversation: conversationId, error: describeError(error) });
+      return { conversationId, lang: langFromHint(caller.languageHint), interview: null, record: null, unreadable: false };
+    }
+  }
+
+  /** A part the store could not erase fails the turn: the user is told something went wrong, never "done". */
   private async eraseNow(conversationId: string): Promise<void> {
-    await this.deps.store.deleteConversation(conversationId);
+    const { notErased } = await this.deps.store.deleteConversation(conversationId);
+    if (notErased.length > 0) throw new ErasureIncompleteError(conversationId, notErased);
     this.deps.logger.info("conversation data erased", { conversation: conversationId });
   }
 
@@ -141,9 +158,18 @@ export class ConversationService {
   }
 }
 
-function langOf(caller: Caller) {
-  return caller.languageHint?.toLowerCase().startsWith("zh") ? "zh" : "en";
+/** The store erased what it could; these files are left for a person to look at. */
+export class ErasureIncompleteError extends Error {
+  constructor(
+    readonly conversationId: string,
+    readonly notErased: readonly string[],
+  ) {
+    super(`conversation ${conversationId} erased in part: ${notErased.length} file(s) could not be removed`);
+    this.name = "ErasureIncompleteError";
+  }
 }
+
+const langOf = (caller: Caller) => langFromHint(caller.languageHint);
 
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : typeof error;

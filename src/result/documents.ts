@@ -2,7 +2,7 @@ import type { ItemOutcome } from "../engine/outcome.js";
 import { articleLabel } from "../i18n/articleLabel.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
 
 export interface DocumentsToPrepare {
   /** Documents every listed item asks for, said once (when two or more items are listed). */

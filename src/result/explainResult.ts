@@ -3,7 +3,7 @@ import type { MessageKey } from "../i18n/catalog/index.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
 import { calculationsOf, type Calculation } from "./calculation.js";
 import { partName } from "./renderCalculation.js";
 import { reasonText } from "./renderReason.js";

@@ -2,7 +2,7 @@ import type { Evaluation, ItemOutcome, Reason } from "../engine/outcome.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
-import type { CompiledRules } from "../rules/loadRules.js";
+import type { CompiledRules } from "../engine/compiledRules.js";
 import { reasonText, renderNote, renderReason } from "./renderReason.js";
 import { calculationsOf } from "./calculation.js";
 import { renderCalculation } from "./renderCalculation.js";

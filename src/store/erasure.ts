@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { daysIn, isRecordFile, namesIn, removeFile, type Layout } from "./layout.js";
+import type { Logger } from "../log.js";
+import { skippingOddFile } from "./oddFiles.js";
 import { readRecord, type RecordReader } from "./recordFile.js";
 import { SCREENING } from "./records.js";
 
@@ -14,8 +16,9 @@ export async function scanCasesOfConversation(layout: Layout, conversationId: st
     const dir = layout.dayDir(day);
     for (const name of (await namesIn(dir)).filter(isRecordFile)) {
       const caseId = name.slice(0, -".json".length);
-      const record = await readRecord(join(dir, name), SCREENING, (r) => r.caseId === caseId, reader);
-      if (record?.conversationId === conversationId) found.push(caseId);
+      const file = join(dir, name);
+      const read = await skippingOddFile(reader.logger, "erasure", file, () => readRecord(file, SCREENING, (r) => r.caseId === caseId, reader));
+      if (read.ok && read.value?.conversationId === conversationId) found.push(caseId);
     }
   }
   return found;
@@ -25,13 +28,13 @@ export async function scanCasesOfConversation(layout: Layout, conversationId: st
  * Removes the moved-aside copies of a chat's files: those named after the chat or one of its
  * cases, and any whose text names the chat id (an unreadable file cannot be parsed to ask).
  */
-export async function removeCorruptCopies(layout: Layout, conversationId: string, caseIds: readonly string[]): Promise<void> {
+export async function removeCorruptCopies(layout: Layout, conversationId: string, caseIds: readonly string[], logger: Logger): Promise<void> {
   const prefixes = [layout.conversationFile(conversationId), layout.casesFile(conversationId)].map((file) => `${basename(file)}.`);
   prefixes.push(...caseIds.map((id) => `${id}.json.`));
   const mentions = mentionOf(conversationId);
   for (const name of await namesIn(layout.corrupt)) {
     const file = join(layout.corrupt, name);
-    if (prefixes.some((p) => name.startsWith(p)) || mentions.test(await readFile(file, "utf-8").catch(() => ""))) await removeFile(file);
+    if (prefixes.some((p) => name.startsWith(p)) || mentions.test(await readFile(file, "utf-8").catch(() => ""))) await skippingOddFile(logger, "erasure", file, () => removeFile(file));
   }
 }
 

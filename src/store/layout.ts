@@ -10,6 +10,7 @@ import { dayOfCaseId } from "./caseId.js";
  *   chats/<channel>_<id>.json              a conversation (`tg:123` → tg_123.json; rewritten on every answer)
  *   chats/<channel>_<id>.cases.json        its case ids (for erasure and its latest case)
  *   screenings/YYYY-MM-DD/<caseId>.json    one finished screening, in the folder of its creation day
+ *   outbox/<channel>_<id>.<time>-<n>.json  a batch of replies not yet delivered (see outboxId.ts)
  *   corrupt/<file name>.<time>             unreadable files, moved aside
  *
  * Version 1 named the files of Telegram chats by the bare chat id (`123.json`); the store renames
@@ -20,12 +21,14 @@ export class Layout {
   readonly chats: string;
   readonly screenings: string;
   readonly corrupt: string;
+  readonly outbox: string;
 
   constructor(readonly dir: string) {
     this.lock = join(dir, ".lock");
     this.chats = join(dir, "chats");
     this.screenings = join(dir, "screenings");
     this.corrupt = join(dir, "corrupt");
+    this.outbox = join(dir, "outbox");
   }
 
   conversationFile(conversationId: string): string {
@@ -34,6 +37,11 @@ export class Layout {
 
   casesFile(conversationId: string): string {
     return join(this.chats, `${fileStem(conversationId)}.cases.json`);
+  }
+
+  /** The file of an outbox entry; the id is checked by the caller (isOutboxId). */
+  outboxFile(id: string): string {
+    return join(this.outbox, `${id}.json`);
   }
 
   dayDir(day: string): string {
@@ -97,7 +105,7 @@ export async function migrateLegacyNames(layout: Layout): Promise<number> {
 
 /** Removes temporary files of writes a killed process left half done; only safe under the lock. */
 export async function removeTempFiles(layout: Layout): Promise<number> {
-  const dirs = [layout.chats, ...(await daysIn(layout)).map((day) => layout.dayDir(day))];
+  const dirs = [layout.chats, layout.outbox, ...(await daysIn(layout)).map((day) => layout.dayDir(day))];
   let removed = 0;
   for (const dir of dirs) {
     for (const name of await namesIn(dir)) {

@@ -4,7 +4,7 @@ import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import type { Logger } from "../log.js";
 import { isRealDate } from "../engine/screening.js";
-import type { ConversationRecord, ScreeningRecord, Store } from "./store.js";
+import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
 import { dayOf, dayOfCaseId } from "./caseId.js";
 import { acquireLock, releaseLock } from "./dataLock.js";
 import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfConversation } from "./erasure.js";
@@ -12,6 +12,8 @@ import { isConversationId } from "./conversationId.js";
 import { KeyedQueue } from "./keyedQueue.js";
 import { daysIn, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
 import { LruCache } from "../lruCache.js";
+import { skippingOddFile } from "./oddFiles.js";
+import { checkOutboxId, purgeOutboxBefore, readOutboxEntries, removeOutboxOf, writeOutboxEntry } from "./outboxFiles.js";
 import { checkRecord, loadRecord, readRecord, type RecordReader } from "./recordFile.js";
 import { CONVERSATION, CONVERSATION_CASES, CONVERSATION_CASES_VERSION, SCREENING, type ConversationCases } from "./records.js";
 
@@ -87,10 +89,11 @@ export class LowdbStore implements Store {
     this.assertOpen();
     const checked = checkRecord(CONVERSATION, record);
     return this.queue.run(checked.conversationId, async () => {
-      // The old record is not read: it is replaced whole.
-      const low = this.chats.get(checked.conversationId) ?? this.cacheConversation(checked.conversationId, null);
-      low.data = checked;
+      // The old record is not read: it is replaced whole. The cache changes only once the disk
+      // has the new record, so a failed write leaves both on the old one.
+      const low = new Low<ConversationRecord | null>(new JSONFile(this.layout.conversationFile(checked.conversationId)), checked);
       await low.write();
+      this.chats.set(checked.conversationId, low);
     });
   }
 
@@ -128,28 +131,55 @@ export class LowdbStore implements Store {
       const dir = this.layout.dayDir(day);
       const names = (await namesIn(dir)).filter(isRecordFile);
       const records = await Promise.all(
-        names.map((name) => readRecord(join(dir, name), SCREENING, (r) => `${r.caseId}.json` === name, this.reader)),
+        names.map(async (name) => {
+          const file = join(dir, name);
+          const read = await skippingOddFile(this.logger, "listing screenings", file, () => readRecord(file, SCREENING, (r) => `${r.caseId}.json` === name, this.reader));
+          return read.ok ? read.value : null;
+        }),
       );
       const inRange = records.filter((r): r is ScreeningRecord => r !== null && r.createdAt >= from && r.createdAt < to);
       yield* inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId));
     }
   }
 
-  async deleteConversation(conversationId: string): Promise<void> {
+  async deleteConversation(conversationId: string): Promise<ErasureReport> {
     this.assertOpen();
-    if (!isConversationId(conversationId)) return;
+    if (!isConversationId(conversationId)) return { notErased: [] };
     return this.queue.run(conversationId, async () => {
-      const loaded = await loadRecord(this.layout.casesFile(conversationId), CONVERSATION_CASES, (r) => r.conversationId === conversationId, this.reader);
-      const caseIds =
-        loaded.status === "ok" ? loaded.value.cases : loaded.status === "corrupt" ? await scanCasesOfConversation(this.layout, conversationId, this.reader) : [];
-      for (const caseId of caseIds) await removeFile(this.caseFile(caseId));
-      await removeCorruptCopies(this.layout, conversationId, caseIds);
+      const notErased: string[] = [];
+      const remove = async (file: string) => {
+        if (!(await skippingOddFile(this.logger, "erasure", file, () => removeFile(file))).ok) notErased.push(file);
+      };
+      const caseIds = await this.casesToErase(conversationId);
+      for (const caseId of caseIds) await remove(this.caseFile(caseId));
+      await skippingOddFile(this.logger, "erasure", this.layout.corrupt, () => removeCorruptCopies(this.layout, conversationId, caseIds, this.logger));
+      notErased.push(...(await removeOutboxOf(this.layout, conversationId, this.logger)));
       this.chats.delete(conversationId);
-      await removeFile(this.layout.conversationFile(conversationId));
+      await remove(this.layout.conversationFile(conversationId));
       // Last: until the screenings are gone, this list is how a second attempt finds them.
-      await removeFile(this.layout.casesFile(conversationId));
-      this.logger.info("store: conversation erased", { conversationId, screenings: caseIds.length });
+      if (notErased.length === 0) await remove(this.layout.casesFile(conversationId));
+      if (notErased.length > 0) this.logger.error("store: conversation erased in part; these files are left", { conversationId, notErased });
+      else this.logger.info("store: conversation erased", { conversationId, screenings: caseIds.length });
+      return { notErased };
     });
+  }
+
+  async putOutbox(entry: OutboxEntry): Promise<void> {
+    this.assertOpen();
+    return this.queue.run(entry.conversationId, () => writeOutboxEntry(this.layout, entry));
+  }
+
+  async removeOutbox(id: string): Promise<void> {
+    this.assertOpen();
+    const conversationId = checkOutboxId(id);
+    return this.queue.run(conversationId, async () => {
+      await removeFile(this.layout.outboxFile(id));
+    });
+  }
+
+  async outbox(): Promise<OutboxEntry[]> {
+    this.assertOpen();
+    return readOutboxEntries(this.layout, this.reader);
   }
 
   /** `cutoff` is a date (YYYY-MM-DD): whole day folders before it go, and chats not updated since. */
@@ -160,16 +190,21 @@ export class LowdbStore implements Store {
     for (const day of await daysIn(this.layout)) {
       if (day >= cutoff) break;
       const dir = this.layout.dayDir(day);
-      removed += (await namesIn(dir)).filter(isRecordFile).length;
-      await rm(dir, { recursive: true, force: true });
+      const count = (await namesIn(dir)).filter(isRecordFile).length;
+      if ((await skippingOddFile(this.logger, "retention purge", dir, () => rm(dir, { recursive: true, force: true }))).ok) removed += count;
     }
     for (const name of await namesIn(this.layout.chats)) {
       const file = parseConversationFileName(name);
-      if (file?.kind === "conversation") removed += await this.queue.run(file.conversationId, () => this.purgeConversation(file.conversationId, cutoff));
-      if (file?.kind === "cases") await this.queue.run(file.conversationId, () => this.pruneCases(file.conversationId, cutoff));
+      if (!file) continue;
+      const path = join(this.layout.chats, name);
+      const purged = await skippingOddFile(this.logger, "retention purge", path, () =>
+        this.queue.run(file.conversationId, () => (file.kind === "conversation" ? this.purgeConversation(file.conversationId, cutoff) : this.pruneCases(file.conversationId, cutoff))),
+      );
+      if (purged.ok) removed += purged.value;
     }
     const corrupt = await purgeCorruptBefore(this.layout, cutoff);
-    this.logger.info("store: purged", { cutoff, removed, corrupt });
+    const outbox = await purgeOutboxBefore(this.layout, cutoff, this.logger);
+    this.logger.info("store: purged", { cutoff, removed, corrupt, outbox });
     return removed;
   }
 
@@ -202,6 +237,15 @@ export class LowdbStore implements Store {
     return this.cacheConversation(conversationId, await readRecord(this.layout.conversationFile(conversationId), CONVERSATION, (r) => r.conversationId === conversationId, this.reader));
   }
 
+  /** The chat's own list; when that is unreadable or unusable, every screening naming the chat. */
+  private async casesToErase(conversationId: string): Promise<string[]> {
+    const file = this.layout.casesFile(conversationId);
+    const loaded = await skippingOddFile(this.logger, "erasure", file, () => loadRecord(file, CONVERSATION_CASES, (r) => r.conversationId === conversationId, this.reader));
+    if (loaded.ok && loaded.value.status === "ok") return loaded.value.value.cases;
+    if (loaded.ok && loaded.value.status === "absent") return [];
+    return scanCasesOfConversation(this.layout, conversationId, this.reader);
+  }
+
   private async readCases(conversationId: string): Promise<string[]> {
     const cases = await readRecord(this.layout.casesFile(conversationId), CONVERSATION_CASES, (r) => r.conversationId === conversationId, this.reader);
     return cases?.cases ?? [];
@@ -221,11 +265,12 @@ export class LowdbStore implements Store {
     return (await removeFile(this.layout.conversationFile(conversationId))) ? 1 : 0;
   }
 
-  /** Drops purged cases from a chat's list; the list goes when none is left. */
-  private async pruneCases(conversationId: string, cutoff: string): Promise<void> {
+  /** Drops purged cases from a chat's list; the list goes when none is left. Counts nothing itself. */
+  private async pruneCases(conversationId: string, cutoff: string): Promise<number> {
     const cases = await this.readCases(conversationId);
     const kept = cases.filter((caseId) => (dayOfCaseId(caseId) ?? "") >= cutoff);
     if (kept.length === 0) await removeFile(this.layout.casesFile(conversationId));
     else if (kept.length < cases.length) await this.writeCases(conversationId, kept);
+    return 0;
   }
 }

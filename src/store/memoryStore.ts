@@ -1,9 +1,11 @@
-import type { ConversationRecord, ScreeningRecord, Store } from "./store.js";
+import { conversationOfOutboxId, dayOfOutboxId, outboxOrder } from "./outboxId.js";
+import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
 
 /** The store in memory: for unit tests of the layers above it, and for trying the bot without files. */
 export class MemoryStore implements Store {
   private readonly chats = new Map<string, ConversationRecord>();
   private readonly cases = new Map<string, ScreeningRecord>();
+  private readonly pending = new Map<string, OutboxEntry>();
 
   async getConversation(conversationId: string): Promise<ConversationRecord | null> {
     const record = this.chats.get(conversationId);
@@ -33,9 +35,25 @@ export class MemoryStore implements Store {
     for (const record of inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) yield structuredClone(record);
   }
 
-  async deleteConversation(conversationId: string): Promise<void> {
+  async deleteConversation(conversationId: string): Promise<ErasureReport> {
     this.chats.delete(conversationId);
     for (const [caseId, record] of this.cases) if (record.conversationId === conversationId) this.cases.delete(caseId);
+    for (const id of this.pending.keys()) if (conversationOfOutboxId(id) === conversationId) this.pending.delete(id);
+    return { notErased: [] };
+  }
+
+  async putOutbox(entry: OutboxEntry): Promise<void> {
+    if (conversationOfOutboxId(entry.id) !== entry.conversationId) throw new RangeError(`outbox id ${entry.id} does not name conversation ${entry.conversationId}`);
+    this.pending.set(entry.id, structuredClone(entry));
+  }
+
+  async removeOutbox(id: string): Promise<void> {
+    this.pending.delete(id);
+  }
+
+  async outbox(): Promise<OutboxEntry[]> {
+    const ids = [...this.pending.keys()].sort((a, b) => outboxOrder(a).localeCompare(outboxOrder(b)) || a.localeCompare(b));
+    return ids.map((id) => structuredClone(this.pending.get(id)!));
   }
 
   async purgeBefore(cutoff: string): Promise<number> {
@@ -46,6 +64,7 @@ export class MemoryStore implements Store {
         removed += 1;
       }
     }
+    for (const id of this.pending.keys()) if ((dayOfOutboxId(id) ?? cutoff) < cutoff) this.pending.delete(id);
     for (const [conversationId, record] of this.chats) {
       if (record.updatedAt < cutoff) {
         this.chats.delete(conversationId);

@@ -81,6 +81,17 @@ export type ConversationCases = z.infer<typeof conversationCasesSchema>;
 
 export const conversationCasesMigrations: Migrations = { 1: toConversationId };
 
+export const OUTBOX_ENTRY_VERSION = 1;
+
+/** A batch of undelivered replies; its id is its file name. */
+export const outboxFileSchema = z.strictObject({
+  schema: z.literal(OUTBOX_ENTRY_VERSION),
+  conversationId,
+  createdAt: timestamp,
+  payload: z.json(),
+});
+export type OutboxFile = z.infer<typeof outboxFileSchema>;
+
 /** How one kind of file is read: its current version, the way up to it, and its schema. */
 export interface RecordKind<T> {
   name: string;
@@ -97,3 +108,4 @@ export const SCREENING: RecordKind<ScreeningRecord> = {
   schema: screeningRecordSchema,
 };
 export const CONVERSATION_CASES: RecordKind<ConversationCases> = { name: "conversation cases", version: CONVERSATION_CASES_VERSION, migrations: conversationCasesMigrations, schema: conversationCasesSchema };
+export const OUTBOX: RecordKind<OutboxFile> = { name: "outbox entry", version: OUTBOX_ENTRY_VERSION, migrations: {}, schema: outboxFileSchema };

@@ -40,6 +40,24 @@ export interface ScreeningRecord {
   totalMaxSupportFen: number;
 }
 
+/**
+ * Replies a channel has yet to deliver, one entry per batch: kept until they are delivered, so a
+ * crash or an outage loses none. The store keeps the payload as it is given (JSON); the channel
+ * that wrote it parses it when it reads it back.
+ */
+export interface OutboxEntry {
+  /** Made with newOutboxId: names the conversation and orders the entries by creation. */
+  id: string;
+  conversationId: string;
+  createdAt: string;
+  payload: unknown;
+}
+
+/** What an erasure could not remove (a file the program cannot delete or read), for a person to look at. */
+export interface ErasureReport {
+  notErased: string[];
+}
+
 export interface Store {
   getConversation(conversationId: string): Promise<ConversationRecord | null>;
   putConversation(record: ConversationRecord): Promise<void>;
@@ -49,9 +67,21 @@ export interface Store {
   casesOf(conversationId: string): Promise<string[]>;
   /** Screenings created in [from, to) (ISO dates), oldest first, without loading them all at once. */
   screenings(from: string, to: string): AsyncIterable<ScreeningRecord>;
-  /** Erases everything stored about a conversation: its record and its screenings. */
-  deleteConversation(conversationId: string): Promise<void>;
-  /** Removes screenings (and idle conversations) older than the cutoff date; returns how many were removed. */
+  /**
+   * Erases everything stored about a conversation: its record, its screenings and its undelivered
+   * replies. Erases whatever it can and reports what it could not, never stopping at the first problem.
+   */
+  deleteConversation(conversationId: string): Promise<ErasureReport>;
+  /** Keeps (or replaces) a batch of replies to deliver. */
+  putOutbox(entry: OutboxEntry): Promise<void>;
+  /** Forgets a delivered batch; an unknown id is no error. */
+  removeOutbox(id: string): Promise<void>;
+  /** Every batch still to deliver, oldest first; one that cannot be read is left out with a warning. */
+  outbox(): Promise<OutboxEntry[]>;
+  /**
+   * Removes screenings, idle conversations and undelivered replies older than the cutoff date;
+   * returns how many screenings and conversations were removed. A file it cannot read is skipped with a warning.
+   */
   purgeBefore(cutoff: string): Promise<number>;
   /** Waits for every pending write to reach the disk. */
   close(): Promise<void>;

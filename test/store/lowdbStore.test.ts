@@ -9,6 +9,7 @@ import { projectRoot } from "../../src/paths.js";
 import { StoreLockedError } from "../../src/store/dataLock.js";
 import { openLowdbStore, StoreClosedError, type LowdbStore } from "../../src/store/lowdbStore.js";
 import { RecordVersionError } from "../../src/store/migrations.js";
+import { newOutboxId } from "../../src/store/outboxId.js";
 import { InvalidRecordError } from "../../src/store/recordFile.js";
 import { conversationRecord, screeningRecord } from "./fixtures/records.js";
 import { storeContract } from "./storeContract.js";
@@ -349,5 +350,81 @@ describe("LowdbStore after kill -9", () => {
     for (const [conversationId, lastAck] of acked.chats) expect((await store.getConversation(conversationId))?.llm.calls).toBeGreaterThanOrEqual(lastAck);
     for (const caseId of acked.cases) expect(await store.getScreening(caseId)).not.toBeNull();
     expect(warnings(logger)).not.toContain("store: unreadable record moved aside, read as absent");
+  });
+});
+
+describe("LowdbStore with files it cannot use", () => {
+  /** A newer-schema chat (a rolled-back upgrade) and a directory where a chat file should be. */
+  function oddFiles(dir: string): { newer: string; directory: string } {
+    const newer = join(dir, "chats", "tg_8.json");
+    const directory = join(dir, "chats", "tg_9.json");
+    writeFileSync(newer, JSON.stringify({ ...conversationRecord("tg:8", { updatedAt: "2024-01-01T00:00:00.000Z" }), schema: 3 }));
+    mkdirSync(directory);
+    return { newer, directory };
+  }
+
+  it("purges everyone else's old data and names the files it skipped", async () => {
+    const dir = newDir();
+    const logger = memoryLogger();
+    const store = await open(dir, logger);
+    await store.putConversation(conversationRecord("tg:1", { updatedAt: "2024-01-01T00:00:00.000Z" }));
+    await store.addScreening(screeningRecord("tg:1", "2024-01-01T08:00:00.000Z"));
+    const { newer, directory } = oddFiles(dir);
+    expect(await store.purgeBefore("2025-06-01")).toBe(2);
+    expect(await store.getConversation("tg:1")).toBeNull();
+    const skipped = logger.lines.filter((l) => l.msg === "store: retention purge skipped a file it cannot use").map((l) => l.file);
+    expect(skipped).toEqual(expect.arrayContaining([newer, directory]));
+    expect(filesUnder(dir)).toContain("chats/tg_8.json");
+  });
+
+  it("erases a chat next to odd files, and erases what it can of a chat whose own file is odd, reporting the rest", async () => {
+    const dir = newDir();
+    const store = await open(dir, memoryLogger());
+    await store.putConversation(conversationRecord("tg:1"));
+    await store.addScreening(screeningRecord("tg:9", "2025-06-01T08:00:00.000Z"));
+    const { directory } = oddFiles(dir);
+    expect(await store.deleteConversation("tg:1")).toEqual({ notErased: [] });
+    expect(await store.deleteConversation("tg:8")).toEqual({ notErased: [] });
+    expect(filesUnder(dir).filter((f) => f.startsWith("chats/"))).toEqual(["chats/tg_9.cases.json"]);
+    expect(await store.deleteConversation("tg:9")).toEqual({ notErased: [directory] });
+    expect(filesUnder(dir).filter((f) => f.startsWith("screenings/"))).toEqual([]);
+  });
+
+  it("lists screenings past one from a newer version, with a warning naming it", async () => {
+    const dir = newDir();
+    const logger = memoryLogger();
+    const store = await open(dir, logger);
+    const good = screeningRecord("tg:1", "2025-06-01T08:00:00.000Z");
+    const newer = screeningRecord("tg:2", "2025-06-01T09:00:00.000Z");
+    await store.addScreening(good);
+    const file = join(dir, "screenings", "2025-06-01", `${newer.caseId}.json`);
+    writeFileSync(file, JSON.stringify({ ...newer, schema: 3 }));
+    const listed = [];
+    for await (const record of store.screenings("2025-06-01", "2025-06-02")) listed.push(record.caseId);
+    expect(listed).toEqual([good.caseId]);
+    expect(logger.lines.find((l) => l.msg === "store: listing screenings skipped a file it cannot use")?.file).toBe(file);
+  });
+
+  it("keeps the cached chat on the last record written when a write fails", async () => {
+    const dir = newDir();
+    const store = await open(dir);
+    await store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 1 } }));
+    // steno writes `.tg_42.json.tmp` and renames it: a directory there makes the write fail, as a full or read-only disk would.
+    mkdirSync(join(dir, "chats", ".tg_42.json.tmp"));
+    await expect(store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 2 } }))).rejects.toThrow();
+    expect((await store.getConversation("tg:42"))?.llm.calls).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, "chats", "tg_42.json"), "utf-8")).llm.calls).toBe(1);
+  });
+
+  it("keeps undelivered replies across a restart and lists past an unreadable one", async () => {
+    const dir = newDir();
+    const first = await open(dir);
+    const at = new Date("2025-06-01T08:00:00.000Z");
+    const entry = { id: newOutboxId("tg:42", at), conversationId: "tg:42", createdAt: at.toISOString(), payload: { sends: ["hello"] } };
+    await first.putOutbox(entry);
+    await first.close();
+    writeFileSync(join(dir, "outbox", `${newOutboxId("tg:7", at)}.json`), "{\"schema\": 1, ");
+    const second = await open(dir);
+    expect(await second.outbox()).toEqual([entry]);
   });
 });

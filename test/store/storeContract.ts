@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ScreeningRecord, Store } from "../../src/store/store.js";
+import { newOutboxId } from "../../src/store/outboxId.js";
+import type { OutboxEntry, ScreeningRecord, Store } from "../../src/store/store.js";
 import { conversationRecord, screeningRecord } from "./fixtures/records.js";
+
+function outboxEntry(conversationId: string, at: string, payload: unknown = { sends: [{ text: `to ${conversationId}` }] }): OutboxEntry {
+  return { id: newOutboxId(conversationId, new Date(at)), conversationId, createdAt: at, payload };
+}
 
 async function collect(records: AsyncIterable<ScreeningRecord>): Promise<ScreeningRecord[]> {
   const out: ScreeningRecord[] = [];
@@ -117,6 +122,40 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     it("keeps the last of 200 concurrent putConversation calls for one chat", async () => {
       await Promise.all(Array.from({ length: 200 }, (_, i) => store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: i } }))));
       expect((await store.getConversation("tg:42"))?.llm.calls).toBe(199);
+    });
+
+    it("keeps undelivered replies oldest first until they are removed, and replaces one in place", async () => {
+      const later = outboxEntry("tg:42", "2025-06-01T08:00:02.000Z");
+      const earlier = outboxEntry("tg:7", "2025-06-01T08:00:01.000Z");
+      const same = outboxEntry("tg:42", "2025-06-01T08:00:02.000Z", { n: 2 });
+      for (const entry of [later, earlier, same]) await store.putOutbox(entry);
+      expect(await store.outbox()).toEqual([earlier, later, same]);
+      await store.putOutbox({ ...later, payload: { sends: [], done: 1 } });
+      await store.removeOutbox(earlier.id);
+      await store.removeOutbox(earlier.id);
+      expect(await store.outbox()).toEqual([{ ...later, payload: { sends: [], done: 1 } }, same]);
+    });
+
+    it("refuses an outbox entry whose id names another conversation", async () => {
+      await expect(store.putOutbox({ ...outboxEntry("tg:42", "2025-06-01T08:00:00.000Z"), conversationId: "tg:7" })).rejects.toThrow(/tg:7/);
+    });
+
+    it("erases a conversation's undelivered replies with it, and only its own", async () => {
+      const mine = outboxEntry("tg:4", "2025-06-01T08:00:00.000Z");
+      const theirs = outboxEntry("tg:42", "2025-06-01T08:00:00.000Z");
+      await store.putOutbox(mine);
+      await store.putOutbox(theirs);
+      expect(await store.deleteConversation("tg:4")).toEqual({ notErased: [] });
+      expect(await store.outbox()).toEqual([theirs]);
+    });
+
+    it("purges undelivered replies made before the cutoff", async () => {
+      const old = outboxEntry("tg:1", "2025-05-31T08:00:00.000Z");
+      const kept = outboxEntry("tg:1", "2025-06-01T08:00:00.000Z");
+      await store.putOutbox(old);
+      await store.putOutbox(kept);
+      await store.purgeBefore("2025-06-01");
+      expect(await store.outbox()).toEqual([kept]);
     });
   });
 }

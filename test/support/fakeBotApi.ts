@@ -100,6 +100,11 @@ export class FakeBotApi {
     return this.log.all.filter((call) => call.method !== "getUpdates");
   }
 
+  /** Calls held right now by a delay fault (hung, as far as the bot can tell). */
+  get heldCalls(): number {
+    return this.delays.size;
+  }
+
   get nextUpdateId(): number {
     return this.state.updates.nextUpdateId;
   }
@@ -164,6 +169,18 @@ export class FakeBotApi {
   /** The next `count` calls of `method` fail (or are delayed) and have no effect. */
   failNext(method: string, fault: Fault, count = 1): void {
     this.faults.failNext(method, fault, count);
+  }
+
+  /**
+   * Telegram unreachable for the bot's sends: every call but getUpdates gets `fault` (a 502, or
+   * a delay that holds it) until `endOutage()`. Polling goes on, so updates still arrive.
+   */
+  startOutage(fault: Fault): void {
+    this.faults.setOutage(fault);
+  }
+
+  endOutage(): void {
+    this.faults.setOutage(undefined);
   }
 
   /** Every call naming this chat fails with 403 until unblocked. */

@@ -3,6 +3,7 @@ import type { Lang } from "../../i18n/lang.js";
 import type { MessageKey } from "../../i18n/catalog/index.js";
 import { t } from "../../i18n/translate.js";
 import type { Outbox } from "./outbox.js";
+import type { SendEnd } from "./sender.js";
 
 /** The bot menu; staff commands stay out of it. */
 export const MENU_COMMANDS = ["check", "result", "report", "articles", "ask", "lang", "help", "cancel", "delete", "start"] as const;
@@ -12,7 +13,7 @@ export function menu(lang: Lang): BotCommand[] {
 }
 
 /** Chinese for users whose Telegram is set to Chinese, English for everyone else. */
-export function publishMenu(outbox: Outbox): Promise<void[]> {
+export function publishMenu(outbox: Outbox): Promise<SendEnd[]> {
   return Promise.all([
     outbox.direct("setMyCommands", (tg) => tg.setMyCommands(menu("en"))),
     outbox.direct("setMyCommands", (tg) => tg.setMyCommands(menu("zh"), { language_code: "zh" })),

@@ -4,7 +4,8 @@ import type { QuestionBank } from "../../interview/index.js";
 import type { Logger } from "../../log.js";
 import { telegramConversationId } from "../../store/conversationId.js";
 import { createDispatcher, type TelegramDeps } from "./dispatch.js";
-import { Outbox, type RateLimits, type RetryPolicy } from "./outbox.js";
+import { withCallDeadline } from "./callDeadline.js";
+import { DEFAULT_RETRY, Outbox, type RateLimits, type RetryPolicy } from "./outbox.js";
 
 export interface BotOptions {
   token: string;
@@ -22,7 +23,7 @@ export interface BotOptions {
 export interface BotApp {
   telegraf: Telegraf;
   deps: TelegramDeps;
-  /** Handles one update (from polling or the webhook); resolves when its turn is done, never rejects. */
+  /** Handles one update (from polling or the webhook); resolves once its turn is saved and its replies stored, never rejects. */
   accept: (update: unknown) => Promise<void>;
 }
 
@@ -34,20 +35,25 @@ export function createBot(options: BotOptions): BotApp {
     handlerTimeout: 10_000,
   });
   const { logger, conversations } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const abortCalls = withCallDeadline(telegraf.telegram, retry.callTimeoutMs);
   const outbox = new Outbox(telegraf.telegram, {
+    store: conversations.deps.store,
+    clock: conversations.deps.clock,
     logger,
     limits: options.limits,
-    retry: options.retry,
+    retry,
+    abortCalls,
     maxConcurrent: options.maxConcurrentRequests,
     onBlocked: (chatId) => {
       conversations.setReachable(telegramConversationId(chatId), false).catch((error: unknown) => logger.error("could not mark chat inactive", { chat: chatId, error: String(error) }));
     },
   });
   const deps: TelegramDeps = { conversations, outbox, logger, bank: options.bank, admins: new Set(options.admins) };
+  void outbox.replay();
   const accept = createDispatcher(deps, () => telegraf.botInfo?.username);
-  telegraf.use(async (ctx) => {
-    void accept(ctx.update);
-  });
+  // Awaited: polling acknowledges a batch of updates (asks for the next) only once their turns are saved and their replies stored.
+  telegraf.use((ctx) => accept(ctx.update));
   telegraf.catch((error) => logger.error("telegraf error", { error: error instanceof Error ? error.name : typeof error }));
   return { telegraf, deps, accept };
 }

@@ -1,8 +1,7 @@
-import type { InlineKeyboardMarkup } from "telegraf/types";
 import type { Reply } from "../../conversation/index.js";
 import type { QuestionBank } from "../../interview/index.js";
-import type { Outbox } from "./outbox.js";
-import { keyboardOf } from "./keyboards.js";
+import { keyboardOf, type Keyboard } from "./keyboards.js";
+import type { Send } from "./sends.js";
 
 /** Where a reply goes: a new message, or (for a button) the message the button is on. */
 export type Origin =
@@ -13,7 +12,7 @@ export type Origin =
 /** One Telegram message to show: notes may become a button's toast; some replace the pressed message. */
 interface Piece {
   text: string;
-  keyboard?: InlineKeyboardMarkup;
+  keyboard?: Keyboard;
   kind: "notice" | "inPlace" | "plain";
   document?: Extract<Reply, { type: "document" }>;
 }
@@ -36,17 +35,14 @@ function pieceOf(bank: QuestionBank, reply: Reply): Piece {
 }
 
 /**
- * Shows a turn's replies in a chat. After a button press, the notes that lead go into the
+ * What a turn's replies become in a chat. After a button press, the notes that lead go into the
  * button's toast and a reply meant to replace the pressed message edits it, so answering by
  * buttons edits one message in place instead of adding one per question. Anything else is a
  * new message.
  */
-export function deliver(outbox: Outbox, bank: QuestionBank, chatId: number, replies: readonly Reply[], origin: Origin): void {
+export function sendsOf(bank: QuestionBank, replies: readonly Reply[], origin: Origin): Send[] {
   const pieces = replies.map((reply) => pieceOf(bank, reply));
-  if (origin.kind === "message") {
-    for (const piece of withNoticesMerged(pieces)) send(outbox, chatId, piece);
-    return;
-  }
+  if (origin.kind === "message") return withNoticesMerged(pieces).map(sendOf);
   let first = 0;
   while (pieces[first]?.kind === "notice") first += 1;
   const toast = pieces.slice(0, first).map((p) => p.text).join("\n");
@@ -54,18 +50,17 @@ export function deliver(outbox: Outbox, bank: QuestionBank, chatId: number, repl
   origin.answer(first > 0 ? toast : undefined);
   const rest = withNoticesMerged(pieces.slice(first));
   const head = rest[0];
+  const sends: Send[] = [];
   if (head?.kind === "inPlace") {
-    void outbox.editText(chatId, origin.messageId, head.text, head.keyboard);
+    sends.push({ op: "edit", messageId: origin.messageId, text: head.text, ...(head.keyboard ? { keyboard: head.keyboard } : {}) });
     rest.shift();
-  } else if (rest.length > 0) void outbox.removeKeyboard(chatId, origin.messageId);
-  for (const piece of rest) send(outbox, chatId, piece);
+  } else if (rest.length > 0) sends.push({ op: "unbutton", messageId: origin.messageId });
+  return [...sends, ...rest.map(sendOf)];
 }
 
-function send(outbox: Outbox, chatId: number, piece: Piece): void {
-  if (piece.document) {
-    const { filename, content } = piece.document;
-    void outbox.sendDocument(chatId, { filename, content: Buffer.from(content, "utf8") }, piece.text);
-  } else void outbox.sendText(chatId, piece.text, piece.keyboard);
+function sendOf(piece: Piece): Send {
+  if (piece.document) return { op: "document", filename: piece.document.filename, content: piece.document.content, caption: piece.text };
+  return { op: "text", text: piece.text, ...(piece.keyboard ? { keyboard: piece.keyboard } : {}) };
 }
 
 /**

@@ -1,11 +1,14 @@
-import { isCommand, type ConversationInput, type ConversationService, type Outcome, type Turn } from "../../conversation/index.js";
+import { isCommand, langFromHint, type ConversationInput, type ConversationService, type Outcome, type Turn } from "../../conversation/index.js";
+import { t } from "../../i18n/translate.js";
 import type { QuestionBank } from "../../interview/index.js";
 import type { Logger } from "../../log.js";
 import { telegramConversationId } from "../../store/conversationId.js";
 import { decodeCallback } from "./callbackData.js";
-import { deliver, type Origin } from "./deliver.js";
+import { sendsOf, type Origin } from "./deliver.js";
 import { readIncoming, type Incoming } from "./incoming.js";
 import type { Outbox } from "./outbox.js";
+import { privateChatPointer } from "./privateOnly.js";
+import { RecentKeys } from "./recentKeys.js";
 
 /** What the Telegram adapter works with. */
 export interface TelegramDeps {
@@ -17,12 +20,17 @@ export interface TelegramDeps {
   admins: ReadonlySet<number>;
 }
 
+/** Delete confirmations answered, remembered so that a second tap on one changes nothing. */
+const SETTLED_CONFIRMATIONS = 10_000;
+
 /**
- * Takes each update off telegraf at once and hands it to the conversation layer as an input, so
- * polling never waits for a slow chat; the turn's replies go out through the outbox. Every
- * update ends in one log line (chat, kind, latency, outcome; never its text).
+ * Hands each update to the conversation layer as an input; the turn's replies go to the outbox.
+ * Resolves once the turn's state is saved and its replies are stored in the outbox, so the
+ * update is acknowledged only then (polling asks for the next updates after this resolves).
+ * Every update ends in one log line (chat, kind, latency, outcome; never its text).
  */
 export function createDispatcher(deps: TelegramDeps, botUsername: () => string | undefined): (update: unknown) => Promise<void> {
+  const settled = new RecentKeys<string>(SETTLED_CONFIRMATIONS);
   return async (update) => {
     const started = performance.now();
     const incoming = readIncoming(update, botUsername());
@@ -31,36 +39,81 @@ export function createDispatcher(deps: TelegramDeps, botUsername: () => string |
       return;
     }
     const kind = { value: kindOf(incoming) };
-    const outcome = await handle(deps, incoming, kind);
+    let outcome: Outcome;
+    if (await deps.outbox.alreadyHandled(incoming.updateId)) {
+      kind.value = "duplicate";
+      outcome = "ignored";
+    } else if (!incoming.private) outcome = await answerOutsidePrivateChat(deps, incoming, botUsername());
+    else outcome = await handle(deps, incoming, kind, settled);
     deps.logger.info("update", { chat: incoming.chatId, kind: kind.value, ms: Math.round((performance.now() - started) * 10) / 10, outcome });
   };
 }
 
-async function handle(deps: TelegramDeps, incoming: Incoming, kind: { value: string }): Promise<Outcome> {
-  const conversationId = telegramConversationId(incoming.chatId);
+async function handle(deps: TelegramDeps, incoming: Incoming, kind: { value: string }, settled: RecentKeys<string>): Promise<Outcome> {
+  const { chatId, updateId } = incoming;
+  const conversationId = telegramConversationId(chatId);
   if (incoming.kind === "membership") {
-    if (incoming.active) deps.outbox.unblock(incoming.chatId);
-    else deps.outbox.markBlocked(incoming.chatId);
+    if (incoming.active) deps.outbox.unblock(chatId);
+    else deps.outbox.markBlocked(chatId);
     await deps.conversations.setReachable(conversationId, incoming.active);
     return "ok";
   }
   // Writing to the bot again means the user unblocked it.
-  deps.outbox.unblock(incoming.chatId);
+  deps.outbox.unblock(chatId);
   const origin = originOf(deps, incoming);
   const input = inputOf(deps, incoming, kind);
-  const caller = { languageHint: incoming.languageCode, staff: incoming.userId !== null && deps.admins.has(incoming.userId), userId: incoming.userId ?? undefined };
+  if (isSettledAgain(input, incoming, settled)) {
+    if (origin.kind === "callback") origin.answer(t(langFromHint(incoming.languageCode), "bot.callback.stale"));
+    return "stale";
+  }
+  // Staff commands only where no one else reads along: the admin's own private chat.
+  const staff = incoming.userId !== null && incoming.userId === chatId && deps.admins.has(incoming.userId);
+  const caller = { languageHint: incoming.languageCode, staff, userId: incoming.userId ?? undefined };
+  const stored: Promise<void>[] = [];
   const show = (turn: Turn) => {
     if (turn.standalone && origin.kind === "callback") origin.answer();
-    deliver(deps.outbox, deps.bank, incoming.chatId, turn.replies, turn.standalone ? { kind: "message" } : origin);
+    stored.push(deps.outbox.queue(chatId, updateId, sendsOf(deps.bank, turn.replies, turn.standalone ? { kind: "message" } : origin)));
     if (turn.later) {
-      void deps.outbox.typing(incoming.chatId);
-      const later = turn.later.then((replies) => deliver(deps.outbox, deps.bank, incoming.chatId, replies, { kind: "message" }));
+      void deps.outbox.typing(chatId);
+      const later = turn.later.then((replies) => deps.outbox.queue(chatId, null, sendsOf(deps.bank, replies, { kind: "message" })));
       deps.conversations.track(later);
     }
   };
   const turn = await deps.conversations.handle(conversationId, input, caller, show);
   if (origin.kind === "callback") origin.answer();
+  // A reply was lost (Telegram down past the retry horizon): the old buttons would only say
+  // "stale", so the chat is shown where it stands.
+  if (turn.outcome === "stale" && deps.outbox.takeLost(chatId)) {
+    const view = await deps.conversations.view(conversationId, caller);
+    stored.push(deps.outbox.queue(chatId, updateId, sendsOf(deps.bank, view.replies, { kind: "message" })));
+  }
+  await Promise.all(stored);
   return turn.outcome;
+}
+
+/**
+ * A delete confirmation settles once: after "Yes" erased everything, a "No" tapped on the same
+ * message must not claim that nothing was erased (nor a second "Yes" erase again).
+ */
+function isSettledAgain(input: ConversationInput, incoming: Incoming, settled: RecentKeys<string>): boolean {
+  if (incoming.kind !== "callback" || input.type !== "action" || input.action.kind !== "delete") return false;
+  return settled.seen(`${incoming.chatId}:${incoming.messageId}`);
+}
+
+/** In a group or a channel: one line pointing to a private chat, and nothing of anyone's data. */
+async function answerOutsidePrivateChat(deps: TelegramDeps, incoming: Incoming, botUsername: string | undefined): Promise<Outcome> {
+  const pointer = privateChatPointer(langFromHint("languageCode" in incoming ? incoming.languageCode : undefined), botUsername);
+  switch (incoming.kind) {
+    case "command":
+    case "text":
+      await deps.outbox.queue(incoming.chatId, incoming.updateId, [{ op: "text", text: pointer }]);
+      return "refused";
+    case "callback":
+      void deps.outbox.answerCallback(incoming.callbackId, pointer);
+      return "refused";
+    default:
+      return "ignored";
+  }
 }
 
 /** Forged button data becomes a press of nothing: the conversation answers it as invalid. */

@@ -1,16 +1,27 @@
 import { z } from "zod";
 
+/** Where an update comes from: its update id, the chat and whether that chat is a private one. */
+interface Source {
+  updateId: number;
+  chatId: number;
+  /** A one-to-one chat with a user; false for groups, supergroups and channels. */
+  private: boolean;
+  userId: number | null;
+}
+
 /** What one update asks of the bot, read from the fields this bot uses (zod: the update is outside input). */
-export type Incoming =
-  | { kind: "command"; chatId: number; userId: number | null; languageCode?: string; command: string; args: string }
-  | { kind: "text"; chatId: number; userId: number | null; languageCode?: string; text: string }
-  | { kind: "callback"; chatId: number; userId: number | null; languageCode?: string; callbackId: string; data: string | undefined; messageId: number }
-  | { kind: "other"; chatId: number; userId: number | null; languageCode?: string }
-  /** The user blocked (kicked) or unblocked the bot. */
-  | { kind: "membership"; chatId: number; userId: number | null; active: boolean };
+export type Incoming = Source &
+  (
+    | { kind: "command"; languageCode?: string; command: string; args: string }
+    | { kind: "text"; languageCode?: string; text: string }
+    | { kind: "callback"; languageCode?: string; callbackId: string; data: string | undefined; messageId: number }
+    | { kind: "other"; languageCode?: string }
+    /** The user blocked (kicked) or unblocked the bot. */
+    | { kind: "membership"; active: boolean }
+  );
 
 const from = z.object({ id: z.number().int(), language_code: z.string().max(35).optional() }).optional();
-const chat = z.object({ id: z.number().int() });
+const chat = z.object({ id: z.number().int(), type: z.string().optional() });
 
 const messageSchema = z.object({
   message_id: z.number().int(),
@@ -35,18 +46,19 @@ export const UPDATE_TYPES = ["message", "callback_query", "my_chat_member"] as c
 export function readIncoming(update: unknown, botUsername: string | undefined): Incoming | null {
   const parsed = updateSchema.safeParse(update);
   if (!parsed.success) return null;
-  const { message, callback_query: query, my_chat_member: member } = parsed.data;
+  const { update_id: updateId, message, callback_query: query, my_chat_member: member } = parsed.data;
+  const where = (c: z.infer<typeof chat>) => ({ updateId, chatId: c.id, private: c.type === "private" });
   if (query) {
     if (!query.message) return null;
-    const base = { chatId: query.message.chat.id, userId: query.from.id, languageCode: query.from.language_code };
+    const base = { ...where(query.message.chat), userId: query.from.id, languageCode: query.from.language_code };
     return { kind: "callback", ...base, callbackId: query.id, data: query.data, messageId: query.message.message_id };
   }
   if (member) {
     const status = member.new_chat_member.status;
-    return { kind: "membership", chatId: member.chat.id, userId: member.from?.id ?? null, active: status !== "kicked" && status !== "left" };
+    return { kind: "membership", ...where(member.chat), userId: member.from?.id ?? null, active: status !== "kicked" && status !== "left" };
   }
   if (!message) return null;
-  const base = { chatId: message.chat.id, userId: message.from?.id ?? null, languageCode: message.from?.language_code };
+  const base = { ...where(message.chat), userId: message.from?.id ?? null, languageCode: message.from?.language_code };
   if (message.text === undefined) return { kind: "other", ...base };
   const command = readCommand(message.text, message.entities ?? [], botUsername);
   if (command === "not_for_us") return null;

@@ -5,7 +5,9 @@ import type { Logger } from "../../log.js";
 import { publishMenu } from "./commands.js";
 import { createBot, type BotApp } from "./createBot.js";
 import { UPDATE_TYPES } from "./incoming.js";
-import type { RateLimits, RetryPolicy } from "./outbox.js";
+import { DEFAULT_RETRY, type RateLimits, type RetryPolicy } from "./outbox.js";
+import { finishBot } from "./shutdown.js";
+import { withStartupRetries } from "./startupRetry.js";
 import { createWebhookHandler, type WebhookHost } from "./webhook.js";
 
 export interface RunBotOptions {
@@ -15,7 +17,7 @@ export interface RunBotOptions {
   limits?: RateLimits;
   retry?: RetryPolicy;
   maxConcurrentRequests?: number;
-  /** How long stop() waits for queued replies before dropping them. */
+  /** The longest stop() takes (SHUTDOWN_TIMEOUT_MS by default); replies not delivered by then stay in the outbox. */
   drainTimeoutMs?: number;
   /** Webhook mode: the shared HTTP server, listening already, that serves the webhook path. */
   webhookHost?: WebhookHost;
@@ -24,7 +26,7 @@ export interface RunBotOptions {
 export interface RunningBot {
   mode: "polling" | "webhook";
   app: BotApp;
-  /** Stops taking updates, then finishes the ones in hand and delivers their replies. */
+  /** Stops taking updates, finishes the ones in hand, and leaves undelivered replies in the outbox for the next start. */
   stop(reason?: string): Promise<void>;
   /** Settles when polling ends; rejects if it stopped on its own (a wrong token, another instance polling). */
   stopped: Promise<void>;
@@ -41,29 +43,27 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     logger,
     admins: config.ADMIN_IDS,
     limits: options.limits,
-    retry: options.retry,
+    retry: options.retry ?? { ...DEFAULT_RETRY, callTimeoutMs: config.TELEGRAM_CALL_TIMEOUT_MS, horizonMs: config.TELEGRAM_RETRY_HORIZON_MS },
     maxConcurrentRequests: options.maxConcurrentRequests,
   });
-  void publishMenu(app.deps.outbox);
-
-  const finish = async (reason: string) => {
-    await conversations.drain();
-    const emptied = await app.deps.outbox.drain(options.drainTimeoutMs ?? 10_000);
-    app.deps.outbox.close();
-    logger.info("bot stopped", { reason, repliesDelivered: emptied });
-  };
+  const telegram = app.telegraf.telegram;
+  const finish = (reason: string) => finishBot(app, conversations, options.drainTimeoutMs ?? config.SHUTDOWN_TIMEOUT_MS, logger, reason);
 
   if (config.WEBHOOK_URL) {
     if (!options.webhookHost) throw new Error("WEBHOOK_URL is set but no HTTP server was given to serve the webhook on");
     const path = new URL(config.WEBHOOK_URL).pathname;
     let accepting = true;
-    const onUpdate = (update: unknown) => {
-      if (accepting) void app.accept(update);
-      return accepting;
+    // Answered once the update's turn is saved and its replies stored: Telegram retries anything else.
+    const onUpdate = async (update: unknown) => {
+      if (!accepting) return false;
+      await app.accept(update);
+      return true;
     };
     options.webhookHost.mount(path, createWebhookHandler({ secret: config.WEBHOOK_SECRET!, onUpdate, logger }));
-    app.telegraf.botInfo = await app.telegraf.telegram.getMe();
-    await app.telegraf.telegram.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...UPDATE_TYPES] });
+    app.telegraf.botInfo = await withStartupRetries("getMe", () => telegram.getMe(), logger);
+    const webhook = { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...UPDATE_TYPES] };
+    await withStartupRetries("setWebhook", () => telegram.setWebhook(config.WEBHOOK_URL!, webhook), logger);
+    void publishMenu(app.deps.outbox);
     logger.info("bot started", { mode: "webhook", path });
     let closed: Promise<void> | undefined;
     const stop = (reason = "stop") =>
@@ -75,6 +75,10 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     return { mode: "webhook", app, stop, stopped: new Promise(() => undefined) };
   }
 
+  // launch() makes these calls too, but once: a Telegram hiccup during a deploy would end the process.
+  app.telegraf.botInfo = await withStartupRetries("getMe", () => telegram.getMe(), logger);
+  await withStartupRetries("deleteWebhook", () => telegram.deleteWebhook({ drop_pending_updates: false }), logger);
+  void publishMenu(app.deps.outbox);
   const polling = app.telegraf.launch({ allowedUpdates: [...UPDATE_TYPES], dropPendingUpdates: false });
   polling.catch((error: unknown) => logger.error("polling stopped", { error: startFailure(error) }));
   logger.info("bot started", { mode: "polling" });

@@ -9,14 +9,20 @@ export interface RateLimits {
 }
 export const TELEGRAM_LIMITS: RateLimits = { perChat: { burst: 2, intervalMs: 1000 }, overall: { perSecond: 30 } };
 
-/** Bounded retries: 5xx and network errors back off exponentially; 429 waits what Telegram asks. */
+/**
+ * How sends are retried: 5xx, network errors and calls past their deadline back off
+ * exponentially until `horizonMs` after the first attempt (an outage of minutes loses nothing);
+ * 429 waits what Telegram asks, at most `maxRateLimitWaits` times.
+ */
 export interface RetryPolicy {
-  maxAttempts: number;
+  horizonMs: number;
   baseDelayMs: number;
   maxDelayMs: number;
   maxRateLimitWaits: number;
+  /** The deadline of one Bot API call: a hung call frees its slot in the limits after it. */
+  callTimeoutMs: number;
 }
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 8_000, maxRateLimitWaits: 10 };
+export const DEFAULT_RETRY: RetryPolicy = { horizonMs: 10 * 60_000, baseDelayMs: 500, maxDelayMs: 30_000, maxRateLimitWaits: 50, callTimeoutMs: 15_000 };
 
 /** The pause before the next attempt after `attempt` failures. */
 export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {

@@ -7,8 +7,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookOptions {
   secret: string;
-  /** Takes an update; false once the bot is stopping (503, so Telegram delivers it again later). */
-  onUpdate: (update: unknown) => boolean;
+  /**
+   * Takes an update; resolves once it is handled (its turn saved, its replies stored), or to
+   * false once the bot is stopping (503, so Telegram delivers it again later).
+   */
+  onUpdate: (update: unknown) => Promise<boolean>;
   logger: Logger;
 }
 
@@ -20,8 +23,9 @@ export interface WebhookHost {
 /**
  * The webhook endpoint, as a handler of the shared server. Telegram sends the secret token set
  * with setWebhook in a header; a request without it (or with another) gets 403, so no one who
- * merely guesses the path can inject updates. Updates are acknowledged at once and handled in
- * the background, as Telegram asks.
+ * merely guesses the path can inject updates. An update is acknowledged (200) only once it is
+ * handled, so one lost to a crash in between is delivered again; a turn takes milliseconds, well
+ * within Telegram's patience, and the replies themselves go out afterwards from the outbox.
  */
 export function createWebhookHandler(options: WebhookOptions): (request: Request) => Promise<Response> {
   const secret = Buffer.from(options.secret);
@@ -41,7 +45,7 @@ export function createWebhookHandler(options: WebhookOptions): (request: Request
     } catch {
       return reply(400, { error: "body is not JSON" });
     }
-    return options.onUpdate(update) ? reply(200, {}) : reply(503, { error: "stopping" });
+    return (await options.onUpdate(update)) ? reply(200, {}) : reply(503, { error: "stopping" });
   };
 }
 

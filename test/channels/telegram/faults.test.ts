@@ -68,7 +68,7 @@ describe("Telegram failing for a while", () => {
     dlg.command("/help");
     await vi.waitFor(async () => expect((await bot.store.getConversation(`tg:${403}`))?.active).toBe(false));
     const attempts = fake.sent.filter((call) => call.chatId === 403).length;
-    bot.bot.app.deps.outbox.sendText(403, "a late reply");
+    void bot.bot.app.deps.outbox.queue(403, null, [{ op: "text", text: "a late reply" }]);
     await bot.bot.app.deps.outbox.drain();
     expect(fake.sent.filter((call) => call.chatId === 403).length).toBe(attempts);
 

@@ -26,7 +26,7 @@ export const interview: InterviewContext = { bank: loadQuestionBank(), rules: lo
 /** No rate limits and quick retries: most tests are about what is said, not when. */
 export const FAST: Pick<RunBotOptions, "limits" | "retry"> = {
   limits: { perChat: null, overall: null },
-  retry: { maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40, maxRateLimitWaits: 10 },
+  retry: { horizonMs: 10_000, baseDelayMs: 10, maxDelayMs: 40, maxRateLimitWaits: 10, callTimeoutMs: 5_000 },
 };
 
 export interface TestBot {

@@ -1,20 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
 import { step } from "../../../src/interview/interview.js";
-import { projectRoot } from "../../../src/paths.js";
 import { toScreeningRecord } from "../../../src/conversation/screeningRecord.js";
 import { evaluate } from "../../../src/engine/evaluate.js";
 import { createLogger } from "../../../src/log.js";
 import { openLowdbStore } from "../../../src/store/lowdbStore.js";
 import { MemoryStore } from "../../../src/store/memoryStore.js";
 import type { FakeBotApi } from "../../support/fakeBotApi.js";
+import { spawnBot as spawnChild } from "./childBot.js";
 import { Dialog } from "./dialog.js";
 import { questionWords, startModel } from "./driveInterview.js";
-import { interview, newDataDir, removeDataDirs, startBot, startFake, TEST_TOKEN, type TestBot } from "./harness.js";
+import { interview, newDataDir, removeDataDirs, startBot, startFake, type TestBot } from "./harness.js";
 import { FAST_GROWER } from "./personas.js";
 
 let fake: FakeBotApi;
@@ -43,13 +43,8 @@ async function stop(bot: TestBot): Promise<void> {
   await bot.stop();
 }
 
-/** `npm start` in a child process: node itself, not the tsx wrapper, so signals reach the process that holds the store. */
 function spawnBot(dir: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "src", "bin", "start.ts")], {
-    cwd: projectRoot,
-    env: { ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dir, PORT: "0", LOG_LEVEL: "silent", WEBHOOK_URL: "", OPENAI_API_KEY: "" },
-    stdio: "ignore",
-  });
+  const child = spawnChild(fake, dir);
   children.push(child);
   return child;
 }

@@ -92,6 +92,18 @@ describe("webhook mode", () => {
     await vi.waitFor(async () => expect((await bot.store.getConversation(`tg:${703}`))?.active).toBe(true));
   });
 
+  it("answers 200 once the update's reply is stored, and handles an update posted twice (a Telegram retry) once", async () => {
+    const dlg = new Dialog(fake, 704);
+    dlg.command("/help");
+    const update = lastUpdate();
+    expect((await postUpdateToWebhook(hook, update, SECRET)).status).toBe(200);
+    expect(await bot.store.outbox().then((entries) => entries.length + fake.sent.filter((c) => c.chatId === 704).length)).toBeGreaterThan(0);
+    expect((await postUpdateToWebhook(hook, update, SECRET)).status).toBe(200);
+    await dlg.nextText("/check");
+    await bot.server.bot!.app.deps.outbox.drain();
+    expect(fake.sent.filter((call) => call.chatId === 704 && call.method === "sendMessage")).toHaveLength(1);
+  });
+
   it("answers 404 off the webhook path and 405 to other methods on it", async () => {
     expect((await fetch(`http://127.0.0.1:${bot.bot.port}/other`, { method: "POST", body: "{}" })).status).toBe(404);
     expect((await fetch(hook)).status).toBe(405);

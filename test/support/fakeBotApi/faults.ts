@@ -19,6 +19,7 @@ const BLOCKED_BY_USER = "Forbidden: bot was blocked by the user";
 export class FaultPlan {
   private readonly queued = new Map<string, Fault[]>();
   private readonly blocked = new Map<number, string>();
+  private outage: Fault | undefined;
 
   failNext(method: string, fault: Fault, count: number): void {
     if (!Number.isInteger(count) || count < 1) throw new RangeError(`failNext: count must be a positive integer, got ${count}`);
@@ -35,9 +36,14 @@ export class FaultPlan {
     this.blocked.delete(chatId);
   }
 
-  /** Consumes the method's next queued fault, if any; a blocked chat fails every call. */
+  /** Every call but getUpdates gets this fault until the outage ends (undefined). */
+  setOutage(fault: Fault | undefined): void {
+    this.outage = fault;
+  }
+
+  /** Consumes the method's next queued fault, if any; a blocked chat fails every call; an outage fails all but polling. */
   take(method: string, chatId: number | undefined): PlannedOutcome {
-    const fault = this.queued.get(method)?.shift();
+    const fault = (method === "getUpdates" ? undefined : this.outage) ?? this.queued.get(method)?.shift();
     const blockedDescription = chatId === undefined ? undefined : this.blocked.get(chatId);
     const blockedError = blockedDescription === undefined ? undefined : new ApiError(403, blockedDescription);
     if (!fault) return { delayMs: 0, error: blockedError };

@@ -1,0 +1,58 @@
+import type { Telegram } from "telegraf";
+
+/**
+ * A Bot API call that did not answer within its deadline. It carries node-fetch's own timeout
+ * name and type, so telegraf's polling loop retries a timed-out getUpdates as it retries a
+ * network error, and classifySendError counts it as transient.
+ */
+export class CallTimeoutError extends Error {
+  readonly type = "request-timeout";
+  readonly code = "ETIMEDOUT";
+
+  constructor(
+    readonly method: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${method}: no answer from the Bot API within ${timeoutMs} ms`);
+    this.name = "FetchError";
+  }
+}
+
+type CallApi = Telegram["callApi"];
+
+/**
+ * Gives every call made through this Telegram client a deadline (telegraf's own is 500 s): the
+ * request is aborted, its socket freed, and the caller gets a CallTimeoutError. A long poll
+ * (getUpdates) gets its own server-side wait on top, since it is meant to be held that long.
+ * The function returned ends every call in flight at once (on shutdown).
+ */
+export function withCallDeadline(telegram: Telegram, timeoutMs: number): () => void {
+  const call: CallApi = telegram.callApi.bind(telegram);
+  const inFlight = new Set<AbortController>();
+  telegram.callApi = (async (method: string, payload: Record<string, unknown>, options: { signal?: AbortSignal } = {}) => {
+    const pollSeconds = method === "getUpdates" && typeof payload?.timeout === "number" ? payload.timeout : 0;
+    const deadline = timeoutMs + pollSeconds * 1000;
+    const controller = new AbortController();
+    inFlight.add(controller);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, deadline);
+    const forward = () => controller.abort();
+    options.signal?.addEventListener("abort", forward);
+    if (options.signal?.aborted) controller.abort();
+    try {
+      return await (call as (m: string, p: unknown, o: { signal: AbortSignal }) => Promise<unknown>)(method, payload, { signal: controller.signal });
+    } catch (error) {
+      throw timedOut ? new CallTimeoutError(method, deadline) : error;
+    } finally {
+      clearTimeout(timer);
+      inFlight.delete(controller);
+      options.signal?.removeEventListener("abort", forward);
+    }
+  }) as CallApi;
+  return () => {
+    for (const controller of inFlight) controller.abort();
+  };
+}
