@@ -69,7 +69,7 @@ function daySections({ t, lang }: PageContext, data: Dashboard, charts: ChartSet
 
 function itemSections({ t, lang }: PageContext, data: Dashboard, charts: ChartSet): HTMLElement[] {
   // Article 4 first, read top to bottom as in the rules.
-  const labels = data.byItem.map((item) => `${articleLabel(item.id, lang)} ${item.title}`);
+  const labels = data.byItem.map((item) => itemLabel(item.id, item.title, lang));
   const horizontal = (option: ChartOption): ChartOption => ({
     ...baseOption(),
     yAxis: { type: "category", data: labels, inverse: true, axisLabel: { ...axisText, width: 260, overflow: "truncate" } },
@@ -92,8 +92,8 @@ function itemSections({ t, lang }: PageContext, data: Dashboard, charts: ChartSe
   const height = Math.max(240, 36 * data.byItem.length + 60);
   const table = dataTable(
     t("tableItems"),
-    [{ label: t("article") }, { label: t("item") }, { label: t("eligible"), numeric: true }, { label: t("needs_info"), numeric: true }, { label: t("not_eligible"), numeric: true }, { label: t("sumMax"), numeric: true }],
-    data.byItem.map((i) => [articleLabel(i.id, lang), i.title, i.eligible, i.needsInfo, i.notEligible, money(i.sumMaxFen, lang)]),
+    [{ label: t("item") }, { label: t("eligible"), numeric: true }, { label: t("needs_info"), numeric: true }, { label: t("not_eligible"), numeric: true }, { label: t("sumMax"), numeric: true }],
+    data.byItem.map((i, n) => [labels[n]!, i.eligible, i.needsInfo, i.notEligible, money(i.sumMaxFen, lang)]),
   );
   table.dataset.table = "items";
   return [section(t("sectionItems"), [pair(chart(t("chartItems"), charts.box(t("chartItems"), statuses, height)), chart(t("chartSums"), charts.box(t("chartSums"), sums, height))), tableWrap(table)])];
@@ -109,7 +109,7 @@ function lackSections({ t }: PageContext, data: Dashboard, charts: ChartSet): HT
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       yAxis: { type: "category", data: rows.map((r) => r.label), inverse: true, axisLabel: { ...axisText, width: 320, overflow: "truncate" } },
       xAxis: { type: "value", minInterval: 1, axisLabel: axisText },
-      series: [{ type: "bar", name: t("count"), data: rows.map((r) => r.count), itemStyle: { color } }],
+      series: [{ type: "bar", name: t("count"), data: rows.map((r) => r.count), itemStyle: { color }, barMaxWidth: 24 }],
     };
     const table = dataTable(t("tableOf", { chart: title }), [...headers.map((label) => ({ label })), { label: t("count"), numeric: true }], rows.map((r) => [...r.cells, r.count]));
     table.dataset.table = key;
@@ -122,6 +122,12 @@ function lackSections({ t }: PageContext, data: Dashboard, charts: ChartSet): HT
   ];
 }
 
+/** An item as the rules name it, its Article first (the server's title may already start with it). */
+function itemLabel(id: string, title: string, lang: Lang): string {
+  const article = articleLabel(id, lang);
+  return title.startsWith(article) ? title : `${article} ${title}`.trim();
+}
+
 /** Two charts side by side on a wide screen, one above the other on a narrow one. */
 function pair(first: HTMLElement, second: HTMLElement): HTMLElement {
   return el("div", { className: "chart-pair" }, [first, second]);
@@ -132,9 +138,13 @@ function chart(title: string, box: HTMLElement): HTMLElement {
   return el("div", { className: "chart-block" }, [el("h3", { text: title }), box]);
 }
 
-/** A table that scrolls sideways by itself when narrower screens cannot fit it. */
+/**
+ * A chart's table in a box of bounded height that scrolls (a month of days is 30 rows). The box
+ * takes focus so that keyboard users can scroll it too, and is named after its table.
+ */
 function tableWrap(table: HTMLTableElement): HTMLElement {
-  return el("div", { className: "table-wrap" }, [table]);
+  const label = table.caption?.textContent ?? "";
+  return el("div", { className: "table-wrap scroll", attrs: { tabindex: "0", role: "region", "aria-label": label } }, [table]);
 }
 
 /** Axis labels in the unit people read amounts in: 万 and 亿 in Chinese, k and m in English. */
