@@ -48,6 +48,7 @@ function eventTable({ t, lang }: PageContext, events: AuditEvents): HTMLElement 
     t("auditTitle"),
     [{ label: t("at") }, { label: t("account") }, { label: t("action") }, { label: t("details") }, { label: t("address") }],
     events.map((e) => [beijingDateTime(e.at), e.name, actionText(lang, e.action), details(e) || "—", typeof e.ip === "string" ? e.ip : "—"]),
+    { captionHidden: true },
   );
   table.dataset.table = "audit";
   return el("div", { className: "table-wrap" }, [table]);

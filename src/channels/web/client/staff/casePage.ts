@@ -43,6 +43,7 @@ function result({ t, lang }: PageContext, { record, resultText }: CaseView): HTM
       item.maxSupportFen === null ? "—" : money(item.maxSupportFen, lang),
       item.status === "eligible" ? money(item.countedSupportFen ?? (item.counted ? (item.maxSupportFen ?? 0) : 0), lang) : "—",
     ]),
+    { captionHidden: true },
   );
   table.dataset.table = "result";
   return section(t("result"), [el("div", { className: "table-wrap" }, [table]), el("h3", { text: t("resultText") }), el("div", { className: "result-text", text: resultText })]);
@@ -63,7 +64,7 @@ function report({ api, t, act, say }: PageContext, { record }: CaseView): HTMLEl
 
 function answers({ t, lang }: PageContext, { record }: CaseView): HTMLElement {
   const rows = flattenAnswers(record.screening).map(([path, value]) => [path, answerText(value, lang)]);
-  const table = dataTable(t("answers"), [{ label: t("field") }, { label: t("answer") }], rows, "data answers");
+  const table = dataTable(t("answers"), [{ label: t("field") }, { label: t("answer") }], rows, { className: "data answers", captionHidden: true });
   table.dataset.table = "answers";
   return section(t("answers"), [el("div", { className: "table-wrap" }, [table])]);
 }

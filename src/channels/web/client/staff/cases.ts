@@ -73,6 +73,7 @@ function results(context: PageContext, list: CaseList, filters: URLSearchParams)
       c.items.filter((i) => i.status === "eligible").map((i) => articleLabel(i.id, lang)).join(lang === "zh" ? "、" : ", ") || "—",
       money(c.totalFen, lang),
     ]),
+    { captionHidden: true },
   );
   table.dataset.table = "cases";
   const pager = (label: string, target: number, enabled: boolean) => {

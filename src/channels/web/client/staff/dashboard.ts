@@ -107,7 +107,7 @@ function lackSections({ t }: PageContext, data: Dashboard, charts: ChartSet): HT
       ...baseOption(),
       legend: { show: false },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      yAxis: { type: "category", data: rows.map((r) => r.label), inverse: true, axisLabel: { ...axisText, width: 320, overflow: "truncate" } },
+      yAxis: { type: "category", data: rows.map((r) => r.label), inverse: true, axisLabel: { ...axisText, width: 220, overflow: "truncate" } },
       xAxis: { type: "value", minInterval: 1, axisLabel: axisText },
       series: [{ type: "bar", name: t("count"), data: rows.map((r) => r.count), itemStyle: { color }, barMaxWidth: 24 }],
     };
@@ -116,8 +116,10 @@ function lackSections({ t }: PageContext, data: Dashboard, charts: ChartSet): HT
     return section(title, [...children, charts.box(title, option, Math.max(160, 32 * rows.length + 24)), tableWrap(table)]);
   };
   return [
-    ranked(t("chartMissing"), "missing", data.missingFacts.map((m) => ({ label: m.label, count: m.count, cells: [m.label] })), [t("fact")], COLORS.amber),
-    ranked(t("chartNearMisses"), "near-misses", data.nearMisses.map((n) => ({ label: n.label, count: n.count, cells: [n.label] })), [t("condition")], COLORS.purple),
+    el("div", { className: "section-pair" }, [
+      ranked(t("chartMissing"), "missing", data.missingFacts.map((m) => ({ label: m.label, count: m.count, cells: [m.label] })), [t("fact")], COLORS.amber),
+      ranked(t("chartNearMisses"), "near-misses", data.nearMisses.map((n) => ({ label: n.label, count: n.count, cells: [n.label] })), [t("condition")], COLORS.purple),
+    ]),
     ranked(t("chartFaq"), "faq", data.faqGaps.map((g) => ({ label: g.question, count: g.count, cells: [g.question, t(`outcome_${g.outcome}`)] })), [t("question"), t("outcome")], COLORS.teal, t("chartFaqNote")),
   ];
 }

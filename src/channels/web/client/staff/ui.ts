@@ -15,7 +15,7 @@ export interface Column {
  * A table with a caption and column headers; the first cell of each row heads its row. The
  * charts' numbers are these tables, for screen readers and for copying into a spreadsheet.
  */
-export function dataTable(caption: string, columns: readonly Column[], rows: readonly (readonly Cell[])[], className = "data"): HTMLTableElement {
+export function dataTable(caption: string, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: { className?: string; captionHidden?: boolean } = {}): HTMLTableElement {
   const head = el("tr", {}, columns.map((column) => el("th", { text: column.label, attrs: { scope: "col" }, className: column.numeric ? "num" : "" })));
   const body = rows.map((row) =>
     el(
@@ -29,7 +29,9 @@ export function dataTable(caption: string, columns: readonly Column[], rows: rea
       }),
     ),
   );
-  return el("table", { className }, [el("caption", { text: caption }), el("thead", {}, [head]), el("tbody", {}, body)]);
+  // A hidden caption still names the table for screen readers where a heading right above says the same to the eye.
+  const captionNode = el("caption", { text: caption, className: options.captionHidden ? "visually-hidden" : "" });
+  return el("table", { className: options.className ?? "data" }, [captionNode, el("thead", {}, [head]), el("tbody", {}, body)]);
 }
 
 /** A labelled form field; the label is a real <label for>, so a click or a screen reader finds the input. */
