@@ -12,6 +12,10 @@ import { isConversationId } from "./conversationId.js";
 import { KeyedQueue } from "./keyedQueue.js";
 import { daysIn, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
 import { LruCache } from "../lruCache.js";
+import type { ActivityEvent, DayActivity } from "./activity.js";
+import { ActivityFiles } from "./activityFiles.js";
+import type { DaySummary } from "./daySummary.js";
+import { SummaryFiles } from "./summaryFiles.js";
 import { checkRecord, loadRecord, readRecord, type RecordReader } from "./recordFile.js";
 import { CONVERSATION, CONVERSATION_CASES, CONVERSATION_CASES_VERSION, SCREENING, type ConversationCases } from "./records.js";
 
@@ -63,6 +67,8 @@ export class LowdbStore implements Store {
   private readonly chats: LruCache<string, Low<ConversationRecord | null>>;
   private readonly queue = new KeyedQueue<string>();
   private readonly reader: RecordReader;
+  private readonly summaries: SummaryFiles;
+  private readonly activityFiles: ActivityFiles;
   private closed = false;
 
   constructor(
@@ -72,6 +78,8 @@ export class LowdbStore implements Store {
   ) {
     this.chats = new LruCache(cacheSize);
     this.reader = { corruptDir: layout.corrupt, logger };
+    this.summaries = new SummaryFiles(layout, this.reader);
+    this.activityFiles = new ActivityFiles(layout.dir);
   }
 
   async getConversation(conversationId: string): Promise<ConversationRecord | null> {
@@ -102,8 +110,10 @@ export class LowdbStore implements Store {
       // The chat's list first: a crash before the screening is written leaves a name without a file, never a file erasure cannot find.
       const cases = await this.readCases(checked.conversationId);
       if (!cases.includes(checked.caseId)) await this.writeCases(checked.conversationId, [...cases, checked.caseId]);
-      await mkdir(dirname(file), { recursive: true });
-      await new JSONFile<ScreeningRecord>(file).write(checked);
+      await this.summaries.add(dayOf(checked.createdAt), checked, async () => {
+        await mkdir(dirname(file), { recursive: true });
+        await new JSONFile<ScreeningRecord>(file).write(checked);
+      });
     });
   }
 
@@ -135,6 +145,21 @@ export class LowdbStore implements Store {
     }
   }
 
+  async daySummaries(fromDay: string, toDay: string): Promise<Map<string, DaySummary>> {
+    this.assertOpen();
+    return this.summaries.days(fromDay, toDay);
+  }
+
+  async recordActivity(event: ActivityEvent): Promise<void> {
+    this.assertOpen();
+    return this.activityFiles.record(event);
+  }
+
+  async activity(fromDay: string, toDay: string): Promise<Map<string, DayActivity>> {
+    this.assertOpen();
+    return this.activityFiles.days(fromDay, toDay);
+  }
+
   async deleteConversation(conversationId: string): Promise<void> {
     this.assertOpen();
     if (!isConversationId(conversationId)) return;
@@ -143,6 +168,7 @@ export class LowdbStore implements Store {
       const caseIds =
         loaded.status === "ok" ? loaded.value.cases : loaded.status === "corrupt" ? await scanCasesOfConversation(this.layout, conversationId, this.reader) : [];
       for (const caseId of caseIds) await removeFile(this.caseFile(caseId));
+      for (const folder of new Set(caseIds.map((caseId) => dayOfCaseId(caseId)!))) await this.summaries.invalidate(folder);
       await removeCorruptCopies(this.layout, conversationId, caseIds);
       this.chats.delete(conversationId);
       await removeFile(this.layout.conversationFile(conversationId));
@@ -168,6 +194,8 @@ export class LowdbStore implements Store {
       if (file?.kind === "conversation") removed += await this.queue.run(file.conversationId, () => this.purgeConversation(file.conversationId, cutoff));
       if (file?.kind === "cases") await this.queue.run(file.conversationId, () => this.pruneCases(file.conversationId, cutoff));
     }
+    await this.summaries.purgeBefore(cutoff);
+    await this.activityFiles.purgeBefore(cutoff);
     const corrupt = await purgeCorruptBefore(this.layout, cutoff);
     this.logger.info("store: purged", { cutoff, removed, corrupt });
     return removed;
@@ -177,6 +205,8 @@ export class LowdbStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.queue.idle();
+    await this.summaries.idle();
+    await this.activityFiles.idle();
     await releaseLock(this.layout.lock);
   }
 
