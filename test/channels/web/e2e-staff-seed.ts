@@ -30,29 +30,57 @@ export interface Seeded {
   day: string;
 }
 
+export interface SeededActivity {
+  /** Screenings begun per Beijing day (finished or not). */
+  started: Map<string, number>;
+  /** FAQ questions refused or weakly matched, with how often. */
+  faqGaps: Map<string, number>;
+}
+
+const SCREENINGS = 40;
+const FAQ_GAPS: { question: string; outcome: "refused" | "weak"; times: number }[] = [
+  { question: "人才公寓怎么申请？", outcome: "refused", times: 5 },
+  { question: "算力券可以转让给子公司吗", outcome: "weak", times: 3 },
+  { question: "Is there support for hiring graduates?", outcome: "refused", times: 2 },
+];
+
 /**
  * Stores finished screenings as the conversation layer does (toScreeningRecord of the engine's
  * evaluation), spread over the last days. One is finished at 01:30 Beijing time, still the
  * previous day in UTC, so a dashboard counting UTC days would put it on the wrong day.
  */
-export async function seedScreenings(store: Store, now = new Date()): Promise<Seeded[]> {
+export async function seedScreenings(store: Store, now = new Date()): Promise<{ seeded: Seeded[]; activity: SeededActivity }> {
   const today = todayInBeijing(now);
   const seeded: Seeded[] = [];
-  for (let i = 0; i < 12; i++) {
+  const activity: SeededActivity = { started: new Map(), faqGaps: new Map() };
+  const begin = async (channel: string, at: Date) => {
+    await store.recordActivity({ kind: "started", channel, at });
+    const day = todayInBeijing(at);
+    activity.started.set(day, (activity.started.get(day) ?? 0) + 1);
+  };
+  for (let i = 0; i < SCREENINGS; i++) {
     const persona = PERSONAS[i % PERSONAS.length]!;
-    const channel = CHANNELS[i % CHANNELS.length]!;
-    const day = addDays(today, -((i * 3) % 20) - 1);
+    const channel = CHANNELS[(i * 7) % 11 % CHANNELS.length]!;
+    // Days 1 to 29 before today, some with several screenings, within the default 30-day period.
+    const day = addDays(today, -((i * 11) % 29) - 1);
     // 17:30 UTC is 01:30 the next morning in Beijing.
-    const createdAt = i === 4 ? new Date(`${addDays(day, -1)}T17:30:00Z`) : new Date(`${day}T02:${String(10 + i).padStart(2, "0")}:00Z`);
+    const createdAt = i === 4 ? new Date(`${addDays(day, -1)}T17:30:00Z`) : new Date(`${day}T${String(1 + (i % 9)).padStart(2, "0")}:${String(10 + i).padStart(2, "0")}:00Z`);
     const screening: Screening = { ...persona.screening, asOf: day, applicant: { ...persona.screening.applicant, name: persona.name } };
     const evaluation = evaluate(screening, rules, day);
     const caseId = newCaseId(createdAt.toISOString());
     const conversationId = channel === "web" ? `web:seeded${String(i).padStart(16, "0")}` : channel === "tg" ? `tg:${1000 + i}` : "cli";
     const record = toScreeningRecord({ caseId, conversationId, createdAt, lang: i % 2 === 0 ? "zh" : "en", screening, evaluation });
+    await begin(channel, new Date(createdAt.getTime() - 10 * 60_000));
+    // Every third applicant also began a screening they left unfinished.
+    if (i % 3 === 0) await begin(channel, new Date(createdAt.getTime() - 60 * 60_000));
     await store.addScreening(record);
     seeded.push({ record, name: persona.name, channel, day });
   }
-  return seeded;
+  for (const [n, gap] of FAQ_GAPS.entries()) {
+    for (let k = 0; k < gap.times; k++) await store.recordActivity({ kind: "faq_gap", question: gap.question, outcome: gap.outcome, at: new Date(`${addDays(today, -2 - n - k)}T03:00:00Z`) });
+    activity.faqGaps.set(gap.question, gap.times);
+  }
+  return { seeded, activity };
 }
 
 export interface ExpectedItem {
@@ -65,6 +93,7 @@ export interface ExpectedItem {
 /** What the dashboard should show for these screenings, counted here from the records themselves. */
 export function expectedNumbers(seeded: readonly Seeded[]) {
   const byDay = new Map<string, { finished: number; web: number; tg: number; cli: number }>();
+  const missing = new Map<string, number>();
   const byItem = new Map<string, ExpectedItem>(ITEM_IDS.map((id) => [id, { eligible: 0, needsInfo: 0, notEligible: 0, sumMaxFen: 0 }]));
   let totalFen = 0;
   for (const { record, channel, day } of seeded) {
@@ -73,6 +102,8 @@ export function expectedNumbers(seeded: readonly Seeded[]) {
     counts[channel] += 1;
     byDay.set(day, counts);
     totalFen += record.totalMaxSupportFen;
+    // A fact several items need is one question to the applicant: counted once per screening.
+    for (const fact of new Set(record.items.flatMap((item) => item.missing ?? []))) missing.set(fact, (missing.get(fact) ?? 0) + 1);
     for (const item of record.items) {
       const counted = byItem.get(item.id)!;
       if (item.status === "eligible") {
@@ -82,5 +113,5 @@ export function expectedNumbers(seeded: readonly Seeded[]) {
       else counted.notEligible += 1;
     }
   }
-  return { byDay, byItem, totalFen, finished: seeded.length };
+  return { byDay, byItem, totalFen, missing, finished: seeded.length };
 }

@@ -13,7 +13,7 @@ import { columnLetter } from "../../../src/spreadsheet/index.js";
 import { AccountStore, accountsFile } from "../../../src/staff/index.js";
 import { DESKTOP, launchChromium, openPage, seriousViolations } from "./e2e-browser.js";
 import { TestServer } from "./e2e-server.js";
-import { expectedNumbers, seedScreenings, type Seeded } from "./e2e-staff-seed.js";
+import { expectedNumbers, seedScreenings, type Seeded, type SeededActivity } from "./e2e-staff-seed.js";
 
 const STAFF_SOURCES = join(projectRoot, "src", "channels", "web", "client", "staff");
 const ADMIN = { name: "wang", password: "correct horse battery" };
@@ -37,6 +37,7 @@ function screenshotPath(name: string): string {
 let browser: Browser;
 let server: TestServer;
 let seeded: Seeded[];
+let activity: SeededActivity;
 const zh = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) => text("zh", key, params);
 
 beforeAll(async () => {
@@ -46,7 +47,7 @@ beforeAll(async () => {
   const accounts = new AccountStore({ file: accountsFile(server.dataDir) });
   await accounts.add(ADMIN.name, "admin", ADMIN.password);
   await accounts.add(CLERK.name, "staff", CLERK.password);
-  seeded = await seedScreenings(server.conversations.deps.store);
+  ({ seeded, activity } = await seedScreenings(server.conversations.deps.store));
 }, 120_000);
 
 afterAll(async () => {
@@ -59,10 +60,10 @@ const staffUrl = (hash = "") => `${server.url}staff/${hash}`;
 /** The browser logs every 401 and 403 answer as a console error; those are expected here (no session yet, refused requests). */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 40[13]/.test(e));
 
-async function signIn(page: Page, account = ADMIN): Promise<void> {
-  await page.getByLabel(zh("name")).fill(account.name);
-  await page.getByLabel(zh("password")).fill(account.password);
-  await page.getByRole("button", { name: zh("signIn") }).click();
+async function signIn(page: Page, account = ADMIN, lang: "zh" | "en" = "zh"): Promise<void> {
+  await page.getByLabel(text(lang, "name")).fill(account.name);
+  await page.getByLabel(text(lang, "password")).fill(account.password);
+  await page.getByRole("button", { name: text(lang, "signIn") }).click();
 }
 
 /** The cells of a table the page marks with data-table, as text, a row per array. */
@@ -118,9 +119,10 @@ describe("the staff console in Chromium", { timeout: 180_000 }, () => {
     const expected = expectedNumbers(seeded);
     const days = await tableRows(page, "days");
     expect(days).toHaveLength(30);
-    for (const [day, , finished, web, tg, cli] of days) {
+    for (const [day, started, finished, web, tg, cli] of days) {
       const want = expected.byDay.get(day!) ?? { finished: 0, web: 0, tg: 0, cli: 0 };
-      expect([day, finished, web, tg, cli].map(String), day).toEqual([day, String(want.finished), String(want.web), String(want.tg), String(want.cli)]);
+      const begun = activity.started.get(day!) ?? 0;
+      expect([started, finished, web, tg, cli], day).toEqual([begun, want.finished, want.web, want.tg, want.cli].map(String));
     }
     const items = await tableRows(page, "items");
     expect(items).toHaveLength(expected.byItem.size);
@@ -130,10 +132,18 @@ describe("the staff console in Chromium", { timeout: 180_000 }, () => {
       expect([eligible, needsInfo, notEligible, sum], label).toEqual([String(want.eligible), String(want.needsInfo), String(want.notEligible), formatYuan(want.sumMaxFen, "zh")]);
     }
     expect(await page.locator('[data-figure="finished"]').textContent()).toBe(String(expected.finished));
+    expect(await page.locator('[data-figure="started"]').textContent()).toBe(String([...activity.started.values()].reduce((a, b) => a + b, 0)));
+    // The most common missing facts, as many as the page lists, with the store's counts, most frequent first.
+    const missing = await tableRows(page, "missing");
+    expect(missing.length).toBeGreaterThan(0);
+    const counts = [...expected.missing.values()].sort((a, b) => b - a);
+    expect(missing.map((row) => Number(row.at(-1)))).toEqual(counts.slice(0, missing.length));
+    const gaps = await tableRows(page, "faq");
+    expect(gaps.map(([question, , count]) => [question, Number(count)])).toEqual([...activity.faqGaps].sort((a, b) => b[1] - a[1]));
     expect(await page.locator('[data-figure="total"]').textContent()).toBe(formatYuan(expected.totalFen, "zh"));
 
     // The top of the page: the figures, the charts per day and per Article.
-    await page.screenshot({ path: screenshotPath("staff-dashboard.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1450 } });
+    await page.screenshot({ path: screenshotPath("staff-dashboard.png"), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1720 } });
     // No CSP refusal (an inline style ECharts might have tried) and no script error.
     expect(unexpected(errors)).toEqual([]);
     await context.close();
@@ -145,7 +155,8 @@ describe("the staff console in Chromium", { timeout: 180_000 }, () => {
     await signIn(page);
     await page.getByRole("heading", { level: 1, name: zh("casesTitle") }).waitFor();
     const everyCase = await tableRows(page, "cases");
-    expect(everyCase.length).toBe(Math.min(seeded.length, everyCase.length));
+    // Fewer than a page: every seeded case is listed (the default period is the last 30 days).
+    expect(everyCase.map((row) => row[0]).sort()).toEqual(seeded.map((s) => s.record.caseId).sort());
     expect(Number(await page.locator(".count").getAttribute("data-total"))).toBe(seeded.length);
 
     const wanted = seeded.find((s) => s.name === "Acme Data Ltd")!;
@@ -267,7 +278,8 @@ describe("the staff console in Chromium", { timeout: 180_000 }, () => {
     await page.getByRole("button", { name: text("en", "signOut") }).click();
     await page.getByRole("heading", { name: text("en", "signInTitle") }).waitFor();
     expect(await page.evaluate(async () => (await fetch("/staff/api/session")).status)).toBe(401);
-    await signIn(page, ADMIN);
+    expect(await page.getByText(text("en", "signedOut")).count()).toBe(1);
+    await signIn(page, ADMIN, "en");
     await page.getByRole("link", { name: text("en", "navAudit") }).click();
     await page.getByRole("heading", { level: 1, name: text("en", "auditTitle") }).waitFor();
     const events = await tableRows(page, "audit");

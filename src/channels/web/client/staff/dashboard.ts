@@ -72,7 +72,7 @@ function itemSections({ t, lang }: PageContext, data: Dashboard, charts: ChartSe
   const labels = data.byItem.map((item) => itemLabel(item.id, item.title, lang));
   const horizontal = (option: ChartOption): ChartOption => ({
     ...baseOption(),
-    yAxis: { type: "category", data: labels, inverse: true, axisLabel: { ...axisText, width: 260, overflow: "truncate" } },
+    yAxis: { type: "category", data: labels, inverse: true, axisLabel: { ...axisText, width: 250, overflow: "truncate" } },
     ...option,
   });
   const statuses: ChartOption = horizontal({

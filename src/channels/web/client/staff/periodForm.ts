@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { defaultPeriod } from "./format.js";
-import { button, el, field, input } from "./ui.js";
+import { button, el, field, input, nextId } from "./ui.js";
 import type { PageContext } from "./view.js";
 
 export interface Period {
@@ -12,11 +12,13 @@ export interface Period {
 export function periodForm({ t, say }: PageContext, period: Period, choose: (period: Period) => void): HTMLFormElement {
   const from = input("from", "date", period.from, { required: "" });
   const to = input("to", "date", period.to, { required: "" });
-  const hint = t("periodHint");
+  const hint = el("p", { className: "hint", text: t("periodHint"), attrs: { id: nextId("hint") } });
+  for (const date of [from, to]) date.setAttribute("aria-describedby", hint.id);
   const form = el("form", { className: "toolbar", attrs: { "aria-label": t("period") } }, [
     field(t("from"), from),
-    field(t("to"), to, hint),
+    field(t("to"), to),
     el("div", { className: "actions" }, [button(t("show"), undefined, "button primary"), button(t("last30"), () => choose(defaultPeriod()))]),
+    hint,
   ]);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
