@@ -108,6 +108,7 @@ export function createWebApp(options: WebAppOptions): WebApp {
     : null;
   if (staff) {
     app.get("/staff", (c) => c.redirect("/staff/"));
+    app.get("/staff/", staff.page);
     app.route("/staff", staff.app);
   }
 

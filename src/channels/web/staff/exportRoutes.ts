@@ -33,12 +33,18 @@ export function exportRoutes(deps: ConversationDeps, audit: AuditLog, logger: Lo
     const counted = { rows: 0 };
     const out = new PassThrough();
     const rows = exportRows(deps.store, filter, counted);
+    const audited = () => audit.append({ action: "export", name, ip: clientIp, format, filter: auditFilter(filter), rows: counted.rows });
+    // The audit event is written before the download completes: a finished export is always in the log.
     (format === "csv" ? writeCsv(rows, out) : writeXlsx(rows, out))
-      .catch((error: unknown) => {
+      .then(async () => {
+        await audited();
+        out.end();
+      })
+      .catch(async (error: unknown) => {
         logger.warn("export stopped", { error: error instanceof Error ? error.name : typeof error });
         out.destroy(error instanceof Error ? error : new Error(String(error)));
-      })
-      .finally(() => audit.append({ action: "export", name, ip: clientIp, format, filter: auditFilter(filter), rows: counted.rows }).catch(() => logger.error("could not write the audit event of an export")));
+        await audited().catch(() => logger.error("could not write the audit event of an export"));
+      });
     const filename = `cases-${filter.period.from}-${filter.period.to}.${format}`;
     return new Response(Readable.toWeb(out) as ReadableStream, { status: 200, headers: { "content-type": MEDIA[format], "content-disposition": `attachment; filename="${filename}"` } });
   };
@@ -47,27 +53,31 @@ export function exportRoutes(deps: ConversationDeps, audit: AuditLog, logger: Lo
   return app;
 }
 
-/** With a BOM, so that Excel reads the UTF-8 names. */
+/** With a BOM, so that Excel reads the UTF-8 names; `out` is left open for the caller to end. */
 async function writeCsv(rows: AsyncIterable<ExportRow>, out: PassThrough): Promise<void> {
   out.write(`\uFEFF${EXPORT_HEADER.join(",")}\r\n`);
   for await (const row of rows) {
     if (out.destroyed) return;
     if (!out.write(`${row.csv}\r\n`)) await writable(out);
   }
-  out.end();
 }
 
+/** The workbook writes into its own stream, which ends when the workbook is committed; `out` is left open for the caller to end. */
 async function writeXlsx(rows: AsyncIterable<ExportRow>, out: PassThrough): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const inner = new PassThrough();
+  inner.pipe(out, { end: false });
+  const piped = new Promise((resolve) => inner.once("end", resolve));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: inner, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet("cases", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.addRow([...EXPORT_HEADER]).commit();
   for await (const row of rows) {
     if (out.destroyed) return;
     sheet.addRow(row.cells).commit();
-    if (out.writableNeedDrain) await writable(out);
+    if (inner.writableNeedDrain) await writable(inner);
   }
   sheet.commit();
   await workbook.commit();
+  await piped;
 }
 
 /** Resolves when the stream takes more, or is closed (the download was cancelled). */

@@ -33,18 +33,19 @@ export interface StaffRoutesOptions {
 }
 
 export interface StaffRoutes {
+  /** The API, to mount at /staff. */
   app: Hono<StaffEnv>;
+  /** GET /staff/ (a sub-app's "/" would be /staff, without the slash the page's relative links need). */
+  page: ReturnType<typeof staffPage>;
   /** Removes the batch jobs' temporary files. */
   close(): Promise<void>;
 }
 
-/** The staff console under /staff/: its page, and its JSON API under /staff/api/ (STAFF-CONTRACT.md). */
+/** The staff console: its page, and its JSON API under /staff/api/ (STAFF-CONTRACT.md). */
 export function staffRoutes(options: StaffRoutesOptions): StaffRoutes {
   const { deps, staff, cookies, logger } = options;
   const app = new Hono<StaffEnv>();
   const batch = batchRoutes(deps, staff.audit, staff.config.upload);
-
-  app.get("/", staffPage(options.staticDir));
 
   app.use("/api/*", async (c, next) => {
     await next();
@@ -62,5 +63,5 @@ export function staffRoutes(options: StaffRoutesOptions): StaffRoutes {
   app.route("/api", batch.app);
   app.route("/api", auditRoutes(staff.audit));
 
-  return { app, close: () => batch.jobs.close() };
+  return { app, page: staffPage(options.staticDir), close: () => batch.jobs.close() };
 }
