@@ -35,3 +35,10 @@ await build({ ...web, entryPoints: { app: `${WEB_CLIENT}/main.ts` }, platform: "
 await build({ ...web, entryPoints: { app: `${WEB_CLIENT}/app.css` }, target: ["chrome70", "safari12"] });
 copyFileSync(`${WEB_CLIENT}/index.html`, "dist/web/index.html");
 copyFileSync(`${WEB_CLIENT}/icon.svg`, "dist/web/assets/icon.svg");
+
+// The staff console (src/channels/web/client/staff/): its page, script and stylesheet, ECharts
+// included in the script, so the page needs nothing from another host. Desktop browsers only.
+const STAFF_CLIENT = `${WEB_CLIENT}/staff`;
+await build({ ...web, entryPoints: { staff: `${STAFF_CLIENT}/main.ts` }, platform: "browser", format: "iife", target: "es2019" });
+await build({ ...web, entryPoints: { staff: `${STAFF_CLIENT}/staff.css` }, target: ["chrome80", "firefox78", "safari13"] });
+copyFileSync(`${STAFF_CLIENT}/staff.html`, "dist/web/staff.html");

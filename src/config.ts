@@ -41,6 +41,8 @@ const envSchema = z
         if (bad.length > 0 || sources.length === 0) ctx.addIssue({ code: "custom", message: `must be self, none, https: or https origins separated by spaces; not: ${bad.join(" ") || "(empty)"}` });
         return sources.join(" ");
       }),
+    /** The staff session cookie's Secure flag: `auto` sets it on requests that came over HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto); `always` on every one. */
+    STAFF_COOKIE_SECURE: z.enum(["auto", "always"], { error: "must be auto or always" }).default("auto"),
     ADMIN_IDS: z
       .string()
       .default("")

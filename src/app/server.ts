@@ -5,6 +5,8 @@ import type { Config } from "../config.js";
 import type { ConversationService } from "../conversation/index.js";
 import type { Logger } from "../log.js";
 import { projectRoot } from "../paths.js";
+import { AccountStore, accountsFile, AuditLog, auditFile, readStaffConfig, SessionManager, type StaffConfig } from "../staff/index.js";
+import type { ScryptCost } from "../staff/password.js";
 import { UserError } from "../userError.js";
 
 /** Where the web client's build puts the page and its assets. */
@@ -17,6 +19,8 @@ export interface ServerOptions {
   staticDir?: string;
   /** Outgoing Telegram limits and retries (tests turn the limits off). */
   bot?: Pick<RunBotOptions, "limits" | "retry" | "maxConcurrentRequests" | "drainTimeoutMs">;
+  /** The staff console's settings (STAFF_* from the environment by default), and for tests its clock and a cheaper hash. */
+  staff?: { config?: StaffConfig; now?: () => number; cost?: ScryptCost };
 }
 
 export interface RunningServer {
@@ -31,7 +35,7 @@ export interface RunningServer {
 /** The one server `npm start` runs: the web chat, the API, /healthz, and the Telegram bot when configured. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, conversations, logger } = options;
-  const app = createWebApp({ conversations, logger, settings: webSettings(config), staticDir: options.staticDir ?? WEB_DIR });
+  const app = createWebApp({ conversations, logger, settings: webSettings(config), staticDir: options.staticDir ?? WEB_DIR, staff: staffServices(config, options.staff) });
   let web: RunningWebServer;
   try {
     web = await startWebServer(app, config.HOST, config.PORT);
@@ -59,6 +63,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       logger.info("server stopped", { reason });
     })());
   return { web, app, bot, stop };
+}
+
+/** Staff accounts and the audit log under DATA_DIR/staff/, sessions in this process's memory. */
+function staffServices(config: Config, options: ServerOptions["staff"] = {}) {
+  const staffConfig = options.config ?? readStaffConfig();
+  const clock = options.now ?? Date.now;
+  const date = () => new Date(clock());
+  const accounts = new AccountStore({ file: accountsFile(config.DATA_DIR), now: date, cost: options.cost });
+  const audit = new AuditLog(auditFile(config.DATA_DIR), date);
+  const sessions = new SessionManager({ accounts, audit, now: clock, sessions: staffConfig.sessions, lockout: staffConfig.lockout, cost: options.cost });
+  return { sessions, audit, config: staffConfig };
 }
 
 function listenFailure(error: unknown, config: Config): Error {

@@ -33,6 +33,9 @@ export function toScreeningRecord(finished: FinishedScreening): ScreeningRecord 
       project: item.project?.index ?? null,
       counted: item.counted,
       countedSupportFen: item.countedSupportFen,
+      ...(item.missing.length > 0 ? { missing: item.missing } : {}),
+      // A near miss is an item that failed on one quality condition alone, which would otherwise pay ifConditionMetFen.
+      ...(item.ifConditionMetFen !== null && item.reasons[0] ? { nearMiss: item.reasons[0].code } : {}),
     })),
     totalMaxSupportFen: evaluation.totalMaxSupportFen,
   };

@@ -13,6 +13,9 @@ import { ConversationQueue, ConversationQueueFullError } from "./queue.js";
 import { message, turnOf, type Reply, type Turn } from "./reply.js";
 import { route, type TurnContext } from "./route.js";
 import { langFromHint, loadSession, saveSession, type Session } from "./session.js";
+import { countingFaqGaps } from "./staff/faqGaps.js";
+import { beganScreening } from "./staff/screeningsStarted.js";
+import { channelOf } from "../store/conversationId.js";
 
 /** Where a conversation stands, to show it again after a reload or a reconnect. */
 export interface ConversationView {
@@ -32,7 +35,8 @@ export class ConversationService {
   private readonly ctx: TurnContext;
 
   constructor(readonly deps: ConversationDeps) {
-    const assist = new Assist(deps, (id, used) => this.queue.run(id, () => this.saveLlmCount(id, used)));
+    const counted = { ...deps, assistant: countingFaqGaps(deps.assistant, deps.store, deps.clock, deps.logger) };
+    const assist = new Assist(counted, (id, used) => this.queue.run(id, () => this.saveLlmCount(id, used)));
     this.ctx = { deps, assist, erase: (id) => this.eraseNow(id) };
   }
 
@@ -127,7 +131,15 @@ export class ConversationService {
       lead.push(message(t(session.lang, "bot.check.unreadable")));
     }
     const turn = await route(this.ctx, session, input, caller);
+    await this.countStarted(conversationId, session.interview);
     return lead.length > 0 ? { ...turn, replies: [...lead, ...turn.replies] } : turn;
+  }
+
+  /** The dashboard's "screenings started": read back from the store's cache, counted without the user's identity. */
+  private async countStarted(conversationId: string, before: Session["interview"]): Promise<void> {
+    const after = (await this.deps.store.getConversation(conversationId))?.interview ?? null;
+    if (!beganScreening(before, after)) return;
+    await this.deps.store.recordActivity({ kind: "started", channel: channelOf(conversationId), at: this.deps.clock() }).catch((error: unknown) => this.deps.logger.warn("could not count a screening begun", { error: describeError(error) }));
   }
 
   /**

@@ -12,6 +12,11 @@ import { dayOfCaseId } from "./caseId.js";
  *   screenings/YYYY-MM-DD/<caseId>.json    one finished screening, in the folder of its creation day
  *   outbox/<channel>_<id>.<time>-<n>.json  a batch of replies not yet delivered (see outboxId.ts)
  *   corrupt/<file name>.<time>             unreadable files, moved aside
+ *   stats/screenings/YYYY-MM-DD.json       a day folder's screenings summed per Beijing day (for staff; rebuilt when stale)
+ *   stats/activity/YYYY-MM-DD.json         per Beijing day: screenings begun per channel, FAQ questions refused or weakly matched
+ *
+ * Day folders are keyed by the UTC day of creation, as case ids are (`TZ-20250601-…`), so that a
+ * case is found from its id alone; staff figures use Beijing days through the summaries.
  *
  * Version 1 named the files of Telegram chats by the bare chat id (`123.json`); the store renames
  * them when it opens (see migrateLegacyNames).

@@ -14,6 +14,10 @@ import { daysIn, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConvers
 import { LruCache } from "../lruCache.js";
 import { skippingOddFile } from "./oddFiles.js";
 import { checkOutboxId, purgeOutboxBefore, readOutboxEntries, removeOutboxOf, writeOutboxEntry } from "./outboxFiles.js";
+import type { ActivityEvent, DayActivity } from "./activity.js";
+import { ActivityFiles } from "./activityFiles.js";
+import type { DaySummary } from "./daySummary.js";
+import { SummaryFiles } from "./summaryFiles.js";
 import { checkRecord, loadRecord, readRecord, type RecordReader } from "./recordFile.js";
 import { CONVERSATION, CONVERSATION_CASES, CONVERSATION_CASES_VERSION, SCREENING, type ConversationCases } from "./records.js";
 
@@ -65,6 +69,8 @@ export class LowdbStore implements Store {
   private readonly chats: LruCache<string, Low<ConversationRecord | null>>;
   private readonly queue = new KeyedQueue<string>();
   private readonly reader: RecordReader;
+  private readonly summaries: SummaryFiles;
+  private readonly activityFiles: ActivityFiles;
   private closed = false;
 
   constructor(
@@ -74,6 +80,8 @@ export class LowdbStore implements Store {
   ) {
     this.chats = new LruCache(cacheSize);
     this.reader = { corruptDir: layout.corrupt, logger };
+    this.summaries = new SummaryFiles(layout, this.reader);
+    this.activityFiles = new ActivityFiles(layout.dir);
   }
 
   async getConversation(conversationId: string): Promise<ConversationRecord | null> {
@@ -105,8 +113,10 @@ export class LowdbStore implements Store {
       // The chat's list first: a crash before the screening is written leaves a name without a file, never a file erasure cannot find.
       const cases = await this.readCases(checked.conversationId);
       if (!cases.includes(checked.caseId)) await this.writeCases(checked.conversationId, [...cases, checked.caseId]);
-      await mkdir(dirname(file), { recursive: true });
-      await new JSONFile<ScreeningRecord>(file).write(checked);
+      await this.summaries.add(dayOf(checked.createdAt), checked, async () => {
+        await mkdir(dirname(file), { recursive: true });
+        await new JSONFile<ScreeningRecord>(file).write(checked);
+      });
     });
   }
 
@@ -142,6 +152,21 @@ export class LowdbStore implements Store {
     }
   }
 
+  async daySummaries(fromDay: string, toDay: string): Promise<Map<string, DaySummary>> {
+    this.assertOpen();
+    return this.summaries.days(fromDay, toDay);
+  }
+
+  async recordActivity(event: ActivityEvent): Promise<void> {
+    this.assertOpen();
+    return this.activityFiles.record(event);
+  }
+
+  async activity(fromDay: string, toDay: string): Promise<Map<string, DayActivity>> {
+    this.assertOpen();
+    return this.activityFiles.days(fromDay, toDay);
+  }
+
   async deleteConversation(conversationId: string): Promise<ErasureReport> {
     this.assertOpen();
     if (!isConversationId(conversationId)) return { notErased: [] };
@@ -152,6 +177,7 @@ export class LowdbStore implements Store {
       };
       const caseIds = await this.casesToErase(conversationId);
       for (const caseId of caseIds) await remove(this.caseFile(caseId));
+      for (const folder of new Set(caseIds.map((caseId) => dayOfCaseId(caseId)!))) await this.summaries.invalidate(folder);
       await skippingOddFile(this.logger, "erasure", this.layout.corrupt, () => removeCorruptCopies(this.layout, conversationId, caseIds, this.logger));
       notErased.push(...(await removeOutboxOf(this.layout, conversationId, this.logger)));
       this.chats.delete(conversationId);
@@ -202,6 +228,8 @@ export class LowdbStore implements Store {
       );
       if (purged.ok) removed += purged.value;
     }
+    await this.summaries.purgeBefore(cutoff);
+    await this.activityFiles.purgeBefore(cutoff);
     const corrupt = await purgeCorruptBefore(this.layout, cutoff);
     const outbox = await purgeOutboxBefore(this.layout, cutoff, this.logger);
     this.logger.info("store: purged", { cutoff, removed, corrupt, outbox });
@@ -212,6 +240,8 @@ export class LowdbStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.queue.idle();
+    await this.summaries.idle();
+    await this.activityFiles.idle();
     await releaseLock(this.layout.lock);
   }
 

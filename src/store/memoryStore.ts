@@ -1,11 +1,15 @@
 import { conversationOfOutboxId, dayOfOutboxId, outboxOrder } from "./outboxId.js";
 import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
+import { addActivity, emptyActivity, type ActivityEvent, type DayActivity } from "./activity.js";
+import { beijingDayOf } from "./beijingDay.js";
+import { addToSummary, emptySummary, type DaySummary } from "./daySummary.js";
 
 /** The store in memory: for unit tests of the layers above it, and for trying the bot without files. */
 export class MemoryStore implements Store {
   private readonly chats = new Map<string, ConversationRecord>();
   private readonly cases = new Map<string, ScreeningRecord>();
   private readonly pending = new Map<string, OutboxEntry>();
+  private readonly activityByDay = new Map<string, DayActivity>();
 
   async getConversation(conversationId: string): Promise<ConversationRecord | null> {
     const record = this.chats.get(conversationId);
@@ -33,6 +37,27 @@ export class MemoryStore implements Store {
   async *screenings(from: string, to: string): AsyncIterable<ScreeningRecord> {
     const inRange = [...this.cases.values()].filter((r) => r.createdAt >= from && r.createdAt < to);
     for (const record of inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) yield structuredClone(record);
+  }
+
+  async daySummaries(fromDay: string, toDay: string): Promise<Map<string, DaySummary>> {
+    const out = new Map<string, DaySummary>();
+    for (const record of this.cases.values()) {
+      const day = beijingDayOf(record.createdAt);
+      if (day < fromDay || day > toDay) continue;
+      if (!out.has(day)) out.set(day, emptySummary());
+      addToSummary(out.get(day)!, record);
+    }
+    return out;
+  }
+
+  async recordActivity(event: ActivityEvent): Promise<void> {
+    const day = beijingDayOf(event.at);
+    if (!this.activityByDay.has(day)) this.activityByDay.set(day, emptyActivity());
+    addActivity(this.activityByDay.get(day)!, event);
+  }
+
+  async activity(fromDay: string, toDay: string): Promise<Map<string, DayActivity>> {
+    return new Map([...this.activityByDay].filter(([day]) => day >= fromDay && day <= toDay).map(([day, a]) => [day, structuredClone(a)]));
   }
 
   async deleteConversation(conversationId: string): Promise<ErasureReport> {
@@ -65,6 +90,7 @@ export class MemoryStore implements Store {
       }
     }
     for (const id of this.pending.keys()) if ((dayOfOutboxId(id) ?? cutoff) < cutoff) this.pending.delete(id);
+    for (const day of this.activityByDay.keys()) if (day < cutoff) this.activityByDay.delete(day);
     for (const [conversationId, record] of this.chats) {
       if (record.updatedAt < cutoff) {
         this.chats.delete(conversationId);

@@ -46,6 +46,8 @@ const itemSummary = z.strictObject({
   project: z.number().int().min(1).nullable(),
   counted: z.boolean(),
   countedSupportFen: fen.optional(),
+  missing: z.array(z.string().min(1).max(200)).max(100).optional(),
+  nearMiss: z.string().min(1).max(60).optional(),
 });
 
 export const screeningRecordSchema = z
@@ -67,7 +69,10 @@ export const screeningRecordSchema = z
     error: "must name the day of createdAt (make it with newCaseId(createdAt))",
   }) satisfies z.ZodType<ScreeningRecord>;
 
-export const screeningMigrations: Migrations = { 0: renameLanguage, 1: toConversationId };
+/** Version 3 added the items' optional `missing` and `nearMiss`: a version 2 record is valid as it is. */
+const unchanged = (record: Record<string, unknown>) => record;
+
+export const screeningMigrations: Migrations = { 0: renameLanguage, 1: toConversationId, 2: unchanged };
 
 export const CONVERSATION_CASES_VERSION = 2;
 

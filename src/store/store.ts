@@ -2,6 +2,8 @@ import type { Lang } from "../i18n/lang.js";
 import type { InterviewState } from "../interview/state.js";
 import type { Screening } from "../engine/screening.js";
 import type { ItemStatus } from "../engine/outcome.js";
+import type { ActivityEvent, DayActivity } from "./activity.js";
+import type { DaySummary } from "./daySummary.js";
 
 /**
  * The assistant's persistent state, behind a small interface so a server database could replace
@@ -9,7 +11,7 @@ import type { ItemStatus } from "../engine/outcome.js";
  */
 
 export const CONVERSATION_RECORD_VERSION = 2;
-export const SCREENING_RECORD_VERSION = 2;
+export const SCREENING_RECORD_VERSION = 3;
 
 /** Everything kept about one conversation, whatever its channel. */
 export interface ConversationRecord {
@@ -35,8 +37,22 @@ export interface ScreeningRecord {
   inForce: boolean;
   rulesVersion: string;
   screening: Screening;
-  /** `countedSupportFen` (Article 16, format 1.1) is absent from records stored before it. */
-  items: { id: string; status: ItemStatus; maxSupportFen: number | null; potentialMaxSupportFen: number | null; project: number | null; counted: boolean; countedSupportFen?: number }[];
+  /**
+   * `countedSupportFen` (Article 16, format 1.1) is absent from records stored before it;
+   * `missing` (the facts an undecided item needs) and `nearMiss` (the one condition a
+   * not-eligible item failed on alone) from records stored before schema 3.
+   */
+  items: {
+    id: string;
+    status: ItemStatus;
+    maxSupportFen: number | null;
+    potentialMaxSupportFen: number | null;
+    project: number | null;
+    counted: boolean;
+    countedSupportFen?: number;
+    missing?: string[];
+    nearMiss?: string;
+  }[];
   totalMaxSupportFen: number;
 }
 
@@ -67,6 +83,15 @@ export interface Store {
   casesOf(conversationId: string): Promise<string[]>;
   /** Screenings created in [from, to) (ISO dates), oldest first, without loading them all at once. */
   screenings(from: string, to: string): AsyncIterable<ScreeningRecord>;
+  /**
+   * The screenings created on each Beijing day from `fromDay` to `toDay` (both included),
+   * summed per day (days without any are absent): kept as screenings are stored, not read per call.
+   */
+  daySummaries(fromDay: string, toDay: string): Promise<Map<string, DaySummary>>;
+  /** Counts a screening begun or a FAQ gap on the Beijing day of `event.at`; nobody's identity is kept. */
+  recordActivity(event: ActivityEvent): Promise<void>;
+  /** The counts of recordActivity for each Beijing day from `fromDay` to `toDay` (days without any are absent). */
+  activity(fromDay: string, toDay: string): Promise<Map<string, DayActivity>>;
   /**
    * Erases everything stored about a conversation: its record, its screenings and its undelivered
    * replies. Erases whatever it can and reports what it could not, never stopping at the first problem.

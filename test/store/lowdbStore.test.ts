@@ -59,13 +59,47 @@ describe("LowdbStore on disk", () => {
     for (const record of cases) expect(await second.getScreening(record.caseId)).toEqual(record);
   });
 
-  it("lays out one file per chat and one per screening, in its creation day's folder", async () => {
+  it("lays out one file per chat and one per screening, in its creation day's folder, and the folder's summary", async () => {
     const dir = newDir();
     const store = await open(dir);
     const record = screeningRecord("tg:42", "2025-06-01T08:00:00.000Z");
     await store.putConversation(conversationRecord("tg:42"));
     await store.addScreening(record);
-    expect(filesUnder(dir).sort()).toEqual([".lock", "chats/tg_42.cases.json", "chats/tg_42.json", `screenings/2025-06-01/${record.caseId}.json`]);
+    expect(filesUnder(dir).sort()).toEqual([".lock", "chats/tg_42.cases.json", "chats/tg_42.json", `screenings/2025-06-01/${record.caseId}.json`, "stats/screenings/2025-06-01.json"]);
+  });
+
+  it("rebuilds a day's summary from its folder when the summary is missing, unreadable or stale", async () => {
+    const dir = newDir();
+    const first = await open(dir);
+    const a = screeningRecord("tg:1", "2025-06-01T08:00:00.000Z");
+    const b = screeningRecord("tg:2", "2025-06-01T09:00:00.000Z");
+    await first.addScreening(a);
+    await first.addScreening(b);
+    expect((await first.daySummaries("2025-06-01", "2025-06-01")).get("2025-06-01")?.finished).toEqual({ tg: 2 });
+    await first.close();
+
+    // A file removed behind the store's back (a restore from backup, a person): the folder changed, so the summary is stale.
+    rmSync(join(dir, "screenings", "2025-06-01", `${b.caseId}.json`));
+    const second = await open(dir);
+    expect((await second.daySummaries("2025-06-01", "2025-06-01")).get("2025-06-01")?.finished).toEqual({ tg: 1 });
+    await second.close();
+
+    writeFileSync(join(dir, "stats", "screenings", "2025-06-01.json"), "{ not json");
+    const third = await open(dir);
+    expect((await third.daySummaries("2025-06-01", "2025-06-01")).get("2025-06-01")?.finished).toEqual({ tg: 1 });
+    rmSync(join(dir, "stats"), { recursive: true });
+    expect((await third.daySummaries("2025-06-01", "2025-06-01")).get("2025-06-01")?.items["6"]).toEqual({ eligible: 1, needsInfo: 0, notEligible: 0, sumMaxFen: 9_000_000 });
+  });
+
+  it("keeps the counts of screenings begun and FAQ gaps across a restart", async () => {
+    const dir = newDir();
+    const first = await open(dir);
+    await first.recordActivity({ kind: "started", channel: "web", at: new Date("2025-06-01T17:00:00.000Z") });
+    await first.recordActivity({ kind: "faq_gap", question: "  where do I  register a car? ", outcome: "refused", at: new Date("2025-06-01T17:00:00.000Z") });
+    await first.close();
+    const second = await open(dir);
+    await second.recordActivity({ kind: "faq_gap", question: "where do I register a car?", outcome: "refused", at: new Date("2025-06-02T01:00:00.000Z") });
+    expect(await second.activity("2025-06-01", "2025-06-02")).toEqual(new Map([["2025-06-02", { started: { web: 1 }, faqGaps: [{ question: "where do I register a car?", outcome: "refused", count: 2 }] }]]));
   });
 
   it("reads a chat pushed out of the cache back from disk", async () => {

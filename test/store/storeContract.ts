@@ -157,5 +157,41 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await store.purgeBefore("2025-06-01");
       expect(await store.outbox()).toEqual([kept]);
     });
+  
+    it("sums screenings per Beijing day: 23:30 UTC is the next day in Beijing; erased and purged screenings leave the sums", async () => {
+      await store.addScreening(screeningRecord("tg:1", "2025-06-01T15:59:59.000Z"));
+      const late = screeningRecord("web:abc", "2025-06-01T23:30:00.000Z", { items: [
+        { id: "6", status: "needs_info", maxSupportFen: null, potentialMaxSupportFen: 50_000_000, project: null, counted: false, missing: ["applicant.sme", "vouchers.significantResults"] },
+        { id: "4", status: "not_eligible", maxSupportFen: null, potentialMaxSupportFen: null, project: null, counted: false, nearMiss: "no_fast_growth" },
+      ], totalMaxSupportFen: 0 });
+      await store.addScreening(late);
+      const days = await store.daySummaries("2025-06-01", "2025-06-02");
+      expect([...days.keys()].sort()).toEqual(["2025-06-01", "2025-06-02"]);
+      expect(days.get("2025-06-01")).toMatchObject({ finished: { tg: 1 }, totalFen: 9_000_000, items: { "6": { eligible: 1, sumMaxFen: 9_000_000 } } });
+      expect(days.get("2025-06-02")).toEqual({
+        finished: { web: 1 },
+        totalFen: 0,
+        items: { "6": { eligible: 0, needsInfo: 1, notEligible: 0, sumMaxFen: 0 }, "4": { eligible: 0, needsInfo: 0, notEligible: 1, sumMaxFen: 0 } },
+        missing: { "applicant.sme": 1, "vouchers.significantResults": 1 },
+        nearMisses: { "4 no_fast_growth": 1 },
+      });
+      expect((await store.daySummaries("2025-06-02", "2025-06-02")).size).toBe(1);
+      await store.deleteConversation("web:abc");
+      expect((await store.daySummaries("2025-06-01", "2025-06-02")).has("2025-06-02")).toBe(false);
+      await store.purgeBefore("2025-06-02");
+      expect((await store.daySummaries("2025-06-01", "2025-06-02")).size).toBe(0);
+    });
+
+    it("counts screenings begun per channel and FAQ gaps per question, by Beijing day", async () => {
+      await store.recordActivity({ kind: "started", channel: "tg", at: new Date("2025-06-01T16:00:00.000Z") });
+      await store.recordActivity({ kind: "started", channel: "tg", at: new Date("2025-06-01T15:00:00.000Z") });
+      await store.recordActivity({ kind: "faq_gap", question: "housing?", outcome: "refused", at: new Date("2025-06-01T15:00:00.000Z") });
+      await store.recordActivity({ kind: "faq_gap", question: "housing?", outcome: "refused", at: new Date("2025-06-01T15:30:00.000Z") });
+      await store.recordActivity({ kind: "faq_gap", question: "housing?", outcome: "weak", at: new Date("2025-06-01T15:30:00.000Z") });
+      expect(await store.activity("2025-06-01", "2025-06-02")).toEqual(new Map([
+        ["2025-06-01", { started: { tg: 1 }, faqGaps: [{ question: "housing?", outcome: "refused", count: 2 }, { question: "housing?", outcome: "weak", count: 1 }] }],
+        ["2025-06-02", { started: { tg: 1 }, faqGaps: [] }],
+      ]));
+    });
   });
 }

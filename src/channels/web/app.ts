@@ -11,6 +11,7 @@ import { openApiDocument } from "./openapi.js";
 import { checked, problem } from "./problems.js";
 import { RateLimiter } from "./rateLimit.js";
 import { securityHeaders } from "./securityHeaders.js";
+import { staffRoutes, type StaffServices } from "./staff/staffRoutes.js";
 import { staticFiles } from "./staticFiles.js";
 import type { WebEnv } from "./webEnv.js";
 import { z } from "zod";
@@ -24,6 +25,8 @@ export interface WebSettings {
   batchLimitBytes: number;
   frameAncestors: string;
   llmDailyLimit: number;
+  /** The staff session cookie: Secure `always`, or `auto` (when the request came over HTTPS). */
+  staffCookieSecure: "auto" | "always";
 }
 
 /** A request handler another channel serves on this server (Telegram's webhook). */
@@ -33,8 +36,10 @@ export interface WebAppOptions {
   conversations: ConversationService;
   logger: Logger;
   settings: WebSettings;
-  /** The client's build output: index.html and assets/. */
+  /** The client's build output: index.html, staff.html and assets/. */
   staticDir: string;
+  /** The staff console's sessions and audit log; without them /staff/ is not served. */
+  staff?: StaffServices;
 }
 
 export interface WebApp {
@@ -43,7 +48,7 @@ export interface WebApp {
   routes: readonly { method: string; path: string }[];
   /** Serves `handler` at exactly `path`, ahead of everything else (no rate limit: Telegram posts from a few addresses). */
   mount(path: string, handler: MountedHandler): void;
-  /** Stops the rate limiter's sweep. */
+  /** Stops the rate limiter's sweep and removes the staff uploads' temporary files. */
   close(): void;
 }
 
@@ -98,6 +103,15 @@ export function createWebApp(options: WebAppOptions): WebApp {
   app.route("/api/v1", apiRoutes({ conversations, logger, batchLimitBytes: settings.batchLimitBytes, llmDailyLimit: settings.llmDailyLimit }));
   app.get("/api/v1/openapi.json", (c) => c.body(openApi, 200, { "content-type": "application/json; charset=utf-8" }));
 
+  const staff = options.staff
+    ? staffRoutes({ deps: conversations.deps, staff: options.staff, cookies: { secure: settings.staffCookieSecure, trustProxy: settings.trustProxy }, staticDir: options.staticDir, logger, bodyLimitBytes: settings.bodyLimitBytes })
+    : null;
+  if (staff) {
+    app.get("/staff", (c) => c.redirect("/staff/"));
+    app.get("/staff/", staff.page);
+    app.route("/staff", staff.app);
+  }
+
   app.get("/", files.index);
   app.get("/assets/*", files.asset);
 
@@ -112,7 +126,10 @@ export function createWebApp(options: WebAppOptions): WebApp {
     fetch: app.fetch,
     routes: app.routes.filter((route) => route.method !== "ALL").map(({ method, path }) => ({ method, path })),
     mount: (path, handler) => void mounts.set(path, handler),
-    close: () => clearInterval(sweep),
+    close: () => {
+      clearInterval(sweep);
+      void staff?.close();
+    },
   };
 }
 

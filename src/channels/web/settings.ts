@@ -11,5 +11,6 @@ export function webSettings(config: Config): WebSettings {
     batchLimitBytes: config.BATCH_LIMIT_BYTES,
     frameAncestors: config.FRAME_ANCESTORS,
     llmDailyLimit: config.LLM_DAILY_LIMIT_PER_USER,
+    staffCookieSecure: config.STAFF_COOKIE_SECURE,
   };
 }

@@ -1,6 +1,2 @@
-/** Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so no time zone shifts a day. */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+/** Day arithmetic lives with the store's Beijing days; re-exported for the callers that import it from here. */
+export { addDays } from "../../store/beijingDay.js";

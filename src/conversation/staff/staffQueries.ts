@@ -10,7 +10,7 @@ import { caseIdSchema } from "../../store/caseId.js";
 import type { ConversationDeps } from "../deps.js";
 import { reportChoices } from "../menus.js";
 import { message, type Reply, type Turn, turnOf } from "../reply.js";
-import { collectStats, parsePeriod, storeRange, type Period, type ScreeningStats } from "./stats.js";
+import { parsePeriod, statsOfDays, storeRange, type Period, type ScreeningStats } from "./stats.js";
 
 export type StaffCommand = "stats" | "export" | "case";
 
@@ -19,7 +19,7 @@ export async function staffCommand(deps: ConversationDeps, lang: Lang, command: 
   if (command === "case") return showCase(deps, lang, args);
   const period = parsePeriod(args, todayInBeijing(deps.clock()));
   if (!period) return turnOf([message(t(lang, "bot.admin.periodUsage"))], "ignored");
-  if (command === "stats") return turnOf([message(statsText(await collectStats(deps.store.screenings(...storeRange(period))), period, lang))]);
+  if (command === "stats") return turnOf([message(statsText(statsOfDays(await deps.store.daySummaries(period.from, period.to)), period, lang))]);
   return turnOf([await exportCsv(deps, lang, period)]);
 }
 

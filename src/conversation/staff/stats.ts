@@ -1,8 +1,8 @@
 import { ITEM_IDS, isoDate } from "../../engine/screening.js";
-import type { ScreeningRecord } from "../../store/store.js";
-import { addDays } from "./dates.js";
+import { addDays, beijingDayStart } from "../../store/beijingDay.js";
+import type { DaySummary } from "../../store/daySummary.js";
 
-/** A period of whole days, both ends included. */
+/** A period of whole Beijing days, both ends included. */
 export interface Period {
   from: string;
   to: string;
@@ -21,9 +21,9 @@ export function parsePeriod(args: string, today: string): Period | null {
   return { from: from.data, to: to.data };
 }
 
-/** The store's half-open range [from, to) of creation times for a period. */
+/** The store's half-open range [from, to) of creation times for a period: from Beijing's midnight to the midnight after its last day. */
 export function storeRange(period: Period): [string, string] {
-  return [period.from, addDays(period.to, 1)];
+  return [beijingDayStart(period.from), beijingDayStart(addDays(period.to, 1))];
 }
 
 export interface ItemStats {
@@ -36,32 +36,27 @@ export interface ItemStats {
 
 export interface ScreeningStats {
   count: number;
-  /** [day, screenings] for each day with any, by the UTC day of creation. */
+  /** [day, screenings] for each Beijing day with any. */
   byDay: [string, number][];
   byItem: ItemStats[];
   /** Each screening's total after Article 16, summed. */
   totalFen: number;
 }
 
-/** Counts screenings as they stream from the store, without holding them all. */
-export async function collectStats(records: AsyncIterable<ScreeningRecord>): Promise<ScreeningStats> {
-  const days = new Map<string, number>();
+/** The bot's /stats figures from the store's day summaries (see Store.daySummaries). */
+export function statsOfDays(days: ReadonlyMap<string, DaySummary>): ScreeningStats {
   const items = new Map(ITEM_IDS.map((id) => [id as string, { id, eligible: 0, sumFen: 0 }]));
-  let count = 0;
+  const byDay: [string, number][] = [];
   let totalFen = 0;
-  for await (const record of records) {
-    count += 1;
-    totalFen += record.totalMaxSupportFen;
-    const day = record.createdAt.slice(0, 10);
-    days.set(day, (days.get(day) ?? 0) + 1);
-    const seen = new Set<string>();
-    for (const item of record.items) {
-      const stats = items.get(item.id);
-      if (!stats || item.status !== "eligible") continue;
-      if (!seen.has(item.id)) stats.eligible += 1;
-      seen.add(item.id);
-      stats.sumFen += item.maxSupportFen ?? 0;
+  for (const [day, summary] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
+    byDay.push([day, Object.values(summary.finished).reduce((a, b) => a + b, 0)]);
+    totalFen += summary.totalFen;
+    for (const [id, counts] of Object.entries(summary.items)) {
+      const stats = items.get(id);
+      if (!stats) continue;
+      stats.eligible += counts.eligible;
+      stats.sumFen += counts.sumMaxFen;
     }
   }
-  return { count, byDay: [...days].sort(([a], [b]) => a.localeCompare(b)), byItem: [...items.values()], totalFen };
+  return { count: byDay.reduce((sum, [, n]) => sum + n, 0), byDay, byItem: [...items.values()], totalFen };
 }

@@ -1,0 +1,11 @@
+import type { InterviewState } from "../../interview/index.js";
+
+/**
+ * Whether a turn began a screening: an interview is open after it that was not before, or that
+ * went back to its start (restart). A conversation's turns run one at a time, so before and
+ * after are the same conversation's.
+ */
+export function beganScreening(before: InterviewState | null, after: InterviewState | null): boolean {
+  if (!after || after.done) return false;
+  return before === null || before.done || after.turn < before.turn;
+}

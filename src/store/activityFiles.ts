@@ -1,0 +1,87 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { JSONFile } from "lowdb/node";
+import { z } from "zod";
+import { addActivity, dayActivitySchema, emptyActivity, type ActivityEvent, type DayActivity } from "./activity.js";
+import { beijingDayOf, daysBetween } from "./beijingDay.js";
+import { KeyedQueue } from "./keyedQueue.js";
+import { namesIn, removeFile } from "./layout.js";
+import { LruCache } from "../lruCache.js";
+
+const ACTIVITY_VERSION = 1;
+const activityFileSchema = z.strictObject({ schema: z.literal(ACTIVITY_VERSION), day: z.string(), ...dayActivitySchema.shape });
+type ActivityFile = z.infer<typeof activityFileSchema>;
+
+/** Days kept in memory: today and the days a dashboard looks at. */
+const DAYS_KEPT = 64;
+
+/**
+ * One small file per Beijing day under `stats/activity/`, rewritten when an event is counted
+ * (a screening begun, a FAQ question refused: a few a minute, not one per answer).
+ */
+export class ActivityFiles {
+  private readonly cache = new LruCache<string, ActivityFile>(DAYS_KEPT);
+  private readonly queue = new KeyedQueue<string>();
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, "stats", "activity");
+  }
+
+  record(event: ActivityEvent): Promise<void> {
+    const day = beijingDayOf(event.at);
+    return this.queue.run(day, async () => {
+      const file = await this.read(day);
+      addActivity(file, event);
+      await mkdir(this.dir, { recursive: true });
+      await new JSONFile<ActivityFile>(this.file(day)).write(file);
+    });
+  }
+
+  async days(fromDay: string, toDay: string): Promise<Map<string, DayActivity>> {
+    const out = new Map<string, DayActivity>();
+    for (const day of daysBetween(fromDay, toDay)) {
+      const { started, faqGaps } = await this.queue.run(day, () => this.read(day));
+      if (Object.keys(started).length > 0 || faqGaps.length > 0) out.set(day, structuredClone({ started, faqGaps }));
+    }
+    return out;
+  }
+
+  async purgeBefore(cutoff: string): Promise<void> {
+    for (const name of await namesIn(this.dir)) {
+      const day = name.slice(0, -".json".length);
+      if (!name.endsWith(".json") || day >= cutoff) continue;
+      await this.queue.run(day, async () => {
+        this.cache.delete(day);
+        await removeFile(join(this.dir, name));
+      });
+    }
+  }
+
+  private async read(day: string): Promise<ActivityFile> {
+    const cached = this.cache.get(day);
+    if (cached) return cached;
+    const file = (await this.load(day)) ?? { schema: ACTIVITY_VERSION, day, ...emptyActivity() };
+    this.cache.set(day, file);
+    return file;
+  }
+
+  /** An unreadable file holds only counts: it starts again from zero rather than stopping anything. */
+  private async load(day: string): Promise<ActivityFile | null> {
+    try {
+      const parsed = activityFileSchema.safeParse(JSON.parse(await readFile(this.file(day), "utf-8")));
+      return parsed.success && parsed.data.day === day ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Resolves once every write queued so far has finished. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private file(day: string): string {
+    return join(this.dir, `${day}.json`);
+  }
+}

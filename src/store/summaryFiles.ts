@@ -1,0 +1,171 @@
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { JSONFile } from "lowdb/node";
+import { z } from "zod";
+import { addDays, beijingDayOf } from "./beijingDay.js";
+import { addToSummary, daySummarySchema, emptySummary, mergeSummary, type DaySummary } from "./daySummary.js";
+import { KeyedQueue } from "./keyedQueue.js";
+import { isRecordFile, namesIn, removeFile, type Layout } from "./layout.js";
+import { readRecord, type RecordReader } from "./recordFile.js";
+import { SCREENING } from "./records.js";
+import type { ScreeningRecord } from "./store.js";
+
+const SUMMARY_VERSION = 1;
+
+/**
+ * The summary of one UTC day folder: its screenings counted by the Beijing day they were created
+ * on (a UTC folder spans two Beijing days: 16:00 UTC is midnight in Beijing). `folderMtimeNs` is
+ * the folder's modification time when the summary was last brought up to date: anything that
+ * adds, removes or moves a file in the folder changes it, and the summary is then rebuilt.
+ */
+const folderSummarySchema = z.strictObject({
+  schema: z.literal(SUMMARY_VERSION),
+  folder: z.string(),
+  folderMtimeNs: z.string(),
+  days: z.record(z.string(), daySummarySchema),
+});
+type FolderSummary = z.infer<typeof folderSummarySchema>;
+
+/**
+ * Day summaries of the stored screenings, one small file per UTC day folder under
+ * `stats/screenings/`, kept up to date as screenings are stored and rebuilt from the folder when
+ * missing or stale. Work on one folder (a screening stored, a rebuild) runs in that folder's
+ * queue, so a summary never misses a screening written while it was being built.
+ */
+export class SummaryFiles {
+  private readonly cache = new Map<string, FolderSummary>();
+  private readonly queue = new KeyedQueue<string>();
+  readonly dir: string;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly reader: RecordReader,
+  ) {
+    this.dir = join(layout.dir, "stats", "screenings");
+  }
+
+  /**
+   * Writes a screening through `write`, then counts it in its folder's summary. A summary that
+   * was stale already is left for the next read to rebuild: an applicant's turn never waits for
+   * a whole folder to be read.
+   */
+  add(folder: string, record: ScreeningRecord, write: () => Promise<void>): Promise<void> {
+    return this.queue.run(folder, async () => {
+      const summary = await this.fresh(folder);
+      await write();
+      if (!summary) return;
+      addToSummary((summary.days[beijingDayOf(record.createdAt)] ??= emptySummary()), record);
+      summary.folderMtimeNs = await folderMtime(this.layout.dayDir(folder));
+      await this.save(summary);
+    });
+  }
+
+  /** A folder changed in a way its summary cannot follow (an erasure): rebuilt when next read. */
+  invalidate(folder: string): Promise<void> {
+    return this.queue.run(folder, async () => {
+      this.cache.delete(folder);
+      await removeFile(this.file(folder));
+    });
+  }
+
+  /** Removes the summaries of folders before the cutoff day (their screenings were purged). */
+  async purgeBefore(cutoff: string): Promise<void> {
+    for (const name of await namesIn(this.dir)) {
+      const folder = name.slice(0, -".json".length);
+      if (name.endsWith(".json") && folder < cutoff) await this.invalidate(folder);
+    }
+  }
+
+  /** The Beijing days from `fromDay` to `toDay` (both included) with any screening, summed per day. */
+  async days(fromDay: string, toDay: string): Promise<Map<string, DaySummary>> {
+    const out = new Map<string, DaySummary>();
+    // Beijing day D starts at 16:00 UTC of D − 1: its screenings are in folders D − 1 and D.
+    const folders: string[] = [];
+    for (let folder = addDays(fromDay, -1); folder <= toDay; folder = addDays(folder, 1)) folders.push(folder);
+    const summaries = await Promise.all(folders.map((folder) => this.queue.run(folder, () => this.current(folder))));
+    for (const summary of summaries) {
+      for (const [day, counts] of Object.entries(summary.days)) {
+        if (day < fromDay || day > toDay) continue;
+        const into = out.get(day) ?? emptySummary();
+        mergeSummary(into, counts);
+        out.set(day, into);
+      }
+    }
+    return out;
+  }
+
+  /** The folder's summary from memory or its file if it is up to date, else null. Run in the folder's queue. */
+  private async fresh(folder: string): Promise<FolderSummary | null> {
+    const mtime = await folderMtime(this.layout.dayDir(folder));
+    if (mtime === "absent") return { schema: SUMMARY_VERSION, folder, folderMtimeNs: mtime, days: {} };
+    const known = this.cache.get(folder) ?? (await this.load(folder));
+    if (known?.folderMtimeNs !== mtime) return null;
+    this.cache.set(folder, known);
+    return known;
+  }
+
+  /** The folder's summary, up to date: from memory, from its file, or rebuilt from the folder. Run in the folder's queue. */
+  private async current(folder: string): Promise<FolderSummary> {
+    const known = await this.fresh(folder);
+    if (known) return known;
+    const rebuilt = await this.rebuild(folder);
+    await this.save(rebuilt);
+    return rebuilt;
+  }
+
+  private async rebuild(folder: string): Promise<FolderSummary> {
+    const dir = this.layout.dayDir(folder);
+    const summary: FolderSummary = { schema: SUMMARY_VERSION, folder, folderMtimeNs: "absent", days: {} };
+    const names = (await namesIn(dir)).filter(isRecordFile);
+    // In slices: a folder may hold thousands of screenings, and each read holds a file open.
+    for (let i = 0; i < names.length; i += 256) {
+      const records = await Promise.all(names.slice(i, i + 256).map((name) => readRecord(join(dir, name), SCREENING, (r) => `${r.caseId}.json` === name, this.reader)));
+      for (const record of records) if (record) addToSummary((summary.days[beijingDayOf(record.createdAt)] ??= emptySummary()), record);
+    }
+    // Taken after the reads: a record moved aside as unreadable changed the folder.
+    summary.folderMtimeNs = await folderMtime(dir);
+    return summary;
+  }
+
+  private async load(folder: string): Promise<FolderSummary | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file(folder), "utf-8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw e;
+    }
+    try {
+      const parsed = folderSummarySchema.safeParse(JSON.parse(text));
+      // A summary that does not parse is only a cache: rebuilt from the screenings.
+      return parsed.success && parsed.data.folder === folder ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async save(summary: FolderSummary): Promise<void> {
+    this.cache.set(summary.folder, summary);
+    await mkdir(this.dir, { recursive: true });
+    await new JSONFile<FolderSummary>(this.file(summary.folder)).write(summary);
+  }
+
+  /** Resolves once every write queued so far has finished. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  private file(folder: string): string {
+    return join(this.dir, `${folder}.json`);
+  }
+}
+
+/** The folder's modification time in nanoseconds, as text; `absent` when there is no folder. */
+async function folderMtime(dir: string): Promise<string> {
+  try {
+    return String((await stat(dir, { bigint: true })).mtimeNs);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return "absent";
+    throw e;
+  }
+}
