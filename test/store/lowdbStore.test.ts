@@ -287,7 +287,7 @@ describe("LowdbStore migrations", () => {
   it("refuses a record from a newer version and leaves it in place", async () => {
     const dir = newDir();
     mkdirSync(join(dir, "chats"), { recursive: true });
-    writeFileSync(join(dir, "chats", "tg_42.json"), JSON.stringify({ ...conversationRecord("tg:42"), schema: 3 }));
+    writeFileSync(join(dir, "chats", "tg_42.json"), JSON.stringify({ ...conversationRecord("tg:42"), schema: 99 }));
     const store = await open(dir);
     await expect(store.getConversation("tg:42")).rejects.toBeInstanceOf(RecordVersionError);
     expect(filesUnder(dir)).toContain("chats/tg_42.json");
@@ -392,7 +392,7 @@ describe("LowdbStore with files it cannot use", () => {
   function oddFiles(dir: string): { newer: string; directory: string } {
     const newer = join(dir, "chats", "tg_8.json");
     const directory = join(dir, "chats", "tg_9.json");
-    writeFileSync(newer, JSON.stringify({ ...conversationRecord("tg:8", { updatedAt: "2024-01-01T00:00:00.000Z" }), schema: 3 }));
+    writeFileSync(newer, JSON.stringify({ ...conversationRecord("tg:8", { updatedAt: "2024-01-01T00:00:00.000Z" }), schema: 99 }));
     mkdirSync(directory);
     return { newer, directory };
   }
@@ -432,7 +432,7 @@ describe("LowdbStore with files it cannot use", () => {
     const newer = screeningRecord("tg:2", "2025-06-01T09:00:00.000Z");
     await store.addScreening(good);
     const file = join(dir, "screenings", "2025-06-01", `${newer.caseId}.json`);
-    writeFileSync(file, JSON.stringify({ ...newer, schema: 3 }));
+    writeFileSync(file, JSON.stringify({ ...newer, schema: 99 }));
     const listed = [];
     for await (const record of store.screenings("2025-06-01", "2025-06-02")) listed.push(record.caseId);
     expect(listed).toEqual([good.caseId]);
