@@ -137,7 +137,8 @@ export class ConversationService {
 
   /** The dashboard's "screenings started": read back from the store's cache, counted without the user's identity. */
   private async countStarted(conversationId: string, before: Session["interview"]): Promise<void> {
-    const after = (await this.deps.store.getConversation(conversationId))?.interview ?? null;
+    // Counting never fails a turn: a record the store cannot read is simply not counted.
+    const after = await this.deps.store.getConversation(conversationId).then((record) => record?.interview ?? null, () => null);
     if (!beganScreening(before, after)) return;
     await this.deps.store.recordActivity({ kind: "started", channel: channelOf(conversationId), at: this.deps.clock() }).catch((error: unknown) => this.deps.logger.warn("could not count a screening begun", { error: describeError(error) }));
   }

@@ -10,7 +10,8 @@ const { bank } = interview;
 function everyButton(): Action[] {
   const turn = 999_999_999;
   return bank.questions.flatMap((q) => {
-    const key = keyOf(q.id, q.each ? 999 : null);
+    // Per-entry questions and the Article 16 question (once per shared project) carry an index.
+    const key = keyOf(q.id, q.each || q.type === "overlaps" ? 999 : null);
     const options = (q.options ?? []).flatMap((o): Action[] => [
       { kind: "answer", key, turn, value: o.value },
       { kind: "toggle", key, turn, option: o.value },

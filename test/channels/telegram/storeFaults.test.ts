@@ -44,7 +44,7 @@ describe("files the store cannot use", () => {
     mkdirSync(join(dir, "chats"), { recursive: true });
     const newer = join(dir, "chats", "tg_8101.json");
     const directory = join(dir, "chats", "tg_8102.json");
-    writeFileSync(newer, JSON.stringify({ ...conversationRecord("tg:8101", { updatedAt: "2020-01-01T00:00:00.000Z" }), schema: 3 }));
+    writeFileSync(newer, JSON.stringify({ ...conversationRecord("tg:8101", { updatedAt: "2020-01-01T00:00:00.000Z" }), schema: 99 }));
     mkdirSync(directory);
     const bot = await start({ dir });
     const skipped = bot.logger.lines.filter((l) => l.msg === "store: retention purge skipped a file it cannot use").map((l) => l.file);

@@ -90,7 +90,8 @@ async function answerOne({ page, press, bank, persona, amountWords, lang, watch 
   const { question } = parseKey(bank, open.key)!;
   const value = personaAnswer(bank, persona, open.key);
   const label = (v: string) => question.options!.find((o) => o.value === v)!.label[lang];
-  if (value === null) return pressAndWait(page, press, open, t(lang, "interview.dontKnow"));
+  // An optional text (the company name) is skipped; anything else unknown is "don't know".
+  if (value === null) return pressAndWait(page, press, open, t(lang, question.type === "text" ? "interview.skip" : "interview.dontKnow"));
   switch (question.type) {
     case "yes_no":
       return pressAndWait(page, press, open, t(lang, value ? "interview.yes" : "interview.no"));
@@ -98,7 +99,11 @@ async function answerOne({ page, press, bank, persona, amountWords, lang, watch 
       return pressAndWait(page, press, open, label(value as string));
     case "amount": {
       const fen = value as number;
-      const confirm = await typeAndSend(page, press, amountWords(fen), lang);
+      const words = amountWords(fen);
+      const next = await typeAndSend(page, press, words, lang);
+      // 0 and plain digits count as typed; 万/亿 and numerals are echoed for confirmation.
+      if (/^[\d,]+$/.test(words)) return next;
+      const confirm = next;
       expect(confirm?.answer, `an amount for ${open.key} is echoed for confirmation`).toBe("confirm");
       await expect.poll(() => confirm!.node.locator(".question-text").textContent()).toContain(formatYuanBoth(fen));
       await watch(confirm!);
