@@ -85,6 +85,8 @@ class Model {
   question(): string {
     const { interview } = this.driver;
     const { question, index } = parseKey(interview.bank, this.state.current!)!;
+    // The Article 16 question names the items it is about where it says {members}: compare the words before.
+    if (question.type === "overlaps") return question.text[this.state.lang].split("{members}")[0]!;
     return questionText(question, index, { ...interview, lang: this.state.lang, screening: buildScreening(interview.bank, this.state.log, this.state.asOf) });
   }
 
@@ -99,7 +101,6 @@ class Model {
 /** Answers the current question as `persona` would: buttons for choices, typed amounts confirmed, typed counts, Don't know. */
 async function answerOne(driver: ContractDriver, session: ContractSession, model: Model, persona: Screening): Promise<string> {
   const { bank } = driver.interview;
-  const { lang } = model.state;
   const key = model.state.current!;
   const turn = model.state.turn;
   const { question } = parseKey(bank, key)!;
@@ -108,8 +109,15 @@ async function answerOne(driver: ContractDriver, session: ContractSession, model
     model.apply({ type: "skip" });
     return session.press({ type: "skip" }, turn);
   }
+  const fen = value as number;
+  if (question.type === "amount" && (fen === 0 || fen % 1_000_000 !== 0)) {
+    // Amounts in plain digits ("RMB 1,234.50", "0") count as typed; nothing to confirm.
+    model.apply({ type: "text", text: formatYuan(fen, "en") });
+    return session.type(formatYuan(fen, "en"));
+  }
   if (question.type === "amount") {
-    const echo = await session.type(formatYuan(value as number, lang));
+    // Typed in 万 (10,000 yuan), as people write large amounts: the channel echoes it for confirmation.
+    const echo = await session.type(`${fen / 1_000_000}万`);
     expect(echo).toContain(formatYuan(value as number, "en"));
     model.apply({ type: "answer", key, turn, value }, { type: "confirm", key, turn, yes: true });
     return session.press({ type: "confirm", key, turn, yes: true }, turn);

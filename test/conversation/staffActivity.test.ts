@@ -20,7 +20,7 @@ describe("what the dashboard counts as conversations happen", () => {
     const { store, conversations } = service();
     await conversations.handle("tg:1", { type: "command", command: "start", args: "" });
     await conversations.handle("tg:1", { type: "command", command: "check", args: "" });
-    await conversations.handle("tg:1", { type: "text", text: "1" });
+    await conversations.handle("tg:1", { type: "text", text: "yes" });
     await conversations.handle("tg:1", { type: "command", command: "check", args: "" });
     await conversations.handle("tg:1", { type: "command", command: "result", args: "" });
     expect((await store.activity("2026-03-01", "2026-03-01")).get("2026-03-01")?.started).toEqual({ tg: 1 });
