@@ -24,7 +24,7 @@ const envSchema = z
     /** How many reverse proxies stand in front: 0 ignores X-Forwarded-For, N takes the address the Nth proxy from us saw. */
     TRUST_PROXY: wholeIn(0, 10, 0, "must be the number of reverse proxies in front of the server, 0–10"),
     /** Requests per client IP per minute, refilled steadily; 0 turns the limit off. */
-    RATE_LIMIT_PER_MINUTE: wholeIn(0, 1_000_000, 600, "must be a whole number from 0 (no limit) to 1000000"),
+    RATE_LIMIT_PER_MINUTE: wholeIn(0, 100_000, 600, "must be a whole number from 0 (no limit) to 100000"),
     /** Requests a client IP may make at once before the per-minute rate applies. */
     RATE_LIMIT_BURST: positiveInt(120),
     BODY_LIMIT_BYTES: positiveInt(64 * 1024),

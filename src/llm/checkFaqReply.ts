@@ -205,7 +205,7 @@ function trimQuote(quote: string): string {
     .trim();
 }
 
-/** "RMB 1 million" as the one number 1000000, so that 100万 can be matched to it. */
+/** "RMB 2 million" as one number in digits, so that a 万 form of the same value can be matched to it. */
 function joinMagnitudes(text: string): string {
   return text.replace(/(\d+(?:\.\d+)?)\s*(million|billion)\b/gi, (_whole, digits: string, unit: string) => {
     const [whole, fraction = ""] = digits.split(".");

@@ -23,7 +23,7 @@ export function readCell(cell: Exclude<CellValue, { type: "empty" }>, kind: Colu
     case "yesno":
       return readYesNo(cell);
     case "amount":
-      return cell.type === "number" ? ok(cell.value) : cell.type === "text" ? readAmount(cell.text) : bad("must be an amount in yuan, e.g. 300000 or 30万");
+      return cell.type === "number" ? ok(cell.value) : cell.type === "text" ? readAmount(cell.text) : bad(AMOUNT_PROBLEMS.invalid);
     case "count":
       return cell.type === "number" ? ok(cell.value) : cell.type === "text" ? readCount(cell.text) : bad("must be a whole number");
     case "date":
@@ -54,8 +54,8 @@ function readYesNo(cell: Exclude<CellValue, { type: "empty" }>): CellRead {
 
 const AMOUNT_PROBLEMS: Record<AmountError, string> = {
   empty: "must be an amount in yuan",
-  invalid: "must be an amount in yuan, e.g. 300000 or 30万",
-  ambiguous: "mixes a Chinese and an English multiplier: write e.g. 300000 or 30万",
+  invalid: "must be an amount in yuan, e.g. 123456 or 12.5万",
+  ambiguous: "mixes a Chinese and an English multiplier: write e.g. 123456 or 12.5万",
   negative: "must be >= 0",
   too_many_decimals: "must have at most two decimals (whole fen)",
   too_large: "must be <= 1000000000000 (1e12 yuan)",

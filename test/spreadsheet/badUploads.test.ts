@@ -55,7 +55,7 @@ describe("bad uploads", () => {
     expect(outcome).toMatchObject({ ok: true, summary: { rows: 4, screened: 1, rowsWithErrors: 3 } });
     expect(messages(outcome)).toEqual([
       `row 5, column ${letter("applicant.sme")} (applicant.sme): must be 是 or 否 (yes/no, true/false, 1/0), not "maybe"`,
-      `row 5, column ${letter("vouchers.modelServices")} (vouchers.modelServices): must be an amount in yuan, e.g. 300000 or 30万, not "lots"`,
+      `row 5, column ${letter("vouchers.modelServices")} (vouchers.modelServices): must be an amount in yuan, e.g. 123456 or 12.5万, not "lots"`,
       `row 5, column ${letter("standards.national")} (standards.national): must be a whole number`,
       `row 6, column ${letter("asOf")} (asOf): must be a real date written YYYY-MM-DD`,
       `row 6, column ${letter("applicant.kind")} (applicant.kind): must be one of: enterprise (企业), innovation_consortium (创新联合体), social_organization (社会组织), industrial_service_institution (产业服务机构); not "company"`,
@@ -102,13 +102,13 @@ describe("bad uploads", () => {
     const file = await xlsxWith(rows);
     const { outcome, output } = await upload(file, "xlsx");
     expect(outcome).toMatchObject({ ok: true, summary: { screened: 6, rowsWithErrors: 1 } });
-    expect(messages(outcome)).toEqual([`row 10, column ${letter("vouchers.modelServices")} (vouchers.modelServices): must be an amount in yuan, e.g. 300000 or 30万, not "=1+2"`]);
+    expect(messages(outcome)).toEqual([`row 10, column ${letter("vouchers.modelServices")} (vouchers.modelServices): must be an amount in yuan, e.g. 123456 or 12.5万, not "=1+2"`]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
     const sheet = workbook.worksheets[0]!;
     const written = [3, 4, 5, 6, 7, 8].map((r) => sheet.getRow(r).getCell(2).value);
     expect(written).toEqual([`'${names[0]}`, "'+1", "'@SUM(A1)", "'-cmd", "-5", `'=HYPERLINK("http://example.invalid","x")`]);
-    expect(workbook.worksheets[1]!.getRow(3).getCell(4).value).toBe(`row 10, column ${letter("vouchers.modelServices")} (vouchers.modelServices): must be an amount in yuan, e.g. 300000 or 30万, not "=1+2"`);
+    expect(workbook.worksheets[1]!.getRow(3).getCell(4).value).toBe(`row 10, column ${letter("vouchers.modelServices")} (vouchers.modelServices): must be an amount in yuan, e.g. 123456 or 12.5万, not "=1+2"`);
     const csv = await upload(file, "xlsx", {}, "csv");
     const csvRows = parseCsv(readFileSync(csv.output, "utf8").replace("\uFEFF", ""));
     expect(csvRows.slice(2, 4).map((r) => r[1])).toEqual([`'${names[0]}`, "'+1"]);
