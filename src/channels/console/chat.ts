@@ -17,9 +17,11 @@ export interface ConsoleChatOptions {
   lang?: Lang;
   /** Folder to write screening.json and result.json into when the chat ends (and reports, when asked for). */
   saveDir?: string;
+  /** Shown when the chat waits for the next line (a person at a keyboard sees when it is their turn). */
+  prompt?: string;
 }
 
-/** The terminal has one user at a time; a fresh in-memory store makes each run a new conversation. */
+/** The terminal has one user at a time: an in-memory store makes each run a new conversation, a kept one carries on. */
 const CONVERSATION = "cli";
 const QUIT = new Set(["quit", "exit", "q", "退出", "结束"]);
 const LANGUAGE_WORDS: Record<string, Lang> = { zh: "zh", chinese: "zh", 中文: "zh", en: "en", english: "en", 英文: "en" };
@@ -32,18 +34,17 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const { input, output, conversations } = options;
   const chat = new ConsoleView(output, options.saveDir);
   const send = async (event: ConversationInput) => chat.show(await conversations.handle(CONVERSATION, event));
-  if (options.lang) await chooseLanguage(chat, send, options.lang);
+  if (await conversations.exists(CONVERSATION)) await carryOn(chat, conversations);
+  else if (options.lang) await chooseLanguage(chat, send, options.lang);
   else await send({ type: "command", command: "start", args: "" });
 
+  const prompt = () => options.prompt && output.write(options.prompt);
+  prompt();
   for await (const line of createInterface({ input, crlfDelay: Infinity, terminal: false })) {
     const text = line.trim();
     if (QUIT.has(text.toLowerCase())) break;
-    if (text === "") continue;
-    const menu = chat.menuChoice(text);
-    if (menu?.action.kind === "lang") await chooseLanguage(chat, send, menu.action.lang);
-    else if (menu) await send({ type: "action", action: menu.action });
-    else if (chat.awaitingLanguage) chat.say(t("en", "bot.chooseLanguageAgain"), chat.menu);
-    else await send({ type: "text", text: line });
+    if (text !== "") await readLine(chat, send, line);
+    prompt();
   }
   // A terminal keeps its input open after readline is done with it: let go, so the process ends now.
   input.destroy();
@@ -51,6 +52,22 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   if (!chat.finished && (await conversations.current(CONVERSATION))) chat.showResultsOnly(await conversations.handle(CONVERSATION, { type: "command", command: "result", args: "" }));
   const current = await conversations.current(CONVERSATION);
   if (current && options.saveDir) save(options.saveDir, current, conversations.deps.interview.rules, output);
+}
+
+/** One typed line: a number or word from the menu shown, the language, or text for the conversation. */
+async function readLine(chat: ConsoleView, send: (event: ConversationInput) => Promise<void>, line: string): Promise<void> {
+  const menu = chat.menuChoice(line.trim());
+  if (menu?.action.kind === "lang") await chooseLanguage(chat, send, menu.action.lang);
+  else if (menu) await send({ type: "action", action: menu.action });
+  else if (chat.awaitingLanguage) chat.say(t("en", "bot.chooseLanguageAgain"), chat.menu);
+  else await send({ type: "text", text: line });
+}
+
+/** A kept conversation shows where it stands: the current question, or the result and its case. */
+async function carryOn(chat: ConsoleView, conversations: ConversationService): Promise<void> {
+  const { replies } = await conversations.view(CONVERSATION);
+  chat.awaitingLanguage = false;
+  await chat.show({ replies, later: null, outcome: "ok" });
 }
 
 async function chooseLanguage(chat: ConsoleView, send: (event: ConversationInput) => Promise<void>, lang: Lang): Promise<void> {

@@ -46,6 +46,19 @@ describe("console chat", () => {
     expect(JSON.parse(readFileSync(join(dir, "result.json"), "utf8")).items.length).toBeGreaterThan(0);
   });
 
+  it("with --keep, carries on where the last chat on the same folder stopped", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chat-kept-"));
+    const first = await runCli("chat", ["--lang", "en", "--keep", dir], "yes\n");
+    expect(first.code).toBe(0);
+    const asked = /Question 2 · [^\n]*\n\n([^\n]+)/.exec(first.stdout)?.[1];
+    expect(asked).toBeDefined();
+    const again = await runCli("chat", ["--keep", dir], "");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`Question 2 · `);
+    expect(again.stdout).toContain(asked);
+    expect(again.stdout).not.toContain("Question 1 · ");
+  });
+
   it.each(["chat", "screen", "ask"])("%s --help prints its usage and exits 0", async (bin) => {
     const run = await runCli(bin, ["--help"]);
     expect(run.code).toBe(0);
