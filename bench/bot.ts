@@ -12,18 +12,18 @@
  *   --think A-B     each user's pause between answers, in ms (default 2000-4000)
  *   --seconds S     length of each measured window (default 60)
  */
-import { fork, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { fillStore, MB, message, print, sizeOnDisk, spawnTs } from "./loadRun.js";
 import type { RunRequest, RunResult } from "./botUsers.js";
 import type { ServerFigures } from "./botServer.js";
 import { percentile, round } from "./timing.js";
 
 const STORED_SCREENINGS = 20_000;
 const WARM_UP_SECONDS = 20;
-const MB = 1024 * 1024;
 
 const { values } = parseArgs({ options: { users: { type: "string", default: "1000" }, think: { type: "string", default: "2000-4000" }, seconds: { type: "string", default: "60" } } });
 const users = Number(values.users);
@@ -33,27 +33,6 @@ if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || thinkMs.length !=
   process.stderr.write("usage: tsx bench/bot.ts [--users N] [--think MIN-MAX] [--seconds S]\n");
   process.exit(2);
 }
-
-function sizeOnDisk(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).reduce((sum, name) => {
-    const stat = statSync(join(dir, name));
-    return stat.isFile() ? sum + stat.size : sum;
-  }, 0);
-}
-
-/** The next IPC message of a given type from a child. */
-function message<T extends { type: string }>(child: ChildProcess, type: T["type"]): Promise<T> {
-  return new Promise((resolve) => {
-    const listen = (received: T) => {
-      if (received.type !== type) return;
-      child.off("message", listen);
-      resolve(received);
-    };
-    child.on("message", listen);
-  });
-}
-
-const spawnTs = (file: string, args: string[]) => fork(join(import.meta.dirname, file), args, { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
 
 /** One phase: a fresh bot process, a warm-up, then the measured window. */
 async function phase(usersChild: ChildProcess, fake: { url: string; token: string }, dir: string, firstChatId: number, seed: number) {
@@ -96,18 +75,6 @@ async function phase(usersChild: ChildProcess, fake: { url: string; token: strin
   };
 }
 
-/** 20,000 finished screenings of 2,000 chats over the past year, written by botFill.ts. */
-function fillStore(dir: string): number {
-  const fill = spawnSync(process.execPath, [...process.execArgv, join(import.meta.dirname, "botFill.ts"), dir, String(STORED_SCREENINGS)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  if (fill.status !== 0) throw new Error(`botFill.ts failed with status ${fill.status}`);
-  return Number(fill.stdout.trim());
-}
-
-function print(title: string, figures: Record<string, number | string>): void {
-  console.log(`\n${title}`);
-  for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(44)} ${value}`);
-}
-
 const dir = mkdtempSync(join(tmpdir(), "bench-bot-"));
 const usersChild = spawnTs("botUsers.ts", []);
 try {
@@ -117,10 +84,7 @@ try {
   const empty = await phase(usersChild, fake, dir, 1_000_000_000, 1);
   print("Empty store", empty);
 
-  const fillSeconds = fillStore(dir);
-  // The bulk write leaves the kernel flushing 70 MB of new files; let it finish, so the next phase
-  // measures steady work and not that one-off writeback.
-  spawnSync("sync");
+  const fillSeconds = fillStore(dir, STORED_SCREENINGS);
   print(`Store filled with ${STORED_SCREENINGS} screenings`, { "seconds to write them": round(fillSeconds), "store size on disk (MB)": round(sizeOnDisk(dir) / MB, 2) });
 
   const full = await phase(usersChild, fake, dir, 2_000_000_000, 2);

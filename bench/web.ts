@@ -9,18 +9,17 @@
  *   --users N     conversations at once (default 200)
  *   --seconds S   length of each measured window (default 60)
  */
-import { fork, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { fillStore, MB, message, print, sizeOnDisk, spawnTs } from "./loadRun.js";
 import { round } from "./timing.js";
 import type { UsersRequest, UsersResult } from "./webUsers.js";
 import type { WebServerFigures } from "./webServer.js";
 
 const STORED_SCREENINGS = 20_000;
 const WARM_UP_SECONDS = 10;
-const MB = 1024 * 1024;
 
 const { values } = parseArgs({ options: { users: { type: "string", default: "200" }, seconds: { type: "string", default: "60" } } });
 const users = Number(values.users);
@@ -29,26 +28,6 @@ if (!Number.isInteger(users) || users < 1 || users > 5000 || !(seconds > 0 && se
   process.stderr.write("usage: tsx bench/web.ts [--users N (1–5000)] [--seconds S (up to 600)]\n");
   process.exit(2);
 }
-
-function sizeOnDisk(dir: string): number {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).reduce((sum, name) => {
-    const stat = statSync(join(dir, name));
-    return stat.isFile() ? sum + stat.size : sum;
-  }, 0);
-}
-
-function message<T extends { type: string }>(child: ChildProcess, type: T["type"]): Promise<T> {
-  return new Promise((resolve) => {
-    const listen = (received: T) => {
-      if (received.type !== type) return;
-      child.off("message", listen);
-      resolve(received);
-    };
-    child.on("message", listen);
-  });
-}
-
-const spawnTs = (file: string, args: string[]) => fork(join(import.meta.dirname, file), args, { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
 
 async function phase(dir: string) {
   const server = spawnTs("webServer.ts", [dir]);
@@ -85,25 +64,18 @@ async function phase(dir: string) {
   };
 }
 
-function print(title: string, figures: Record<string, number | string>): void {
-  console.log(`\n${title}`);
-  for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(56)} ${value}`);
-}
-
 const dir = mkdtempSync(join(tmpdir(), "bench-web-"));
 try {
   console.log(`Web server under load: ${users} conversations at once over HTTP keep-alive from another process, windows of ${seconds} s after a ${WARM_UP_SECONDS} s warm-up, lowdb store in ${dir}`);
   console.log("The per-address rate limit is off for this benchmark: every simulated applicant comes from 127.0.0.1.");
   const empty = await phase(dir);
-  print("Empty store", empty);
+  print("Empty store", empty, 56);
 
-  const fill = spawnSync(process.execPath, [...process.execArgv, join(import.meta.dirname, "botFill.ts"), dir, String(STORED_SCREENINGS)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
-  if (fill.status !== 0) throw new Error(`botFill.ts failed with status ${fill.status}`);
-  spawnSync("sync");
-  print(`Store filled with ${STORED_SCREENINGS} more screenings`, { "seconds to write them": Number(fill.stdout.trim()), "store size on disk (MB)": round(sizeOnDisk(dir) / MB, 2) });
+  const fillSeconds = fillStore(dir, STORED_SCREENINGS);
+  print(`Store filled with ${STORED_SCREENINGS} more screenings`, { "seconds to write them": round(fillSeconds), "store size on disk (MB)": round(sizeOnDisk(dir) / MB, 2) });
 
   const full = await phase(dir);
-  print(`With ${STORED_SCREENINGS} more stored screenings`, full);
+  print(`With ${STORED_SCREENINGS} more stored screenings`, full, 56);
 
   print("Targets", {
     "≥ 1,000 turns/s (empty / full)": `${empty["turns per second"]} / ${full["turns per second"]}`,

@@ -1,4 +1,4 @@
-import { el } from "./dom.js";
+import { el } from "./common/dom.js";
 import type { QuestionReply, WireChoice } from "./wire.js";
 
 /** What a button press needs: the choice, and the button (to echo its label, to keep focus). */

@@ -1,5 +1,5 @@
 import { renderChoices, type Press } from "./choices.js";
-import { el, nextId } from "./dom.js";
+import { el, nextId } from "./common/dom.js";
 import { renderResultCard } from "./resultCard.js";
 import { text } from "./text.js";
 import type { Lang, QuestionReply, WireReply } from "./wire.js";

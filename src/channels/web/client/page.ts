@@ -1,4 +1,4 @@
-import { byId } from "./dom.js";
+import { byId } from "./common/dom.js";
 import { htmlLang, text, type TextKey } from "./text.js";
 import type { Lang } from "./wire.js";
 

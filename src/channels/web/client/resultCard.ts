@@ -1,4 +1,4 @@
-import { el, nextId } from "./dom.js";
+import { el, nextId } from "./common/dom.js";
 import { text, type TextKey } from "./text.js";
 import type { CardItem, Lang, ResultReply } from "./wire.js";
 

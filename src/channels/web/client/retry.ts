@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { ApiError, NetworkError, RateLimited } from "./api.js";
+import { ApiError, NetworkError, RateLimited } from "./common/http.js";
 
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 15_000;

@@ -1,4 +1,5 @@
 import type { Lang } from "./wire.js";
+import { fillIn } from "./common/text.js";
 
 /**
  * The page's own words (its frame: header, menu, input, card headings, connection states).
@@ -95,8 +96,7 @@ const en: Record<TextKey, string> = {
 const TEXTS: Record<Lang, Record<TextKey, string>> = { zh, en };
 
 export function text(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillIn(TEXTS[lang][key], params);
 }
 
-/** The BCP 47 tag for the page's `lang` attribute: Chinese in mainland China's simplified script. */
-export const htmlLang = (lang: Lang): string => (lang === "zh" ? "zh-CN" : "en");
+export { htmlLang } from "./common/text.js";

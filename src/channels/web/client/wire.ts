@@ -56,7 +56,6 @@ const replies = z.array(replySchema);
 export const createdSchema = z.object({ conversationId: z.string().check(z.regex(/^web:[A-Za-z0-9_-]{22,64}$/)), lang: langSchema, replies });
 export const viewSchema = z.object({ lang: langSchema, replies });
 export const turnSchema = z.object({ replies, later: replies });
-export const errorsSchema = z.object({ errors: z.array(z.object({ path: z.string(), message: z.string() })) });
 
 /** What the page sends as a turn (a subset of ConversationInput). */
 export type TurnInput = { type: "text"; text: string } | { type: "action"; action: Action } | { type: "command"; command: "result" | "explain"; args: "" };

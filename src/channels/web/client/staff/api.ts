@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type * as z from "zod/mini";
-import { ApiError, NetworkError } from "../api.js";
-import { batchJobSchema, batchStartedSchema, errorsSchema, sessionSchema, type StaffSession } from "./wire.js";
+import { ApiError, errorMessages, fileName, readJson, retryAfterSeconds, send } from "../common/http.js";
+import { batchJobSchema, batchStartedSchema, sessionSchema, type StaffSession } from "./wire.js";
 
-export { ApiError, NetworkError };
+export { ApiError, NetworkError } from "../common/http.js";
 
 /** The session is gone (expired, signed out elsewhere, server restarted): the page asks to sign in again. */
 export class SessionExpired extends Error {
@@ -38,16 +38,16 @@ export class StaffApi {
 
   async signIn(name: string, password: string): Promise<StaffSession> {
     const response = await this.send("/session", { method: "POST", body: JSON.stringify({ name, password }), headers: { "content-type": "application/json" } });
-    if (response.status === 429) throw new LockedOut(retryAfter(response.headers.get("retry-after")));
+    if (response.status === 429) throw new LockedOut(retryAfterSeconds(response.headers.get("retry-after"), 60));
     if (response.status === 401) throw new ApiError(401, await errorMessages(response));
-    return this.remember(await checkedJson(response, sessionSchema));
+    return this.remember(await readJson(response, sessionSchema));
   }
 
   /** The current session, or null when there is none. */
   async session(): Promise<StaffSession | null> {
     const response = await this.send("/session", { method: "GET" });
     if (response.status === 401) return null;
-    return this.remember(await checkedJson(response, sessionSchema));
+    return this.remember(await readJson(response, sessionSchema));
   }
 
   async signOut(): Promise<void> {
@@ -56,7 +56,7 @@ export class StaffApi {
   }
 
   get<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
-    return this.request(path, { method: "GET" }).then((response) => checkedJson(response, schema));
+    return this.request(path, { method: "GET" }).then((response) => readJson(response, schema));
   }
 
   /** A file the server makes (export, template, result), with the name it gives. */
@@ -70,7 +70,7 @@ export class StaffApi {
     const type = /\.csv$/i.test(file.name) ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     const headers = { "content-type": type, "x-file-name": encodeURIComponent(file.name) };
     const response = await this.request("/batch", { method: "POST", body: file, headers });
-    return (await checkedJson(response, batchStartedSchema)).jobId;
+    return (await readJson(response, batchStartedSchema)).jobId;
   }
 
   batchJob(jobId: string) {
@@ -97,41 +97,6 @@ export class StaffApi {
     const headers = new Headers(init.headers);
     headers.set("accept-language", this.lang === "en" ? "en" : "zh-CN");
     if (init.method !== "GET" && this.csrfToken) headers.set("x-csrf-token", this.csrfToken);
-    try {
-      return await fetch(API + path, { ...init, headers, cache: "no-store", credentials: "same-origin" });
-    } catch (error) {
-      throw new NetworkError(error instanceof Error ? error.message : "fetch failed");
-    }
+    return send(API + path, { ...init, headers, credentials: "same-origin" });
   }
-}
-
-async function checkedJson<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    throw new NetworkError("incomplete response");
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ApiError(response.status, parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  return parsed.data;
-}
-
-async function errorMessages(response: Response): Promise<string[]> {
-  try {
-    const parsed = errorsSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)) : [];
-  } catch {
-    return [];
-  }
-}
-
-function retryAfter(header: string | null): number {
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
-}
-
-function fileName(disposition: string | null): string | null {
-  const named = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] : undefined;
-  return named ? decodeURIComponent(named) : null;
 }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { byId } from "../dom.js";
+import { byId } from "../common/dom.js";
 import type { PageName } from "./route.js";
 import { text, type Lang, type TextKey } from "./text.js";
 

@@ -1,5 +1,6 @@
 import type { AuditAction } from "../../../../staff/auditEvent.js";
 import type { ItemStatus } from "./wire.js";
+import { fillIn } from "../common/text.js";
 
 export type Lang = "zh" | "en";
 
@@ -297,10 +298,10 @@ const en: Record<TextKey, string> = {
 const TEXTS: Record<Lang, Record<TextKey, string>> = { zh, en };
 
 export function text(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillIn(TEXTS[lang][key], params);
 }
 
-export const htmlLang = (lang: Lang): string => (lang === "zh" ? "zh-CN" : "en");
+export { htmlLang } from "../common/text.js";
 
 export const statusText = (lang: Lang, status: ItemStatus): string => text(lang, status);
 

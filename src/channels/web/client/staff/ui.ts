@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { el, nextId } from "../dom.js";
+import { el, nextId } from "../common/dom.js";
 
 export { el, nextId };
 

@@ -16,7 +16,6 @@ export const sessionSchema = z.object({
 });
 export type StaffSession = z.infer<typeof sessionSchema>;
 
-export const errorsSchema = z.object({ errors: z.array(z.object({ path: z.optional(z.string()), message: z.string() })) });
 
 export const dashboardSchema = z.object({
   period: z.object({ from: isoDay, to: isoDay }),
