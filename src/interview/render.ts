@@ -53,7 +53,7 @@ function recognitionLabel(index: number, ctx: RenderContext): string {
 }
 
 /** An option's words, with the recognition an Article 16 option names filled in. */
-function optionLabel(option: QuestionOption, ctx: RenderContext): string {
+export function optionLabel(option: QuestionOption, ctx: RenderContext): string {
   const index = option.member?.each === "recognitions" ? option.member.index : undefined;
   return option.label[ctx.lang].replace("{label}", index === undefined ? "" : recognitionLabel(index, ctx));
 }

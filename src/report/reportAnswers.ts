@@ -1,8 +1,9 @@
 import { yuanToFen } from "../engine/money.js";
 import type { Screening } from "../engine/screening.js";
-import { resolvePath } from "../interview/buildScreening.js";
+import { readPath, resolvePath } from "../interview/buildScreening.js";
+import { formatMember } from "../interview/overlapMembers.js";
 import type { Question } from "../interview/questionBank.js";
-import { formatAnswer, questionText, type RenderContext } from "../interview/render.js";
+import { formatAnswer, optionLabel, questionText, type RenderContext } from "../interview/render.js";
 import type { AnswerValue } from "../interview/state.js";
 
 export interface ReportAnswer {
@@ -15,11 +16,16 @@ export interface ReportAnswer {
  * canonical answer ("RMB 1,200,000", not what was typed). Read from the stored screening, so a
  * report of any stored case lists them, and "don't know" answers appear under what is unknown.
  * The topic picker has no fact of its own: the facts it settles appear under their questions.
+ * Each Article 16 group (items declared to be one project) is listed with the items it joins.
  */
 export function reportAnswers(ctx: RenderContext): ReportAnswer[] {
   const out: ReportAnswer[] = [];
   for (const question of ctx.bank.questions) {
     if (question.type === "topics") continue;
+    if (question.type === "overlaps") {
+      out.push(...overlapAnswers(question, ctx));
+      continue;
+    }
     const list = question.each ? readPath(ctx.screening, question.each) : undefined;
     const indexes = question.each ? (Array.isArray(list) ? list.map((_, i) => i) : []) : [null];
     for (const index of indexes) {
@@ -35,6 +41,8 @@ function answerOf(question: Question, index: number | null, screening: Screening
   switch (question.type) {
     case "yes_no":
       return typeof raw === "boolean" ? raw : undefined;
+    case "text":
+      return typeof raw === "string" ? raw : undefined;
     case "multi":
       return Array.isArray(raw) ? (raw as string[]) : undefined;
     case "recognitions":
@@ -65,12 +73,11 @@ function matches(actual: unknown, wanted: unknown): boolean {
   return actual === wanted;
 }
 
-function readPath(root: unknown, path: string): unknown {
-  let node = root;
-  for (const part of path.split(/\.|\[(\d+)\]/)) {
-    if (part === undefined || part === "") continue;
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
+/** The screening's Article 16 groups, each under the question that made it, its members named as its options were. */
+function overlapAnswers(question: Question, ctx: RenderContext): ReportAnswer[] {
+  return (ctx.screening.overlaps ?? []).map((group, index) => {
+    const wanted = new Set(group.map((member) => JSON.stringify(member)));
+    const labels = (question.options ?? []).filter((o) => o.member && wanted.has(JSON.stringify(formatMember(o.member, ctx.screening)))).map((o) => optionLabel(o, ctx));
+    return { question: questionText(question, index, ctx), answer: labels.join(ctx.lang === "en" ? "; " : "；") };
+  });
 }

@@ -62,6 +62,16 @@ describe("the pre-screening report", () => {
     expect(html).toContain("District level");
   });
 
+  it("lists the applicant's name and each Article 16 group with the items it joins", () => {
+    const screening: Screening = { ...SPEC_EXAMPLE, applicant: { ...SPEC_EXAMPLE.applicant!, name: "Tongzhou Compute & Co." }, scenarios: { projects: 2, receivedThisYear: 0 }, events: { expenses: 2_000_000, significantResults: true, receivedThisYear: 0 }, overlaps: [[{ item: "12", units: 1 }, "14"]] };
+    const en = report(screening, "en").html;
+    expect(en).toContain(escapeHtml("Tongzhou Compute & Co."));
+    const overlap = bank.byId.get("overlap")!;
+    const label = (item: string) => overlap.options!.find((o) => o.member?.item === item)!.label.en;
+    expect(en).toContain(escapeHtml(`${label("12")}; ${label("14")}`));
+    expect(report({ ...screening, overlaps: undefined }, "en").html).not.toContain(escapeHtml(`${label("12")}; ${label("14")}`));
+  });
+
   it("shows each item's status, maximum and reasons, with the caps that limit it", () => {
     const { html } = report(SPEC_EXAMPLE, "en");
     expect(html).toMatch(/<tr class="eligible"><td>Article 10\(2\)[^<]*<\/td><td class="status">eligible<\/td><td class="amount">RMB 2,000,000<\/td>/);
