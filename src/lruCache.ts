@@ -24,6 +24,10 @@ export class LruCache<K, V> {
     this.entries.delete(key);
   }
 
+  deleteWhere(doomed: (value: V) => boolean): void {
+    for (const [key, value] of this.entries) if (doomed(value)) this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -70,7 +70,8 @@ export function createWebApp(options: WebAppOptions): WebApp {
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
-    for (const [name, value] of headers) c.res.headers.set(name, value);
+    // A route may set a stricter policy of its own (a report's); every other header is the app's.
+    for (const [name, value] of headers) if (name !== "content-security-policy" || !c.res.headers.has(name)) c.res.headers.set(name, value);
     if (c.req.path.startsWith("/api/")) c.res.headers.set("cache-control", "no-store");
     logRequest(logger, c, performance.now() - started);
   });
@@ -114,6 +115,8 @@ export function createWebApp(options: WebAppOptions): WebApp {
 
   app.get("/", files.index);
   app.get("/assets/*", files.asset);
+  // Browsers ask for it by this name on pages that name no icon (a report opened as a page).
+  app.get("/favicon.ico", files.icon);
 
   app.notFound((c) => problem(c, 404, [{ path: "(url)", message: `no such route: ${c.req.method} ${c.req.path.slice(0, 100)}` }]));
   app.onError((error, c) => {
@@ -142,7 +145,8 @@ function logRequest(logger: Logger, c: Context<WebEnv>, ms: number): void {
   const conversation = c.get("conversationId");
   logger.info("request", {
     method: c.req.method,
-    path: c.req.path.slice(0, 100),
+    // A report link's token opens a report for ten minutes: the log keeps the route, not the token.
+    path: c.req.path.replace(/^\/api\/v1\/reports\/.*/, "/api/v1/reports/…").slice(0, 100),
     status: c.res.status,
     ms: Math.round(ms * 100) / 100,
     ...(conversation ? { conversation: `web#${createHash("sha256").update(conversation).digest("hex").slice(0, 12)}` } : {}),

@@ -3,7 +3,10 @@ import type { Caller, ConversationService, Reply } from "../../conversation/inde
 import { langFromAcceptLanguage } from "./acceptLanguage.js";
 import { newWebConversationId } from "./conversationId.js";
 import { checked, jsonBody, problem } from "./problems.js";
+import { expiredLinkPage } from "./expiredLinkPage.js";
+import { REPORT_LINK_TTL_MS, ReportLinks } from "./reportLinks.js";
 import { hasResult, repliesJson, type ReplyJson } from "./replyJson.js";
+import { REPORT_CSP } from "./securityHeaders.js";
 import { acceptLanguageSchema, conversationHeadersSchema, conversationInputSchema, createConversationSchema, reportQuerySchema } from "./schemas.js";
 import type { WebEnv } from "./webEnv.js";
 
@@ -14,7 +17,7 @@ type Ctx = Context<WebEnv>;
  * and replies translated to JSON. The conversation id travels in X-Conversation-Id (no cookies,
  * so no cross-site request can act for a visitor).
  */
-export function conversationRoutes(conversations: ConversationService): Hono<WebEnv> {
+export function conversationRoutes(conversations: ConversationService, links: ReportLinks = new ReportLinks()): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
 
   /** Replies as JSON; a result gets its card, which names the questions of the conversation's screening. */
@@ -65,26 +68,54 @@ export function conversationRoutes(conversations: ConversationService): Hono<Web
     return c.json({ replies: await toJson(id, turn.replies), later: await toJson(id, later), outcome: turn.outcome });
   });
 
-  app.get("/conversation/report", async (c) => {
-    const id = c.get("conversationId")!;
-    const query = checked(c, reportQuerySchema, c.req.query());
-    if (!query.ok) return query.response;
+  /** A case's report (the latest when none is named), or a 404 that says why there is none. */
+  const report = async (c: Ctx, id: string, caseId: string | null, disposition: "attachment" | "inline"): Promise<Response> => {
     const caller = callerOf(c);
     if (!caller.ok) return caller.response;
-    const turn = await conversations.handle(id, { type: "command", command: "report", args: query.value.case ?? "" }, caller.value);
+    const turn = await conversations.handle(id, { type: "command", command: "report", args: caseId ?? "" }, caller.value);
     c.set("outcome", turn.outcome);
     const document = turn.replies.find((reply) => reply.type === "document");
     if (!document) {
       const said = turn.replies.map((reply) => ("text" in reply ? reply.text : "")).join(" ");
-      return problem(c, 404, [{ path: query.value.case ? "case" : "(conversation)", message: said }]);
+      return problem(c, 404, [{ path: caseId ? "case" : "(conversation)", message: said }]);
     }
     return c.body(document.content, 200, {
       "content-type": `${document.mediaType}; charset=utf-8`,
-      "content-disposition": `attachment; filename="${document.filename}"`,
+      "content-disposition": `${disposition}; filename="${document.filename}"`,
+      "content-security-policy": REPORT_CSP,
     });
+  };
+
+  app.get("/conversation/report", async (c) => {
+    const query = checked(c, reportQuerySchema, c.req.query());
+    if (!query.ok) return query.response;
+    return report(c, c.get("conversationId")!, query.value.case ?? null, "attachment");
+  });
+
+  // A link the page can navigate to where a script cannot save a file (WeChat's in-app browser).
+  app.post("/conversation/report-links", async (c) => {
+    const id = c.get("conversationId")!;
+    const body = await jsonBody(c, {});
+    if (!body.ok) return body.response;
+    const input = checked(c, reportQuerySchema, body.value);
+    if (!input.ok) return input.response;
+    const caseId = input.value.case ?? null;
+    // The report must exist now: a link to nothing would open an error page instead of the chat's own note.
+    const now = await report(c, id, caseId, "inline");
+    if (now.status !== 200) return now;
+    return c.json({ url: `/api/v1/reports/${links.create(id, caseId)}`, expiresInSeconds: REPORT_LINK_TTL_MS / 1000 }, 201);
+  });
+
+  app.get("/reports/:token", async (c) => {
+    const link = links.resolve(c.req.param("token"));
+    // The visitor is looking at this page, not at the chat: a page in both languages, not JSON.
+    if (!link || !(await conversations.exists(link.conversationId))) return c.html(expiredLinkPage(), 404);
+    c.set("conversationId", link.conversationId);
+    return report(c, link.conversationId, link.caseId, "inline");
   });
 
   app.delete("/conversation", async (c) => {
+    links.forget(c.get("conversationId")!);
     await conversations.erase(c.get("conversationId")!);
     return c.body(null, 204);
   });

@@ -63,6 +63,21 @@ export function openApiDocument(version: string) {
           responses: { "200": { description: "The report, as a download", content: { "text/html": { schema: { type: "string" } } } }, "400": problem("Invalid query or header"), "404": problem("No such conversation or case"), ...common },
         },
       },
+      "/api/v1/conversation/report-links": {
+        post: {
+          summary: "A link that opens the report as a page for ten minutes, for browsers that cannot save a file a script makes (WeChat's)",
+          parameters: [conversationHeader],
+          requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { case: { type: "string", pattern: "^TZ-" } }, additionalProperties: false } } } },
+          responses: { "201": { description: "The link ({ url, expiresInSeconds })", content: { "application/json": { schema: { type: "object", required: ["url", "expiresInSeconds"], properties: { url: { type: "string" }, expiresInSeconds: { type: "integer" } } } } } }, "400": problem("Invalid body or header"), "404": problem("No such conversation or case"), ...common },
+        },
+      },
+      "/api/v1/reports/{token}": {
+        get: {
+          summary: "The report a report link stands for, as a page; an expired or unknown link gets a page saying how to get a new one",
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "The report", content: { "text/html": { schema: { type: "string" } } } }, "404": { description: "The link has expired or is unknown", content: { "text/html": { schema: { type: "string" } } } } },
+        },
+      },
       "/api/v1/screen": {
         post: {
           summary: "Screen one file: exactly the result of `screen --json`",

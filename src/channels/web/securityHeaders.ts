@@ -1,4 +1,10 @@
 /**
+ * A printable report is a document of its own: inline CSS, no scripts, nothing fetched. Its
+ * responses carry this policy instead of the page's (the app keeps a CSP a route has set).
+ */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/**
  * Headers on every response. The CSP allows only this server's own scripts, styles, fonts and
  * images (no inline code, no third-party host: many government networks block CDNs anyway);
  * `frameAncestors` says who may show the page in a frame ('self' by default: portals link to

@@ -42,5 +42,6 @@ export function staticFiles(dir: string) {
   return {
     index: (c: Context<WebEnv>) => send(c, "index.html", () => c.text(NOT_BUILT, 503)),
     asset: (c: Context<WebEnv>) => (ASSET_PATH.test(c.req.path) ? send(c, c.req.path.slice(1), () => c.notFound()) : c.notFound()),
+    icon: (c: Context<WebEnv>) => send(c, "assets/icon.svg", () => c.notFound()),
   };
 }

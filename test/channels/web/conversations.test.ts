@@ -93,6 +93,35 @@ describe("the report and erasure", () => {
     expect((await zh.fetch("/api/v1/conversation/report?case=nonsense", { id })).status).toBe(400);
   });
 
+  it("gives a report link that opens the report as a page without the conversation id, until the conversation is erased", async () => {
+    const { conversationId: id } = await zh.create("en");
+    await zh.turn(id, { type: "action", action: { kind: "go" } });
+    const done = await zh.turn(id, { type: "text", text: "no" });
+    const caseId = /TZ-\d{8}-[0-9A-Z]{8}/.exec(JSON.stringify(done))![0];
+    const made = await zh.fetch("/api/v1/conversation/report-links", { method: "POST", id, body: JSON.stringify({ case: caseId }) });
+    expect(made.status).toBe(201);
+    const { url, expiresInSeconds } = (await made.json()) as { url: string; expiresInSeconds: number };
+    expect(expiresInSeconds).toBe(600);
+    expect(url).toMatch(/^\/api\/v1\/reports\/[A-Za-z0-9_-]{32}$/);
+    expect(url).not.toContain(id.slice(4));
+    // Opened as a page would be: no X-Conversation-Id.
+    const opened = await fetch(web.base + url);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get("content-disposition")).toBe(`inline; filename="${caseId}.html"`);
+    expect(await opened.text()).toContain(caseId);
+    expect(JSON.stringify(web.logger.lines)).not.toContain(url.split("/").at(-1));
+
+    expect((await zh.fetch("/api/v1/conversation/report-links", { method: "POST", id, body: JSON.stringify({ case: "TZ-20260301-AAAAAAAA" }) })).status).toBe(404);
+    expect((await zh.fetch("/api/v1/conversation/report-links", { method: "POST", id, body: JSON.stringify({ case: "nonsense" }) })).status).toBe(400);
+    const unknown = await fetch(`${web.base}/api/v1/reports/not-a-token`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("tap Download again");
+
+    expect((await zh.fetch("/api/v1/conversation", { method: "DELETE", id })).status).toBe(204);
+    expect((await fetch(web.base + url)).status).toBe(404);
+    expect(await web.store.getConversation(id)).toBeNull();
+  });
+
   it("DELETE erases the conversation and its cases; the id is then unknown (404)", async () => {
     const { conversationId: id } = await zh.create("en");
     await zh.turn(id, { type: "action", action: { kind: "go" } });

@@ -64,6 +64,8 @@ afterAll(async () => {
 const FAST_GROWER: Screening = { ...NOTHING_TO_CLAIM, asOf: AS_OF, growth: { fastGrowth: true, receivedBefore: false } };
 
 const CONVERSATION_KEY = "tz-web-conversation";
+/** What WeChat's in-app browser on Android calls itself. */
+const WECHAT = "Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0.0.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
 const storedId = (page: Page) => page.evaluate((key) => localStorage.getItem(key), CONVERSATION_KEY);
 const input = (page: Page) => page.getByRole("textbox", { name: text("zh", "inputLabel") });
 const questionText = (key: string, lang: "zh" | "en") => bank.byId.get(key)!.text[lang];
@@ -286,4 +288,25 @@ describe("the web chat in Chromium", { timeout: 180_000 }, () => {
     expect(errors.filter((e) => !e.includes("net::ERR_CONNECTION_REFUSED"))).toEqual([]);
     await context.close();
   });
+
+  it("in WeChat's in-app browser the report opens as a page from a short-lived link, and Back returns to the chat", async () => {
+    const { page, context, errors } = await openPage(browser, { ...PHONE, userAgent: WECHAT });
+    await startInChinese(page);
+    await answerAs(page, tap, bank, FAST_GROWER, amountWords, "zh");
+    const caseId = CASE_ID.exec((await page.locator(".log").textContent()) ?? "")?.[0];
+    if (caseId === undefined) throw new Error("no case id shown after the result");
+    const conversation = await storedId(page);
+    expect(conversation).toBeTruthy();
+    await page.getByRole("button", { name: t("zh", "bot.button.report") }).last().tap();
+    await page.waitForURL(/\/api\/v1\/reports\/[A-Za-z0-9_-]+$/);
+    expect(page.url()).not.toContain(conversation!.replace(/^.*web:/, "").slice(0, 22));
+    expect(await page.locator("body").textContent()).toContain(caseId);
+    await page.screenshot({ path: screenshotPath("web-report-wechat.png") });
+    await page.goBack();
+    await expect.poll(() => page.locator(".msg.result[data-final=true]").count()).toBeGreaterThan(0);
+    expect(await page.locator(".log").textContent()).toContain(caseId);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
 });

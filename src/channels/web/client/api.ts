@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { ApiError, errorMessages, fileName, RateLimited, readJson, retryAfterSeconds, send } from "./common/http.js";
-import { createdSchema, turnSchema, viewSchema, type Lang, type TurnInput } from "./wire.js";
+import { createdSchema, reportLinkSchema, turnSchema, viewSchema, type Lang, type TurnInput } from "./wire.js";
 
 export { ApiError, NetworkError, RateLimited } from "./common/http.js";
 
@@ -35,6 +35,12 @@ export class ChatApi {
     const query = caseId ? `?case=${encodeURIComponent(caseId)}` : "";
     const response = await this.request(`/conversation/report${query}`, { method: "GET" });
     return { filename: fileName(response.headers.get("content-disposition")) ?? "report.html", blob: await response.blob() };
+  }
+
+  /** A link that opens the report as a page for a few minutes, for browsers that cannot save a file a script makes. */
+  async reportLink(caseId?: string): Promise<string> {
+    const init = { method: "POST", body: JSON.stringify(caseId ? { case: caseId } : {}), headers: { "content-type": "application/json" } };
+    return (await readJson(await this.request("/conversation/report-links", init), reportLinkSchema)).url;
   }
 
   async erase(): Promise<void> {

@@ -7,6 +7,14 @@ import { Saved } from "./storage.js";
 import { text, type TextKey } from "./text.js";
 import type { Lang, QuestionReply, TurnInput, WireChoice, WireReply } from "./wire.js";
 
+/**
+ * Whether this browser saves a file a script makes. WeChat's in-app browser (where most visitors
+ * come from) ignores such downloads: there the report opens as a page from a short-lived link.
+ */
+const SAVES_FILES = !/MicroMessenger/i.test(navigator.userAgent) && "download" in HTMLAnchorElement.prototype;
+/** A report's file is named after its case. */
+const CASE_FILE = /^(TZ-\d{8}-[0-9A-Z]{8})\.html$/;
+
 /** The question on screen, so that the same question shown again (a tick) updates it instead of repeating it. */
 interface Shown {
   key: string;
@@ -177,6 +185,11 @@ export class Chat {
 
   private async downloadReport(caseId?: string): Promise<void> {
     try {
+      if (!SAVES_FILES) {
+        // The report replaces the chat in this view; Back returns to the chat, which resumes where it was.
+        window.location.assign(await retrying(() => this.api.reportLink(caseId), (error, ms) => this.waiting(error, ms)));
+        return;
+      }
       const { filename, blob } = await retrying(() => this.api.report(caseId), (error, ms) => this.waiting(error, ms));
       saveFile(filename, blob);
       this.note("downloadReady", { name: filename });
@@ -209,7 +222,7 @@ export class Chat {
 
   /** Appends the replies, retires the buttons of questions already answered, and moves focus to what wants an answer next. */
   private show(replies: readonly WireReply[]): void {
-    const ctx = { lang: this.lang, press: (choice: WireChoice, button: HTMLButtonElement) => void this.press(choice, button), save: (name: string, type: string, content: string) => saveFile(name, new Blob([content], { type })) };
+    const ctx = { lang: this.lang, press: (choice: WireChoice, button: HTMLButtonElement) => void this.press(choice, button), save: (name: string, type: string, content: string) => (SAVES_FILES ? saveFile(name, new Blob([content], { type })) : void this.downloadReport(CASE_FILE.exec(name)?.[1])) };
     let first: HTMLElement | null = null;
     let focus: HTMLElement | null = null;
     for (const reply of replies) {

@@ -53,6 +53,7 @@ export type ResultCard = z.infer<typeof resultCard>;
 export type CardItem = z.infer<typeof cardItem>;
 
 const replies = z.array(replySchema);
+export const reportLinkSchema = z.object({ url: z.string().check(z.regex(/^\/api\/v1\/reports\/[A-Za-z0-9_-]+$/)), expiresInSeconds: z.number() });
 export const createdSchema = z.object({ conversationId: z.string().check(z.regex(/^web:[A-Za-z0-9_-]{22,64}$/)), lang: langSchema, replies });
 export const viewSchema = z.object({ lang: langSchema, replies });
 export const turnSchema = z.object({ replies, later: replies });

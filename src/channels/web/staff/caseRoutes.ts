@@ -10,6 +10,7 @@ import { checked, problem, type Checked } from "../problems.js";
 import { periodOf } from "./period.js";
 import { caseFilterSchema } from "./schemas.js";
 import type { StaffEnv } from "./staffEnv.js";
+import { REPORT_CSP } from "../securityHeaders.js";
 
 /** The filter of a case list query (search and exports share it); `page` apart. */
 export function caseFilterOf(c: Context, deps: ConversationDeps): Checked<{ filter: CaseFilter; page: number }> {
@@ -54,7 +55,7 @@ export function caseRoutes(deps: ConversationDeps, audit: AuditLog): Hono<StaffE
     if (html === null) return notFound(c, caseId.value);
     await viewed(c, caseId.value);
     // A download: the report's inline style would not pass the server's Content-Security-Policy as a page.
-    return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "content-disposition": `attachment; filename="${caseId.value}.html"` });
+    return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "content-disposition": `attachment; filename="${caseId.value}.html"`, "content-security-policy": REPORT_CSP });
   });
 
   return app;
