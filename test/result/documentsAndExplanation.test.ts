@@ -25,18 +25,17 @@ function evaluated(input: unknown) {
 }
 
 describe("documents to prepare", () => {
-  it("the chat's result and the printed result list every document of every eligible or open item, on every policy case", () => {
-    for (const { name, screening } of policyScreenings()) {
-      const { evaluation, describe } = evaluated(screening);
-      for (const lang of ["en", "zh"] as Lang[]) {
-        const chat = resultScreen(evaluation, rules, lang, describe);
-        const printed = printedResult(evaluation, rules, lang, { describe }).replace(/\n +/g, " ");
-        for (const item of evaluation.items.filter((i) => i.status !== "not_eligible")) {
-          for (const doc of rules.byId.get(item.id)!.text.documents[lang]) {
-            expect(chat, `${name}: ${item.id} in the chat (${lang})`).toContain(doc);
-            // The printed page wraps lines; Chinese wraps between characters.
-            expect(printed.replace(/ /g, ""), `${name}: ${item.id} printed (${lang})`).toContain(doc.replace(/ /g, ""));
-          }
+  // One test per case: each is checked on its own, and a slow machine times none of them out.
+  it.each(policyScreenings())("the chat's result and the printed result list every document of every eligible or open item: $name", ({ name, screening }) => {
+    const { evaluation, describe } = evaluated(screening);
+    for (const lang of ["en", "zh"] as Lang[]) {
+      const chat = resultScreen(evaluation, rules, lang, describe);
+      const printed = printedResult(evaluation, rules, lang, { describe }).replace(/\n +/g, " ");
+      for (const item of evaluation.items.filter((i) => i.status !== "not_eligible")) {
+        for (const doc of rules.byId.get(item.id)!.text.documents[lang]) {
+          expect(chat, `${name}: ${item.id} in the chat (${lang})`).toContain(doc);
+          // The printed page wraps lines; Chinese wraps between characters.
+          expect(printed.replace(/ /g, ""), `${name}: ${item.id} printed (${lang})`).toContain(doc.replace(/ /g, ""));
         }
       }
     }
