@@ -15,7 +15,7 @@ import { loadRules } from "../../../src/rules/loadRules.js";
 import { openLowdbStore } from "../../../src/store/lowdbStore.js";
 import type { Store } from "../../../src/store/store.js";
 import { startFakeBotApi, type FakeBotApi } from "../../support/fakeBotApi.js";
-import { spawnBot, type ChildEntry } from "./childBot.js";
+import { spawnBot, type ChildEntry, type RunAs } from "./childBot.js";
 
 /** A token the configuration accepts (the fake's default is too short for its check). */
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake";
@@ -56,6 +56,8 @@ export function startFake(): Promise<FakeBotApi> {
 }
 
 export interface StartOptions extends Partial<Omit<RunBotOptions, "config" | "conversations" | "logger">> {
+  /** Telegram's rate limits and the retries as configured by default, instead of FAST. */
+  configured?: boolean;
   /** The assistant for /ask and Explain; the configuration's (templates without a key) by default. */
   assistant?: Assistant;
   clock?: () => Date;
@@ -84,7 +86,7 @@ export async function startBot(fake: FakeBotApi, options: StartOptions = {}): Pr
   const clock = options.clock ?? (() => NOW);
   const conversations = createConversations({ config, store, logger, interview, assistant: options.assistant, clock });
   const stopRetention = await keepRetention(store, config.RETENTION_DAYS, clock, logger);
-  const bot = await runBot({ config: { ...config, PORT: options.port ?? config.PORT, TELEGRAM_BOT_TOKEN: TEST_TOKEN }, conversations, logger, ...FAST, ...overrides });
+  const bot = await runBot({ config: { ...config, PORT: options.port ?? config.PORT, TELEGRAM_BOT_TOKEN: TEST_TOKEN }, conversations, logger, ...(options.configured ? {} : FAST), ...overrides });
   if (bot.mode === "polling") await fake.whenPolling();
   return {
     bot,
@@ -106,7 +108,7 @@ export interface BotTests {
   start(options?: StartOptions): Promise<TestBot>;
   stop(bot: TestBot): Promise<void>;
   /** `npm start` in a child process on this test's fake, killed after the test. */
-  spawn(dir: string, entry?: ChildEntry, env?: Record<string, string>): ChildProcess;
+  spawn(dir: string, entry?: ChildEntry, env?: Record<string, string>, runAs?: RunAs): ChildProcess;
 }
 
 /**
@@ -141,8 +143,8 @@ export function useBotTests(): BotTests {
       running.splice(running.indexOf(bot), 1);
       await bot.stop();
     },
-    spawn(dir, entry, env) {
-      const child = spawnBot(tests.fake, dir, entry, env);
+    spawn(dir, entry, env, runAs) {
+      const child = spawnBot(tests.fake, dir, entry, env, runAs);
       children.push(child);
       return child;
     },
