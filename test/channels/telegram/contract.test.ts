@@ -71,7 +71,8 @@ class ChatSession implements ContractSession {
 
   /** Option 99 of the question: the form the bot writes, naming an option no question has. */
   pressForged(key: string, turn: number): Promise<string> {
-    const question = this.lastMessageWith((data) => data.split("|")[1] === String(turn));
+    const ofTurn = new RegExp(`^[atdcbsr]\\|${turn}(\\||$)`);
+    const question = this.lastMessageWith((data) => ofTurn.test(data));
     if (!question) throw new Error(`no message shows the buttons of turn ${turn}`);
     return this.pushPress(question.messageId, `a|${turn}|${key}|o99`);
   }
