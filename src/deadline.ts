@@ -2,18 +2,18 @@
 export class Deadline {
   private readonly at: number;
 
-  constructor(
-    ms: number,
-    private readonly now: () => number = () => performance.now(),
-  ) {
-    this.at = now() + ms;
+  constructor(ms: number) {
+    this.at = performance.now() + ms;
   }
 
   left(): number {
-    return Math.max(0, this.at - this.now());
+    return Math.max(0, this.at - performance.now());
   }
 
-  /** True once `work` settled, or false if it had not within `ms` (what is left by default); the work itself goes on. */
+  /**
+   * True once `work` is done, or false if it is not within `ms` nor by the deadline (the work
+   * itself goes on); a failure of `work` is thrown.
+   */
   async within(work: Promise<unknown>, ms = this.left()): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.min(ms, this.left()))));
