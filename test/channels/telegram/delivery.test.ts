@@ -35,7 +35,7 @@ describe("an outage of the Bot API", () => {
     tests.fake.startOutage({ status: 502 });
     const dialogs = users(40, 3000);
     for (const dlg of dialogs) dlg.command("/help");
-    await vi.waitFor(() => expect(tests.fake.calls.filter((c) => c.method === "sendMessage" && c.status === 502).length).toBeGreaterThanOrEqual(40));
+    await vi.waitFor(() => expect(tests.fake.calls.filter((c) => c.method === "sendMessage" && c.status === 502).length).toBeGreaterThanOrEqual(40), { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     tests.fake.endOutage();
     await vi.waitFor(() => expect(helpsShown(dialogs)).toEqual(dialogs.map(() => 1)), { timeout: 5_000 });
