@@ -21,7 +21,7 @@ describe("hung calls", () => {
     const stuck = users(30, 1000);
     for (const dlg of stuck) dlg.command("/help");
     // Telegram's overall limit is 30 calls at once: all 30 slots are held by calls that hang.
-    await vi.waitFor(() => expect(tests.fake.heldCalls).toBe(30));
+    await vi.waitFor(() => expect(tests.fake.heldCalls).toBe(30), { timeout: 10_000 });
     const newcomer = new Dialog(tests.fake, 2000);
     newcomer.command("/help");
     await newcomer.nextText(HELP);
