@@ -3,11 +3,15 @@ import { createWebApp, startWebServer, webSettings, type RunningWebServer, type 
 import { runBot, startFailure, type RunBotOptions, type RunningBot } from "../channels/telegram/runBot.js";
 import type { Config } from "../config.js";
 import type { ConversationService } from "../conversation/index.js";
+import { Deadline } from "../deadline.js";
 import type { Logger } from "../log.js";
 import { projectRoot } from "../paths.js";
 import { AccountStore, accountsFile, AuditLog, auditFile, readStaffConfig, SessionManager, type StaffConfig } from "../staff/index.js";
 import type { ScryptCost } from "../staff/password.js";
 import { UserError } from "../userError.js";
+
+/** The most a stop waits for web requests in progress (a batch upload, a report) before ending them. */
+const WEB_GRACE_MS = 3_000;
 
 /** Where the web client's build puts the page and its assets. */
 export const WEB_DIR = join(projectRoot, "dist", "web");
@@ -28,7 +32,10 @@ export interface RunningServer {
   app: WebApp;
   /** The Telegram bot, when TELEGRAM_BOT_TOKEN is set: polling, or its webhook on the web server. */
   bot: RunningBot | null;
-  /** Stops taking requests and updates, then finishes the turns in hand; the store stays open (its owner closes it). */
+  /**
+   * Stops taking requests and updates, then finishes the turns in hand, within SHUTDOWN_TIMEOUT_MS
+   * as a whole; the store stays open (its owner closes it).
+   */
   stop(reason: string): Promise<void>;
 }
 
@@ -57,9 +64,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let stopped: Promise<void> | undefined;
   const stop = (reason: string) =>
     (stopped ??= (async () => {
-      await web.close();
-      await bot?.stop(reason);
-      await conversations.drain();
+      const deadline = new Deadline(config.SHUTDOWN_TIMEOUT_MS);
+      await web.close(Math.min(WEB_GRACE_MS, deadline.left() / 4));
+      if (bot) await deadline.within(bot.stop(reason, deadline));
+      // Replies still being written (an FAQ answer, an explanation from the LLM) that finish by the
+      // deadline are kept in the bot's outbox for the next start; the rest are dropped: the turn
+      // that asked for them is saved, and asking again costs the user one message.
+      const replied = await deadline.within(conversations.drain());
+      if (!replied) logger.warn("server stopped before replies still being written were done; they are dropped", { reason, unfinished: conversations.pending });
       logger.info("server stopped", { reason });
     })());
   return { web, app, bot, stop };

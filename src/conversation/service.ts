@@ -115,6 +115,11 @@ export class ConversationService {
     this.queue.track(work);
   }
 
+  /** Tasks in hand: turns, later replies being written, and their hand-over to a channel. */
+  get pending(): number {
+    return this.queue.size;
+  }
+
   /** Resolves once every turn and every later reply in hand has finished. */
   drain(): Promise<void> {
     return this.queue.drain();

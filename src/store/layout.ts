@@ -110,7 +110,9 @@ export async function migrateLegacyNames(layout: Layout): Promise<number> {
 
 /** Removes temporary files of writes a killed process left half done; only safe under the lock. */
 export async function removeTempFiles(layout: Layout): Promise<number> {
-  const dirs = [layout.chats, layout.outbox, ...(await daysIn(layout)).map((day) => layout.dayDir(day))];
+  // The staff summaries are written the same way (summaryFiles.ts, activityFiles.ts).
+  const stats = ["screenings", "activity"].map((kind) => join(layout.dir, "stats", kind));
+  const dirs = [layout.chats, layout.outbox, ...stats, ...(await daysIn(layout)).map((day) => layout.dayDir(day))];
   let removed = 0;
   for (const dir of dirs) {
     for (const name of await namesIn(dir)) {

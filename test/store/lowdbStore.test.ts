@@ -234,6 +234,16 @@ describe("LowdbStore corrupt files", () => {
     await open(dir);
     expect(filesUnder(dir)).toEqual([".lock"]);
   });
+
+  it("removes at open the temporary files of the staff summaries a crash interrupted", async () => {
+    const dir = newDir();
+    for (const kind of ["screenings", "activity"]) {
+      mkdirSync(join(dir, "stats", kind), { recursive: true });
+      writeFileSync(join(dir, "stats", kind, ".2025-06-02.json.tmp"), '{"day": "2025-06');
+    }
+    await open(dir);
+    expect(filesUnder(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
 });
 
 /** A record as version 1 wrote it: Telegram's numeric `chatId` for the conversation id. */

@@ -161,6 +161,11 @@ export class FakeBotApi {
     return this.state.updates.whenPolling();
   }
 
+  /** Resolves once a polling bot confirmed the update (asked for the ones after it). */
+  whenConfirmed(update: Update): Promise<void> {
+    return this.state.updates.whenConfirmed(update.update_id);
+  }
+
   /** The most calls to chats (or to one chat) within any one second, failed attempts included. */
   maxPerSecond(chatId?: number): number {
     return this.log.maxPerWindow(chatId, RATE_WINDOW_MS);

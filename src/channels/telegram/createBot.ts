@@ -25,6 +25,8 @@ export interface BotApp {
   deps: TelegramDeps;
   /** Handles one update (from polling or the webhook); resolves once its turn is saved and its replies stored, never rejects. */
   accept: (update: unknown) => Promise<void>;
+  /** Resolves once no turn is in hand (later replies included) and the outbox is empty, on disk too. */
+  idle: () => Promise<void>;
 }
 
 /** Wires telegraf to the conversation layer: a thin middleware hands every update to the dispatcher. */
@@ -55,5 +57,10 @@ export function createBot(options: BotOptions): BotApp {
   // Awaited: polling acknowledges a batch of updates (asks for the next) only once their turns are saved and their replies stored.
   telegraf.use((ctx) => accept(ctx.update));
   telegraf.catch((error) => logger.error("telegraf error", { error: error instanceof Error ? error.name : typeof error }));
-  return { telegraf, deps, accept };
+  const idle = async () => {
+    // Later replies (FAQ answers, explanations) are queued in the outbox when their turn's work ends.
+    await conversations.drain();
+    await outbox.idle();
+  };
+  return { telegraf, deps, accept, idle };
 }

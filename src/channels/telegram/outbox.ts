@@ -129,6 +129,13 @@ export class Outbox {
     return this.sender.drain(timeoutMs);
   }
 
+  /** Resolves once nothing is queued or in flight and every stored batch that settled was removed or shortened. */
+  async idle(): Promise<void> {
+    await this.replayed;
+    await this.sender.drain();
+    while (this.settling.size > 0) await Promise.all([...this.settling]);
+  }
+
   /** Stops sending; what is still queued stays in the store for the next start. Resolves once the store says so. */
   async close(): Promise<void> {
     this.sender.close();

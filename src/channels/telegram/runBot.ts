@@ -1,6 +1,7 @@
 import { TelegramError } from "telegraf";
 import type { Config } from "../../config.js";
 import type { ConversationService } from "../../conversation/index.js";
+import { Deadline } from "../../deadline.js";
 import type { Logger } from "../../log.js";
 import { publishMenu } from "./commands.js";
 import { createBot, type BotApp } from "./createBot.js";
@@ -26,8 +27,11 @@ export interface RunBotOptions {
 export interface RunningBot {
   mode: "polling" | "webhook";
   app: BotApp;
-  /** Stops taking updates, finishes the ones in hand, and leaves undelivered replies in the outbox for the next start. */
-  stop(reason?: string): Promise<void>;
+  /**
+   * Stops taking updates, finishes the ones in hand, and leaves undelivered replies in the outbox
+   * for the next start; by `deadline` (drainTimeoutMs from now by default).
+   */
+  stop(reason?: string, deadline?: Deadline): Promise<void>;
   /** Settles when polling ends; rejects if it stopped on its own (a wrong token, another instance polling). */
   stopped: Promise<void>;
 }
@@ -47,7 +51,8 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     maxConcurrentRequests: options.maxConcurrentRequests,
   });
   const telegram = app.telegraf.telegram;
-  const finish = (reason: string) => finishBot(app, conversations, options.drainTimeoutMs ?? config.SHUTDOWN_TIMEOUT_MS, logger, reason);
+  const byDefault = () => new Deadline(options.drainTimeoutMs ?? config.SHUTDOWN_TIMEOUT_MS);
+  const finish = (reason: string, deadline: Deadline) => finishBot(app, conversations, deadline, logger, reason);
 
   if (config.WEBHOOK_URL) {
     if (!options.webhookHost) throw new Error("WEBHOOK_URL is set but no HTTP server was given to serve the webhook on");
@@ -66,11 +71,11 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
     void publishMenu(app.deps.outbox);
     logger.info("bot started", { mode: "webhook", path });
     let closed: Promise<void> | undefined;
-    const stop = (reason = "stop") =>
+    const stop = (reason = "stop", deadline = byDefault()) =>
       (closed ??= (async () => {
         // Updates refused from now on (503) are kept by Telegram and delivered to the next instance.
         accepting = false;
-        await finish(reason);
+        await finish(reason, deadline);
       })());
     return { mode: "webhook", app, stop, stopped: new Promise(() => undefined) };
   }
@@ -83,10 +88,10 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   polling.catch((error: unknown) => logger.error("polling stopped", { error: startFailure(error) }));
   logger.info("bot started", { mode: "polling" });
   let closed: Promise<void> | undefined;
-  const stop = (reason = "stop") =>
+  const stop = (reason = "stop", deadline = byDefault()) =>
     (closed ??= (async () => {
       await stopPolling(app, polling, reason);
-      await finish(reason);
+      await finish(reason, deadline);
     })());
   return { mode: "polling", app, stop, stopped: polling };
 }

@@ -1,31 +1,23 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
-import type { FakeBotApi } from "../../support/fakeBotApi.js";
 import { Dialog } from "./dialog.js";
 import { driveInterview } from "./driveInterview.js";
-import { newDataDir, removeDataDirs, startBot, startFake, type TestBot } from "./harness.js";
+import { newDataDir, useBotTests, type TestBot } from "./harness.js";
 import { FAST_GROWER } from "./personas.js";
 
 /** Distinctive ids, so a grep of the data folder cannot match anything else. */
 const LEAVING = 7_345_129_871;
 const STAYING = 8_456_230_982;
 
-let fake: FakeBotApi;
+const tests = useBotTests();
 let bot: TestBot;
 let dir: string;
 
 beforeEach(async () => {
-  fake = await startFake();
   dir = newDataDir();
-  bot = await startBot(fake, { dir });
-});
-
-afterEach(async () => {
-  await bot.stop();
-  await fake.close();
-  removeDataDirs();
+  bot = await tests.start({ dir });
 });
 
 /** Every file under the data folder whose name or content mentions `text`. */
@@ -37,7 +29,7 @@ function grep(root: string, text: string): string[] {
 }
 
 async function finishScreening(chatId: number): Promise<string> {
-  const dlg = new Dialog(fake, chatId);
+  const dlg = new Dialog(tests.fake, chatId);
   dlg.command("/check");
   const { caseId } = await driveInterview(dlg, FAST_GROWER, "en");
   dlg.command("/check");
@@ -51,7 +43,7 @@ describe("/delete", () => {
     await finishScreening(STAYING);
     expect(grep(dir, String(LEAVING)).length).toBeGreaterThan(0);
 
-    const dlg = new Dialog(fake, LEAVING);
+    const dlg = new Dialog(tests.fake, LEAVING);
     dlg.command("/delete");
     await dlg.nextText(t("en", "bot.delete.confirm"));
     dlg.press("del|y");
@@ -65,7 +57,7 @@ describe("/delete", () => {
 
   it("No keeps everything", async () => {
     const caseId = await finishScreening(LEAVING);
-    const dlg = new Dialog(fake, LEAVING);
+    const dlg = new Dialog(tests.fake, LEAVING);
     dlg.command("/delete");
     await dlg.nextText(t("en", "bot.delete.confirm"));
     dlg.press("del|n");

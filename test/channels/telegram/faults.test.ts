@@ -1,25 +1,17 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TELEGRAM_LIMITS } from "../../../src/channels/telegram/outbox.js";
 import { t } from "../../../src/i18n/translate.js";
 import { step } from "../../../src/interview/interview.js";
-import type { FakeBotApi } from "../../support/fakeBotApi.js";
 import { Dialog } from "./dialog.js";
 import { questionWords, startModel } from "./driveInterview.js";
-import { interview, removeDataDirs, startBot, startFake, type StartOptions, type TestBot } from "./harness.js";
+import { interview, useBotTests, type StartOptions, type TestBot } from "./harness.js";
 
-let fake: FakeBotApi;
+const tests = useBotTests();
 let bot: TestBot;
 
 async function start(options: StartOptions = {}): Promise<void> {
-  fake = await startFake();
-  bot = await startBot(fake, options);
+  bot = await tests.start(options);
 }
-
-afterEach(async () => {
-  await bot.stop();
-  await fake.close();
-  removeDataDirs();
-});
 
 /** A short conversation touching every kind of send: new messages, edits in place, toasts, a typed amount. */
 async function script(dlg: Dialog): Promise<void> {
@@ -46,33 +38,33 @@ const visible = (dlg: Dialog) => dlg.messages().map((m) => ({ from: m.from?.is_b
 describe("Telegram failing for a while", () => {
   it("429 storms and 500s lose no reply and duplicate none", async () => {
     await start();
-    const calm = new Dialog(fake, 401);
+    const calm = new Dialog(tests.fake, 401);
     await script(calm);
-    fake.failNext("sendMessage", { status: 429, retryAfter: 1 }, 2);
-    fake.failNext("editMessageText", { status: 500 }, 2);
-    fake.failNext("editMessageText", { status: 502 }, 1);
-    fake.failNext("answerCallbackQuery", { status: 503 }, 2);
-    const stormy = new Dialog(fake, 402);
+    tests.fake.failNext("sendMessage", { status: 429, retryAfter: 1 }, 2);
+    tests.fake.failNext("editMessageText", { status: 500 }, 2);
+    tests.fake.failNext("editMessageText", { status: 502 }, 1);
+    tests.fake.failNext("answerCallbackQuery", { status: 503 }, 2);
+    const stormy = new Dialog(tests.fake, 402);
     await script(stormy);
     expect(visible(stormy)).toEqual(visible(calm));
-    expect(fake.sent.filter((call) => !call.ok).length).toBe(7);
+    expect(tests.fake.sent.filter((call) => !call.ok).length).toBe(7);
     expect(bot.logger.lines.filter((line) => line.msg === "rate limited by Telegram; waiting")).toHaveLength(2);
   });
 
   it("a chat that blocked the bot (403) is marked inactive and gets nothing more until it writes again", async () => {
     await start();
-    const dlg = new Dialog(fake, 403);
+    const dlg = new Dialog(tests.fake, 403);
     dlg.command("/check");
     await dlg.nextText(questionWords(startModel("en")));
-    fake.blockChat(403);
+    tests.fake.blockChat(403);
     dlg.command("/help");
     await vi.waitFor(async () => expect((await bot.store.getConversation(`tg:${403}`))?.active).toBe(false));
-    const attempts = fake.sent.filter((call) => call.chatId === 403).length;
+    const attempts = tests.fake.sent.filter((call) => call.chatId === 403).length;
     void bot.bot.app.deps.outbox.queue(403, null, [{ op: "text", text: "a late reply" }]);
     await bot.bot.app.deps.outbox.drain();
-    expect(fake.sent.filter((call) => call.chatId === 403).length).toBe(attempts);
+    expect(tests.fake.sent.filter((call) => call.chatId === 403).length).toBe(attempts);
 
-    fake.unblockChat(403);
+    tests.fake.unblockChat(403);
     dlg.command("/help");
     await dlg.nextText("/check");
     expect((await bot.store.getConversation(`tg:${403}`))?.active).toBe(true);
@@ -82,15 +74,15 @@ describe("Telegram failing for a while", () => {
 describe("Telegram's rate limits", () => {
   it("stay within one chat's burst and 30 messages a second overall", async () => {
     await start({ limits: TELEGRAM_LIMITS });
-    const one = new Dialog(fake, 404);
+    const one = new Dialog(tests.fake, 404);
     for (let i = 0; i < 4; i++) one.command("/help");
-    const others = Array.from({ length: 40 }, (_, i) => new Dialog(fake, 500 + i));
+    const others = Array.from({ length: 40 }, (_, i) => new Dialog(tests.fake, 500 + i));
     for (const dlg of others) dlg.command("/help");
     await Promise.all([one, ...others].map(async (dlg) => {
       for (let i = 0; i < (dlg === one ? 4 : 1); i++) await dlg.nextText("/check");
     }));
-    expect(fake.maxPerSecond(404)).toBeLessThanOrEqual(TELEGRAM_LIMITS.perChat!.burst);
-    expect(fake.maxPerSecond()).toBeLessThanOrEqual(TELEGRAM_LIMITS.overall!.perSecond);
+    expect(tests.fake.maxPerSecond(404)).toBeLessThanOrEqual(TELEGRAM_LIMITS.perChat!.burst);
+    expect(tests.fake.maxPerSecond()).toBeLessThanOrEqual(TELEGRAM_LIMITS.overall!.perSecond);
     expect(one.messages().filter((m) => m.from?.is_bot)).toHaveLength(4);
   });
 });

@@ -1,6 +1,8 @@
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach, beforeEach } from "vitest";
 import type { Assistant } from "../../../src/assistant/assistant.js";
 import { createConversations } from "../../../src/app/conversations.js";
 import { keepRetention } from "../../../src/app/retention.js";
@@ -13,6 +15,7 @@ import { loadRules } from "../../../src/rules/loadRules.js";
 import { openLowdbStore } from "../../../src/store/lowdbStore.js";
 import type { Store } from "../../../src/store/store.js";
 import { startFakeBotApi, type FakeBotApi } from "../../support/fakeBotApi.js";
+import { spawnBot, type ChildEntry, type RunAs } from "./childBot.js";
 
 /** A token the configuration accepts (the fake's default is too short for its check). */
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake";
@@ -53,6 +56,8 @@ export function startFake(): Promise<FakeBotApi> {
 }
 
 export interface StartOptions extends Partial<Omit<RunBotOptions, "config" | "conversations" | "logger">> {
+  /** Telegram's rate limits and the retries as configured by default, instead of FAST. */
+  configured?: boolean;
   /** The assistant for /ask and Explain; the configuration's (templates without a key) by default. */
   assistant?: Assistant;
   clock?: () => Date;
@@ -81,7 +86,7 @@ export async function startBot(fake: FakeBotApi, options: StartOptions = {}): Pr
   const clock = options.clock ?? (() => NOW);
   const conversations = createConversations({ config, store, logger, interview, assistant: options.assistant, clock });
   const stopRetention = await keepRetention(store, config.RETENTION_DAYS, clock, logger);
-  const bot = await runBot({ config: { ...config, PORT: options.port ?? config.PORT, TELEGRAM_BOT_TOKEN: TEST_TOKEN }, conversations, logger, ...FAST, ...overrides });
+  const bot = await runBot({ config: { ...config, PORT: options.port ?? config.PORT, TELEGRAM_BOT_TOKEN: TEST_TOKEN }, conversations, logger, ...(options.configured ? {} : FAST), ...overrides });
   if (bot.mode === "polling") await fake.whenPolling();
   return {
     bot,
@@ -93,4 +98,56 @@ export async function startBot(fake: FakeBotApi, options: StartOptions = {}): Pr
       await store.close();
     },
   };
+}
+
+/** What a test file of the bot works with: a fresh fake per test, and bots and child processes that end with the test. */
+export interface BotTests {
+  /** This test's fake Bot API. */
+  readonly fake: FakeBotApi;
+  /** A bot in this process, stopped after the test unless stopped before with `stop`. */
+  start(options?: StartOptions): Promise<TestBot>;
+  stop(bot: TestBot): Promise<void>;
+  /** `npm start` in a child process on this test's fake, killed after the test. */
+  spawn(dir: string, entry?: ChildEntry, env?: Record<string, string>, runAs?: RunAs): ChildProcess;
+}
+
+/**
+ * The set-up the end-to-end bot tests share: before each test a new fake; after it, child
+ * processes killed, bots stopped, the fake closed and the data folders removed.
+ */
+export function useBotTests(): BotTests {
+  let current: FakeBotApi | undefined;
+  const running: TestBot[] = [];
+  const children: ChildProcess[] = [];
+  beforeEach(async () => {
+    current = await startFake();
+  });
+  afterEach(async () => {
+    for (const child of children.splice(0)) child.kill("SIGKILL");
+    for (const bot of running.splice(0)) await bot.stop();
+    await current?.close();
+    current = undefined;
+    removeDataDirs();
+  });
+  const tests: BotTests = {
+    get fake() {
+      if (!current) throw new Error("no fake Bot API outside a test: use tests.fake inside it or its hooks");
+      return current;
+    },
+    async start(options) {
+      const bot = await startBot(tests.fake, options);
+      running.push(bot);
+      return bot;
+    },
+    async stop(bot) {
+      running.splice(running.indexOf(bot), 1);
+      await bot.stop();
+    },
+    spawn(dir, entry, env, runAs) {
+      const child = spawnBot(tests.fake, dir, entry, env, runAs);
+      children.push(child);
+      return child;
+    },
+  };
+  return tests;
 }

@@ -1,15 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { evaluate } from "../../../src/engine/evaluate.js";
 import type { Screening } from "../../../src/engine/screening.js";
 import { buildScreening } from "../../../src/interview/buildScreening.js";
 import { renderMessage } from "../../../src/interview/render.js";
 import { projectRoot } from "../../../src/paths.js";
-import type { FakeBotApi } from "../../support/fakeBotApi.js";
 import { Dialog } from "./dialog.js";
 import { driveInterview } from "./driveInterview.js";
-import { AS_OF, interview, removeDataDirs, startBot, startFake, type TestBot } from "./harness.js";
+import { AS_OF, interview, useBotTests, type TestBot } from "./harness.js";
 
 const SPEC_EXAMPLE = JSON.parse(readFileSync(join(projectRoot, "examples", "spec-example.json"), "utf8")) as Screening;
 
@@ -30,23 +29,16 @@ const EVENT_ORGANISER: Screening = {
   events: { expenses: 1_234_567.89, significantResults: true, receivedThisYear: 100_000 },
 };
 
-let fake: FakeBotApi;
+const tests = useBotTests();
 let bot: TestBot;
 
 beforeEach(async () => {
-  fake = await startFake();
-  bot = await startBot(fake);
-});
-
-afterEach(async () => {
-  await bot.stop();
-  await fake.close();
-  removeDataDirs();
+  bot = await tests.start();
 });
 
 describe("a whole interview in Telegram", () => {
   it("in English, by buttons and typed amounts, reaches the engine's result for the same answers", async () => {
-    const dlg = new Dialog(fake, 101);
+    const dlg = new Dialog(tests.fake, 101);
     dlg.command("/check");
     const driven = await driveInterview(dlg, SPEC_EXAMPLE, "en");
 
@@ -62,7 +54,7 @@ describe("a whole interview in Telegram", () => {
   });
 
   it("in Chinese, chosen with /start, reaches the engine's result for the same answers", async () => {
-    const dlg = new Dialog(fake, 102, { language_code: "en" });
+    const dlg = new Dialog(tests.fake, 102, { language_code: "en" });
     dlg.command("/start");
     await dlg.nextText("请选择语言");
     dlg.press("l|zh");

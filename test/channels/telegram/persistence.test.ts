@@ -1,8 +1,7 @@
-import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
 import { step } from "../../../src/interview/interview.js";
 import { toScreeningRecord } from "../../../src/conversation/screeningRecord.js";
@@ -10,44 +9,14 @@ import { evaluate } from "../../../src/engine/evaluate.js";
 import { createLogger } from "../../../src/log.js";
 import { openLowdbStore } from "../../../src/store/lowdbStore.js";
 import { MemoryStore } from "../../../src/store/memoryStore.js";
-import type { FakeBotApi } from "../../support/fakeBotApi.js";
-import { spawnBot as spawnChild } from "./childBot.js";
 import { Dialog } from "./dialog.js";
 import { questionWords, startModel } from "./driveInterview.js";
-import { interview, newDataDir, removeDataDirs, startBot, startFake, type TestBot } from "./harness.js";
+import { interview, newDataDir, useBotTests } from "./harness.js";
 import { FAST_GROWER } from "./personas.js";
 
-let fake: FakeBotApi;
-const running: TestBot[] = [];
-const children: ChildProcess[] = [];
-
-beforeEach(async () => {
-  fake = await startFake();
-});
-
-afterEach(async () => {
-  for (const child of children.splice(0)) child.kill("SIGKILL");
-  for (const bot of running.splice(0)) await bot.stop();
-  await fake.close();
-  removeDataDirs();
-});
-
-async function start(options: Parameters<typeof startBot>[1] = {}): Promise<TestBot> {
-  const bot = await startBot(fake, options);
-  running.push(bot);
-  return bot;
-}
-
-async function stop(bot: TestBot): Promise<void> {
-  running.splice(running.indexOf(bot), 1);
-  await bot.stop();
-}
-
-function spawnBot(dir: string): ChildProcess {
-  const child = spawnChild(fake, dir);
-  children.push(child);
-  return child;
-}
+const tests = useBotTests();
+const { start, stop } = tests;
+const spawnBot = (dir: string) => tests.spawn(dir);
 
 /** Answers the first two questions by button, as the core would; returns the core's state after. */
 async function answerTwo(dlg: Dialog) {
@@ -67,7 +36,7 @@ describe("persistence across restarts", () => {
   it("a bot restarted mid-interview on the same DATA_DIR resumes at the same question", async () => {
     const dir = newDataDir();
     const first = await start({ dir });
-    const dlg = new Dialog(fake, 201);
+    const dlg = new Dialog(tests.fake, 201);
     const model = await answerTwo(dlg);
     await stop(first);
 
@@ -84,8 +53,8 @@ describe("persistence across restarts", () => {
   it("a bot killed with SIGKILL between two answers loses neither", async () => {
     const dir = newDataDir();
     const child = spawnBot(dir);
-    await fake.whenPolling();
-    const dlg = new Dialog(fake, 202);
+    await tests.fake.whenPolling();
+    const dlg = new Dialog(tests.fake, 202);
     const model = await answerTwo(dlg);
     child.kill("SIGKILL");
     await once(child, "exit");
@@ -100,8 +69,8 @@ describe("persistence across restarts", () => {
   it("SIGTERM stops the bot gracefully: replies delivered, store flushed and unlocked, exit code 0", async () => {
     const dir = newDataDir();
     const child = spawnBot(dir);
-    await fake.whenPolling();
-    const dlg = new Dialog(fake, 205);
+    await tests.fake.whenPolling();
+    const dlg = new Dialog(tests.fake, 205);
     const model = await answerTwo(dlg);
     child.kill("SIGTERM");
     const [code] = (await once(child, "exit")) as [number | null];
@@ -128,15 +97,15 @@ describe("persistence across restarts", () => {
   it("a corrupted chat file does not stop the bot; the user is told and can start again", async () => {
     const dir = newDataDir();
     const first = await start({ dir });
-    const dlg = new Dialog(fake, 203);
+    const dlg = new Dialog(tests.fake, 203);
     const model = await answerTwo(dlg);
     await stop(first);
     writeFileSync(join(dir, "chats", "tg_203.json"), '{"schema":1,"chatId":203,"lang":"en","interview":{"v":1,"lo');
 
     await start({ dir });
     const id = dlg.press(`t|${model.turn}|sectors|0`);
-    await fake.waitFor((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === id);
-    expect(fake.callbackAnswer(id)?.text).toBe(t("en", "bot.callback.noInterview"));
+    await tests.fake.waitFor((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === id);
+    expect(tests.fake.callbackAnswer(id)?.text).toBe(t("en", "bot.callback.noInterview"));
     dlg.command("/check");
     await dlg.nextText(questionWords(startModel("en")));
   });
@@ -145,7 +114,7 @@ describe("persistence across restarts", () => {
     const store = new MemoryStore();
     await store.putConversation({ schema: 2, conversationId: "tg:204", lang: "en", interview: { v: 99 } as never, active: true, llm: { day: "2026-03-01", calls: 0 }, updatedAt: "2026-03-01T00:00:00.000Z" });
     await start({ store });
-    const dlg = new Dialog(fake, 204);
+    const dlg = new Dialog(tests.fake, 204);
     dlg.command("/result");
     await dlg.nextText(t("en", "bot.check.unreadable"));
     await dlg.nextText(t("en", "bot.check.none"));

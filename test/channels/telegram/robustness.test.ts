@@ -1,34 +1,26 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Assistant } from "../../../src/assistant/assistant.js";
 import { MAX_MESSAGE_LENGTH } from "../../../src/channels/telegram/split.js";
 import { t } from "../../../src/i18n/translate.js";
 import { step } from "../../../src/interview/interview.js";
 import { MemoryStore } from "../../../src/store/memoryStore.js";
-import type { FakeBotApi } from "../../support/fakeBotApi.js";
 import { Dialog } from "./dialog.js";
 import { questionWords, startModel } from "./driveInterview.js";
-import { interview, removeDataDirs, startBot, startFake, type StartOptions, type TestBot } from "./harness.js";
+import { interview, useBotTests, type StartOptions, type TestBot } from "./harness.js";
 
-let fake: FakeBotApi;
+const tests = useBotTests();
 let bot: TestBot;
 
 async function start(options: StartOptions = {}): Promise<void> {
-  fake = await startFake();
-  bot = await startBot(fake, options);
+  bot = await tests.start(options);
 }
 
-afterEach(async () => {
-  await bot.stop();
-  await fake.close();
-  removeDataDirs();
-});
-
-const answered = (id: string) => fake.waitFor((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === id);
+const answered = (id: string) => tests.fake.waitFor((call) => call.method === "answerCallbackQuery" && call.params.callback_query_id === id);
 
 describe("buttons pressed twice, late or forged", () => {
   it("a double tap answers once; the second tap gets a gentle note and changes nothing", async () => {
     await start();
-    const dlg = new Dialog(fake, 301);
+    const dlg = new Dialog(tests.fake, 301);
     let model = startModel("en");
     dlg.command("/check");
     await dlg.nextText(questionWords(model));
@@ -38,10 +30,10 @@ describe("buttons pressed twice, late or forged", () => {
     model = step(interview, model, { type: "answer", key: "jurisdiction", turn: model.turn, value: true }).state;
     await dlg.nextText(questionWords(model));
     await answered(second);
-    expect(fake.callbackAnswer(first)).toEqual({});
-    expect(fake.callbackAnswer(second)?.text).toBe(t("en", "bot.callback.stale"));
+    expect(tests.fake.callbackAnswer(first)).toEqual({});
+    expect(tests.fake.callbackAnswer(second)?.text).toBe(t("en", "bot.callback.stale"));
     expect((await bot.store.getConversation(`tg:${301}`))?.interview?.log).toEqual([{ key: "jurisdiction", value: true }]);
-    expect(fake.count("editMessageText")).toBe(1);
+    expect(tests.fake.count("editMessageText")).toBe(1);
   });
 
   it.each([
@@ -52,13 +44,13 @@ describe("buttons pressed twice, late or forged", () => {
     ["data longer than Telegram allows", `a|1|${"k".repeat(80)}|y`],
   ])("%s is ignored with a note, and the interview goes on", async (_, data) => {
     await start();
-    const dlg = new Dialog(fake, 302);
+    const dlg = new Dialog(tests.fake, 302);
     const model = startModel("en");
     dlg.command("/check");
     const question = await dlg.nextText(questionWords(model));
-    const id = fake.pushCallback(302, (question.result as { message_id: number }).message_id, data);
+    const id = tests.fake.pushCallback(302, (question.result as { message_id: number }).message_id, data);
     await answered(id);
-    expect([t("en", "bot.callback.stale"), t("en", "bot.callback.unknown")]).toContain(fake.callbackAnswer(id)?.text);
+    expect([t("en", "bot.callback.stale"), t("en", "bot.callback.unknown")]).toContain(tests.fake.callbackAnswer(id)?.text);
     expect((await bot.store.getConversation(`tg:${302}`))?.interview).toEqual(model);
     dlg.press(`a|${model.turn}|jurisdiction|y`);
     await dlg.nextText(questionWords(step(interview, model, { type: "answer", key: "jurisdiction", turn: model.turn, value: true }).state));
@@ -66,7 +58,7 @@ describe("buttons pressed twice, late or forged", () => {
 
   it("fast typing is handled in order: the second message waits for the first", async () => {
     await start();
-    const dlg = new Dialog(fake, 303);
+    const dlg = new Dialog(tests.fake, 303);
     dlg.command("/check");
     dlg.type("yes");
     dlg.type("1");
@@ -89,8 +81,8 @@ describe("errors and odd input", () => {
       getConversation: (id: string) => (id === "tg:304" ? Promise.reject(new Error("disk on fire")) : store.getConversation(id)),
     });
     await start({ store: failing });
-    const broken = new Dialog(fake, 304);
-    const fine = new Dialog(fake, 305);
+    const broken = new Dialog(tests.fake, 304);
+    const fine = new Dialog(tests.fake, 305);
     broken.command("/check");
     fine.command("/check");
     await broken.nextText(t("en", "bot.error"));
@@ -103,7 +95,7 @@ describe("errors and odd input", () => {
 
   it("free text of any length or script is safe, and never written to the logs", async () => {
     await start();
-    const dlg = new Dialog(fake, 306);
+    const dlg = new Dialog(tests.fake, 306);
     const secret = "机密 <b>&amp; 🤖 مرحبا \u202e ".repeat(400);
     dlg.type(secret);
     await dlg.next((call) => call.method === "sendMessage");
@@ -126,7 +118,7 @@ describe("errors and odd input", () => {
       explain: async () => ({ text: long, source: "template" }),
     };
     await start({ assistant });
-    const dlg = new Dialog(fake, 307);
+    const dlg = new Dialog(tests.fake, 307);
     dlg.command("/ask how long can an answer be?");
     await vi.waitFor(() => expect(dlg.messages().filter((m) => m.from?.is_bot).length).toBeGreaterThan(1));
     const parts = dlg.messages().filter((m) => m.from?.is_bot).map((m) => ("text" in m ? m.text : ""));

@@ -1,36 +1,16 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
-import { step } from "../../../src/interview/interview.js";
-import { createLogger } from "../../../src/log.js";
-import { openLowdbStore } from "../../../src/store/lowdbStore.js";
 import { MemoryStore } from "../../../src/store/memoryStore.js";
 import type { Store } from "../../../src/store/store.js";
-import type { FakeBotApi } from "../../support/fakeBotApi.js";
 import { conversationRecord, screeningRecord } from "../../store/fixtures/records.js";
 import { Dialog } from "./dialog.js";
 import { questionWords, startModel } from "./driveInterview.js";
-import { interview, newDataDir, removeDataDirs, startBot, startFake, type StartOptions, type TestBot } from "./harness.js";
+import { newDataDir, useBotTests } from "./harness.js";
 
-let fake: FakeBotApi;
-const running: TestBot[] = [];
-
-beforeEach(async () => {
-  fake = await startFake();
-});
-
-afterEach(async () => {
-  for (const bot of running.splice(0)) await bot.stop();
-  await fake.close();
-  removeDataDirs();
-});
-
-async function start(options: StartOptions = {}): Promise<TestBot> {
-  const bot = await startBot(fake, options);
-  running.push(bot);
-  return bot;
-}
+const tests = useBotTests();
+const start = tests.start;
 
 async function erase(dlg: Dialog): Promise<void> {
   dlg.command("/delete");
@@ -51,19 +31,19 @@ describe("files the store cannot use", () => {
     expect(skipped).toEqual(expect.arrayContaining([newer, directory]));
     expect(bot.logger.lines.some((l) => l.msg === "retention purge")).toBe(true);
 
-    const other = new Dialog(fake, 8103);
+    const other = new Dialog(tests.fake, 8103);
     other.command("/check");
     await other.nextText(questionWords(startModel("en")));
     await erase(other);
     await other.nextText(t("en", "bot.delete.done"));
     expect(await bot.store.getConversation("tg:8103")).toBeNull();
 
-    const newerOne = new Dialog(fake, 8101);
+    const newerOne = new Dialog(tests.fake, 8101);
     await erase(newerOne);
     await newerOne.nextText(t("en", "bot.delete.done"));
     expect(existsSync(newer)).toBe(false);
 
-    const odd = new Dialog(fake, 8102);
+    const odd = new Dialog(tests.fake, 8102);
     await erase(odd);
     await odd.nextText(t("en", "bot.error"));
     expect(bot.logger.lines.find((l) => l.msg === "store: conversation erased in part; these files are left")).toMatchObject({ notErased: [directory] });
@@ -88,50 +68,10 @@ describe("/report with 10,000 stored screenings", () => {
       },
     });
     await start({ store: counting });
-    const dlg = new Dialog(fake, 8200);
+    const dlg = new Dialog(tests.fake, 8200);
     dlg.command("/report");
     const sent = await dlg.nextMethod("sendDocument");
     expect(sent.document?.filename).toBe(`${mine.caseId}.html`);
     expect(reads).toEqual({ scans: 0, screenings: 1 });
-  });
-});
-
-/** A store on a read-only mount from `readOnly.on`: every write fails as the file system would. */
-function readOnlyWhenAsked(store: Store, readOnly: { on: boolean }): Store {
-  const writes = new Set<PropertyKey>(["putConversation", "addScreening", "deleteConversation", "putOutbox", "removeOutbox", "purgeBefore"]);
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (readOnly.on && writes.has(prop)) return () => Promise.reject(Object.assign(new Error("EROFS: read-only file system"), { code: "EROFS" }));
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
-describe("a read-only DATA_DIR", () => {
-  it("tells the user something went wrong, shows the last saved question again, and a restart agrees", async () => {
-    const dir = newDataDir();
-    const readOnly = { on: false };
-    const lowdb = await openLowdbStore({ dir, logger: createLogger("silent") });
-    const first = await start({ dir, store: readOnlyWhenAsked(lowdb, readOnly) });
-    const dlg = new Dialog(fake, 8300);
-    let model = startModel("en");
-    dlg.command("/check");
-    await dlg.nextText(questionWords(model));
-    dlg.press(`a|${model.turn}|jurisdiction|y`);
-    model = step(interview, model, { type: "answer", key: "jurisdiction", turn: model.turn, value: true }).state;
-    await dlg.nextText(questionWords(model));
-
-    readOnly.on = true;
-    dlg.press(`a|${model.turn}|kind|o0`);
-    await dlg.nextText(t("en", "bot.error"));
-    dlg.command("/check");
-    expect((await dlg.nextText(t("en", "bot.check.resume"))).text).toContain(questionWords(model));
-    running.splice(running.indexOf(first), 1);
-    await first.stop();
-
-    await start({ dir });
-    dlg.command("/check");
-    expect((await dlg.nextText(t("en", "bot.check.resume"))).text).toContain(questionWords(model));
   });
 });

@@ -24,6 +24,9 @@ export class UpdateQueue {
   private pending: Update[] = [];
   private waiter: Waiter | undefined;
   private pollingListeners: (() => void)[] = [];
+  /** Every update below this was confirmed by a getUpdates offset. */
+  private confirmedBelow = 0;
+  private confirmWaiters: { updateId: number; resolve: () => void }[] = [];
   private closed = false;
 
   constructor(private nextId: number) {}
@@ -87,6 +90,15 @@ export class UpdateQueue {
     return new Promise((resolve) => this.pollingListeners.push(resolve));
   }
 
+  /**
+   * Resolves once the bot confirmed the update: it asked for the updates after it, which a bot
+   * that handles updates before polling again does only once the update was handled.
+   */
+  whenConfirmed(updateId: number): Promise<void> {
+    if (updateId < this.confirmedBelow) return Promise.resolve();
+    return new Promise((resolve) => this.confirmWaiters.push({ updateId, resolve }));
+  }
+
   /** Ends a held poll with an empty result, as Telegram does when its timeout passes. */
   release(): void {
     this.waiter?.finish([]);
@@ -101,12 +113,20 @@ export class UpdateQueue {
   /** offset confirms every update below it; a negative offset keeps only the last -offset. */
   private confirm(offset: number | undefined): void {
     if (offset === undefined || offset === 0) return;
+    if (offset > this.confirmedBelow) this.notifyConfirmed(offset);
     this.pending =
       offset > 0 ? this.pending.filter((update) => update.update_id >= offset) : this.pending.slice(offset);
   }
 
   private take(limit: number): Update[] {
     return this.pending.slice(0, limit).map((update) => structuredClone(update));
+  }
+
+  private notifyConfirmed(offset: number): void {
+    this.confirmedBelow = offset;
+    const confirmed = this.confirmWaiters.filter((waiter) => waiter.updateId < offset);
+    this.confirmWaiters = this.confirmWaiters.filter((waiter) => waiter.updateId >= offset);
+    for (const waiter of confirmed) waiter.resolve();
   }
 
   private notifyPolling(): void {
