@@ -39,19 +39,19 @@ describe("rules data", () => {
     expect(rules.rulesVersion).toMatch(/^tongzhou-de-2025\.1\+[0-9a-f]{8}$/);
   });
 
-  it("quotes, in each parameter, words that stand in the Article's official text", () => {
+  it("gives every Article its official text from one source: the item file for Articles 4 to 14, rules/articles.json for the others", () => {
     const rules = loadRules();
-    for (const article of rules.articles) {
-      for (const [name, parameter] of Object.entries(article.parameters)) {
-        for (const part of parameter.text.split(" … ")) expect(article.officialText, `${article.article}.${name}`).toContain(part);
-      }
-      for (const item of article.items) expect(article.officialText).toContain(item.clauseText);
-    }
+    const texts = new Map(rules.articleTexts.articles.map((a) => [a.article, a.officialTextEn]));
+    expect([...texts.keys()]).toEqual(Array.from({ length: 19 }, (_, i) => String(i + 1)));
+    for (const article of rules.articles) expect(texts.get(article.article)).toBe(article.officialText);
+    const entries = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, "articles.json"), "utf8")) as { articles: { article: string; officialTextEn?: string }[] };
+    expect(entries.articles.filter((a) => a.officialTextEn === undefined).map((a) => a.article)).toEqual(rules.articles.map((a) => a.article));
   });
 
   it("changes the version id when a parameter changes, as next year's guideline would", () => {
     copyRules();
-    edit("items/article-06.json", (data) => ((data.parameters as Record<string, { yuan: number }>).modelAnnualCap!.yuan = 400000));
+    const file = join(dir!, "items", "article-06.json");
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("RMB 300,000", "RMB 400,000").replace('"yuan": 300000', '"yuan": 400000'));
     const changed = loadRules(dir!);
     expect(changed.rulesVersion).not.toBe(loadRules().rulesVersion);
     expect(changed.byId.get("6")!.params.modelAnnualCap).toBe(400000 * 100);
@@ -87,6 +87,53 @@ describe("rules data", () => {
     copyRules();
     writeFileSync(join(dir!, "items", "article-09.json"), "{ not json");
     expect(errorOf().file).toBe("rules/items/article-09.json");
+  });
+
+  it("names a parameter whose value and quoted figure disagree", () => {
+    copyRules();
+    edit("items/article-06.json", (data) => ((data.parameters as Record<string, { yuan: number }>).modelAnnualCap!.yuan = 123456));
+    const error = errorOf();
+    expect(error.file).toBe("rules/items/article-06.json");
+    expect(error.message).toContain("parameters.modelAnnualCap.text: the amounts (123456) and the amounts the text quoted states (300000) differ");
+  });
+
+  it("names a parameter text, a clause and an interpretation that the official text does not contain", () => {
+    copyRules();
+    edit("items/article-06.json", (data) => {
+      (data.parameters as Record<string, { yuan: number; text: string }>).modelAnnualCap = { yuan: 123456, text: "RMB 123,456 for model vouchers" };
+      (data.items as { clauseText: string }[])[0]!.clauseText = "all enterprises will be supported";
+      (data.interpretations as { clause: string }[])[1]!.clause = "SMEs only";
+    });
+    const error = errorOf();
+    expect(error.message).toContain("parameters.modelAnnualCap.text: “RMB 123,456 for model vouchers” is not in the official text of Article 6");
+    expect(error.message).toContain("items[0].clauseText: “all enterprises will be supported” is not in the official text");
+    expect(error.message).toContain("interpretations[1].clause");
+  });
+
+  it("names a rate and a number of years that their quotes do not state", () => {
+    copyRules();
+    edit("items/article-11.json", (data) => {
+      const parameters = data.parameters as Record<string, { percent?: number; years?: number }>;
+      parameters.rate!.percent = 12.5;
+      parameters.maxYears!.years = 4;
+    });
+    const error = errorOf();
+    expect(error.message).toContain("parameters.rate.text: says 12.5%");
+    expect(error.message).toContain("parameters.maxYears.text: says 4 years");
+  });
+
+  it("refuses an official text kept in both rules/articles.json and an item file", () => {
+    copyRules();
+    edit("articles.json", (data) => ((data.articles as { officialTextEn?: string }[])[5]!.officialTextEn = "A second copy."));
+    const error = errorOf();
+    expect(error.file).toBe("rules/articles.json");
+    expect(error.message).toContain("articles[5].officialTextEn: Article 6's official text lives in rules/items/article-06.json: remove it here");
+  });
+
+  it("refuses an Article without an item file whose official text is missing", () => {
+    copyRules();
+    edit("articles.json", (data) => delete (data.articles as { officialTextEn?: string }[])[15]!.officialTextEn);
+    expect(errorOf().message).toContain("articles[15].officialTextEn: missing");
   });
 
   it("refuses a rules folder that lacks an item", () => {
