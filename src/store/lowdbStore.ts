@@ -29,6 +29,11 @@ export interface LowdbStoreOptions {
   cacheSize?: number;
 }
 
+/** Day folders read ahead of the one a listing yields from. */
+const DAYS_READ_AHEAD = 4;
+/** Put in place of a day folder's records once they are yielded, so that a long listing does not hold them all. */
+const NOTHING_LEFT: Promise<ScreeningRecord[]> = Promise.resolve([]);
+
 export class StoreClosedError extends Error {
   constructor(readonly dir: string) {
     super(`the store on ${dir} is closed: open a new one with openLowdbStore`);
@@ -135,21 +140,37 @@ export class LowdbStore implements Store {
   /** Reads one day folder at a time, so memory holds at most one day's screenings. */
   async *screenings(from: string, to: string): AsyncIterable<ScreeningRecord> {
     this.assertOpen();
-    for (const day of await daysIn(this.layout)) {
-      if (day < dayOf(from)) continue;
-      if (day > dayOf(to)) break;
-      const dir = this.layout.dayDir(day);
-      const names = (await namesIn(dir)).filter(isRecordFile);
-      const records = await Promise.all(
-        names.map(async (name) => {
-          const file = join(dir, name);
-          const read = await skippingOddFile(this.logger, "listing screenings", file, () => readRecord(file, SCREENING, (r) => `${r.caseId}.json` === name, this.reader));
-          return read.ok ? read.value : null;
-        }),
-      );
-      const inRange = records.filter((r): r is ScreeningRecord => r !== null && r.createdAt >= from && r.createdAt < to);
-      yield* inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId));
+    const days = (await daysIn(this.layout)).filter((day) => day >= dayOf(from) && day <= dayOf(to));
+    // A few day folders are read ahead while the caller works on one: a folder holds few files,
+    // and reading them one folder at a time left the disk idle (re-checking every stored screening).
+    const ahead: Promise<ScreeningRecord[]>[] = [];
+    const readAhead = (upTo: number) => {
+      while (ahead.length < Math.min(upTo, days.length)) {
+        const read = this.screeningsOfDay(days[ahead.length]!, from, to);
+        read.catch(() => undefined);
+        ahead.push(read);
+      }
+    };
+    for (let i = 0; i < days.length; i++) {
+      readAhead(i + DAYS_READ_AHEAD);
+      const records = await ahead[i]!;
+      ahead[i] = NOTHING_LEFT;
+      yield* records;
     }
+  }
+
+  private async screeningsOfDay(day: string, from: string, to: string): Promise<ScreeningRecord[]> {
+    const dir = this.layout.dayDir(day);
+    const names = (await namesIn(dir)).filter(isRecordFile);
+    const records = await Promise.all(
+      names.map(async (name) => {
+        const file = join(dir, name);
+        const read = await skippingOddFile(this.logger, "listing screenings", file, () => readRecord(file, SCREENING, (r) => `${r.caseId}.json` === name, this.reader));
+        return read.ok ? read.value : null;
+      }),
+    );
+    const inRange = records.filter((r): r is ScreeningRecord => r !== null && r.createdAt >= from && r.createdAt < to);
+    return inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId));
   }
 
   async daySummaries(fromDay: string, toDay: string): Promise<Map<string, DaySummary>> {
