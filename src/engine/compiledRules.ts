@@ -41,7 +41,10 @@ export interface CompiledRules {
   rulesVersion: string;
   policy: PolicyRules;
   articles: readonly ArticleRules[];
-  /** Articles 1 to 19 with their official texts, each from its one source. */
+  /**
+   * Articles 1 to 19 with their official texts, each from its one source; the figures of their
+   * summaries are `{{param:…}}` references (articleTextsOn in src/rules fills them for a date).
+   */
   articleTexts: ArticlesFile;
   /** The items as in force on the Rules' first day (`periods[0]`). */
   items: readonly CompiledItem[];

@@ -3,13 +3,14 @@ import { buildBm25Index, type Bm25Field, type Bm25Index } from "./bm25.js";
 import { FAQ_CONFIG } from "./config.js";
 import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./faqBank.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
-import { fillParamReferences } from "./paramReferences.js";
+import { fillParamReferences } from "./faqFigures.js";
 import { createConceptFinder, createQueryBuilder, type Clause } from "./query.js";
 import { buildSupportItems, loadAmountsFile, type AmountsFile, type SupportItem } from "./supportItems.js";
 import { splitSentences, type QuoteSentence } from "./quote.js";
 import { RulesFileError } from "../rules/readRulesFile.js";
 import { DEFAULT_RULES_DIR, loadRules } from "../rules/loadRules.js";
 import { articlesOn, type ArticleRulesOn } from "../rules/datedParameters.js";
+import { articleTextsOn } from "../rules/articleTexts.js";
 import { todayInBeijing } from "../clock.js";
 import { join } from "node:path";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
@@ -61,7 +62,7 @@ export function loadFaqSources(dir = DEFAULT_RULES_DIR, today = todayInBeijing()
   const rules = loadRules(dir);
   const items = articlesOn(rules.articles, today);
   return {
-    articles: rules.articleTexts,
+    articles: articleTextsOn(rules.articleTexts, items),
     faq: fillParamReferences(loadFaqBank(join(dir, "faq.json")), items),
     lexicon: loadLexicon(join(dir, "faq-synonyms.json"), join(dir, "faq-stopwords.json")),
     items,

@@ -1,6 +1,8 @@
 import type { InputIssue } from "../validation/issues.js";
 import type { ArticlesFile, ArticlesFileEntries } from "./articlesFile.js";
 import { RulesFileError } from "./readRulesFile.js";
+import type { ArticleRulesOn } from "./datedParameters.js";
+import { fillReferences } from "./paramReferences.js";
 import type { ArticleRules } from "./schema.js";
 
 export const ARTICLES_LABEL = "rules/articles.json";
@@ -26,4 +28,16 @@ export function joinArticleTexts(file: ArticlesFileEntries, items: ReadonlyMap<s
   }
   if (issues.length > 0) throw new RulesFileError(ARTICLES_LABEL, issues);
   return { translationNote: file.translationNote, articles };
+}
+
+/** The Articles with the figures of their summaries (`{{param:…}}`) filled from the values in force on one date. */
+export function articleTextsOn(texts: ArticlesFile, articles: readonly ArticleRulesOn[]): ArticlesFile {
+  const issues: InputIssue[] = [];
+  const filled = texts.articles.map((article, i) => ({
+    ...article,
+    summaryEn: fillReferences(article.summaryEn, articles, "en", `articles[${i}].summaryEn`, issues),
+    summaryZh: fillReferences(article.summaryZh, articles, "zh", `articles[${i}].summaryZh`, issues),
+  }));
+  if (issues.length > 0) throw new RulesFileError(ARTICLES_LABEL, issues);
+  return { ...texts, articles: filled };
 }

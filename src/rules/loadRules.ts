@@ -7,7 +7,7 @@ import type { CompiledItem, CompiledRules, GuidelineValue, RulesPeriod } from ".
 import type { ItemRule } from "../engine/item.js";
 import type { ItemId } from "../engine/screening.js";
 import { projectRoot } from "../paths.js";
-import { ARTICLES_LABEL, joinArticleTexts } from "./articleTexts.js";
+import { ARTICLES_LABEL, articleTextsOn, joinArticleTexts } from "./articleTexts.js";
 import { articlesFileSchema } from "./articlesFile.js";
 import { quoteIssues } from "./checkQuotes.js";
 import { articlesOn, changeDates, valueOn, type ArticleRulesOn } from "./datedParameters.js";
@@ -40,6 +40,7 @@ export function loadRules(dir = DEFAULT_RULES_DIR): CompiledRules {
   const articles = [...files.values()].map((file) => file.article);
   const periods = [start, ...changeDates(articles, start)].map((from) => compilePeriod(from, files));
   const articleTexts = joinArticleTexts(texts.value, files);
+  articleTextsOn(articleTexts, articlesOn(articles, start));
   for (const { article, label } of files.values()) {
     const issues = quoteIssues(article, article.officialText, start);
     if (issues.length > 0) throw new RulesFileError(label, issues);

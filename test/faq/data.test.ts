@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadArticles } from "../../src/faq/articles.js";
 import { loadFaqBank, unknownCitations } from "../../src/faq/faqBank.js";
 import { loadFaqSources } from "../../src/faq/faqIndex.js";
-import { fillParamReferences } from "../../src/faq/paramReferences.js";
+import { fillParamReferences } from "../../src/faq/faqFigures.js";
 import { formatYuan } from "../../src/i18n/formatMoney.js";
 import { articlesFileSchema } from "../../src/rules/articlesFile.js";
 import { articlesOn } from "../../src/rules/datedParameters.js";

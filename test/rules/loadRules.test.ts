@@ -136,6 +136,19 @@ describe("rules data", () => {
     expect(errorOf().message).toContain("articles[15].officialTextEn: missing");
   });
 
+  it("names an Article summary whose figure is written out or refers to no parameter", () => {
+    copyRules();
+    edit("articles.json", (data) => {
+      const articles = data.articles as { summaryEn: string; summaryZh: string }[];
+      articles[5]!.summaryEn = "Up to RMB 123,456 a year.";
+      articles[6]!.summaryZh = "最高{{param:7.nationalAmount}}。";
+    });
+    const error = errorOf();
+    expect(error.file).toBe("rules/articles.json");
+    expect(error.message).toContain("articles[5].summaryEn: “Up to RMB 1” states a figure of the rules: write it as {{param:ARTICLE.NAME}}");
+    expect(error.message).toContain("articles[6].summaryZh: {{param:7.nationalAmount}}: no parameter 7.nationalAmount in rules/items");
+  });
+
   it("refuses a rules folder that lacks an item", () => {
     copyRules();
     rmSync(join(dir!, "items", "article-13.json"));

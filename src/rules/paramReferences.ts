@@ -1,42 +1,29 @@
 import { yuanToFen } from "../engine/money.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
-import type { ArticleRulesOn } from "../rules/datedParameters.js";
-import { RulesFileError } from "../rules/readRulesFile.js";
 import type { InputIssue } from "../validation/issues.js";
-import type { FaqBank } from "./faqBank.js";
+import type { ArticleRulesOn } from "./datedParameters.js";
 
 const REFERENCE = /\{\{param:([^{}]*)\}\}/g;
 /** A maximum written as a figure ("up to RMB 123,456", "最高12.5万元", "up to 12%"): a copy that would go stale. */
 const LITERAL_MAXIMUM = /\b(?:up to|at most|maximum(?: support)? of|capped at)\s+(?:RMB\s?\d|\d+(?:\.\d+)?%)|(?:最高|上限为?|不超过)\s*\d/i;
-const FIELDS = ["answerEn", "answerZh"] as const;
-const LANG_OF = { answerEn: "en", answerZh: "zh" } as const satisfies Record<(typeof FIELDS)[number], Lang>;
 
 /**
- * The FAQ with every `{{param:6.modelAnnualCap}}` (or `{{param:5.filingAmounts.generativeAi}}`
- * for a table) in its answers replaced by that parameter's value in the reader's language, from
- * the rules in force, so a changed figure changes every answer. A reference to nothing, and a
- * maximum written as a figure instead of a reference, are refused with the entry's path.
+ * A text that states figures of the rules (an FAQ answer, an Article's summary) with every
+ * `{{param:6.modelAnnualCap}}` (or `{{param:5.filingAmounts.generativeAi}}` for a table)
+ * replaced by that parameter's value in the reader's language, so a changed figure changes every
+ * text. A reference to nothing, and a maximum written as a figure instead of a reference, are
+ * problems at `path`.
  */
-export function fillParamReferences(bank: FaqBank, articles: readonly ArticleRulesOn[], label = "rules/faq.json"): FaqBank {
-  const issues: InputIssue[] = [];
-  const entries = bank.entries.map((entry, i) => {
-    const filled = { ...entry };
-    for (const field of FIELDS) {
-      const path = `entries[${i}].${field}`;
-      const literal = LITERAL_MAXIMUM.exec(entry[field]);
-      if (literal) issues.push({ path, message: `“${literal[0]}” states a figure of the rules: write it as {{param:ARTICLE.NAME}}` });
-      filled[field] = entry[field].replace(REFERENCE, (whole, reference: string) => {
-        const value = resolve(reference, articles, LANG_OF[field]);
-        if (value.ok) return value.text;
-        issues.push({ path, message: `${whole}: ${value.message}` });
-        return whole;
-      });
-    }
-    return filled;
+export function fillReferences(text: string, articles: readonly ArticleRulesOn[], lang: Lang, path: string, issues: InputIssue[]): string {
+  const literal = LITERAL_MAXIMUM.exec(text);
+  if (literal) issues.push({ path, message: `“${literal[0]}” states a figure of the rules: write it as {{param:ARTICLE.NAME}}` });
+  return text.replace(REFERENCE, (whole, reference: string) => {
+    const value = resolve(reference, articles, lang);
+    if (value.ok) return value.text;
+    issues.push({ path, message: `${whole}: ${value.message}` });
+    return whole;
   });
-  if (issues.length > 0) throw new RulesFileError(label, issues);
-  return { ...bank, entries };
 }
 
 type Resolved = { ok: true; text: string } | { ok: false; message: string };
@@ -55,7 +42,7 @@ function resolve(reference: string, articles: readonly ArticleRulesOn[], lang: L
   return { ok: true, text: String(parameter.years) };
 }
 
-/** English answers say whole millions as the official text does ("RMB 2 million"). */
+/** English texts say whole millions as the official text does ("RMB 2 million"). */
 function money(yuan: number, lang: Lang): string {
   if (lang === "en" && yuan >= 1_000_000 && yuan % 1_000_000 === 0) return `RMB ${yuan / 1_000_000} million`;
   return formatYuan(yuanToFen(yuan), lang);
