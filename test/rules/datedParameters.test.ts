@@ -8,8 +8,10 @@ import { toResultFile } from "../../src/result/resultFile.js";
 import { valueOn } from "../../src/rules/datedParameters.js";
 import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
 
-const RULES_TEXT = "RMB 300,000 for model vouchers";
 const rules2025 = loadRules();
+/** The Rules' own model-voucher cap and its words, read from rules/ (whatever they are). */
+const modelCap = rules2025.articles.find((a) => a.article === "6")!.parameters.modelAnnualCap!;
+const RULES_TEXT = "text" in modelCap ? modelCap.text : modelCap.values[0]!.text;
 const start = rules2025.policy.validity.validFrom;
 const capOf = (fen: unknown) => (fen as number) / 100;
 const rulesCap = capOf(rules2025.byId.get("6")!.params.modelAnnualCap);

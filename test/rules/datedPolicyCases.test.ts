@@ -17,6 +17,8 @@ import { issueLine } from "../../src/validation/issues.js";
  */
 const caseFile = z.strictObject({
   article: z.string(),
+  /** The rules version (rules/policy.json) whose figures the cases state. */
+  rulesVersion: z.string(),
   about: z.string().min(10),
   rules: z.strictObject({ file: z.string(), parameter: z.string(), value: z.unknown() }),
   base: z.record(z.string(), z.unknown()),
@@ -63,6 +65,10 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
   const data = caseFile.parse(JSON.parse(readFileSync(join(dir, file), "utf8")));
   describe(`Article ${data.article}, dated values (${file})`, () => {
     const rules = rulesWith(data.rules);
+
+    it("is about the rules version in force (update the cases' figures for a new one)", () => {
+      expect(rules.policy.version).toBe(data.rulesVersion);
+    });
 
     it("gives the copy a rules version of its own", () => {
       expect(rules.rulesVersion).not.toBe(loadRules().rulesVersion);

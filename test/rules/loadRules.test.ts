@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
+import { rulesWithModelCap } from "../support/storedScreenings.js";
 
 let dir: string | undefined;
 function copyRules(): string {
@@ -50,11 +51,11 @@ describe("rules data", () => {
 
   it("changes the version id when a parameter changes, as next year's guideline would", () => {
     copyRules();
-    const file = join(dir!, "items", "article-06.json");
-    writeFileSync(file, readFileSync(file, "utf8").replaceAll("RMB 300,000", "RMB 400,000").replace('"yuan": 300000', '"yuan": 400000'));
-    const changed = loadRules(dir!);
+    const cap = (loadRules().byId.get("6")!.params.modelAnnualCap as number) / 100;
+    dir = rulesWithModelCap(cap, cap + 100_000);
+    const changed = loadRules(dir);
     expect(changed.rulesVersion).not.toBe(loadRules().rulesVersion);
-    expect(changed.byId.get("6")!.params.modelAnnualCap).toBe(400000 * 100);
+    expect(changed.byId.get("6")!.params.modelAnnualCap).toBe((cap + 100_000) * 100);
   });
 
   it("names the file and the path of a wrongly typed parameter", () => {
@@ -94,7 +95,8 @@ describe("rules data", () => {
     edit("items/article-06.json", (data) => ((data.parameters as Record<string, { yuan: number }>).modelAnnualCap!.yuan = 123456));
     const error = errorOf();
     expect(error.file).toBe("rules/items/article-06.json");
-    expect(error.message).toContain("parameters.modelAnnualCap.text: the amounts (123456) and the amounts the text quoted states (300000) differ");
+    const cap = (loadRules().byId.get("6")!.params.modelAnnualCap as number) / 100;
+    expect(error.message).toContain(`parameters.modelAnnualCap.text: the amounts (123456) and the amounts the text quoted states (${cap}) differ`);
   });
 
   it("names a parameter text, a clause and an interpretation that the official text does not contain", () => {
