@@ -13,18 +13,19 @@ export interface RecheckIo {
   env: NodeJS.ProcessEnv;
 }
 
-const USAGE = `usage: recheck [--data DIR] [--rules DIR] [--csv FILE]
+const USAGE = `usage: recheck [--data DIR] [--rules DIR] [--csv FILE] [--save]
 Judges every stored screening again with the current rules (each on its own date) and lists those
 whose items or total change; the stored screenings are not altered.
 --data DIR   the data folder (default: DATA_DIR, or data)
 --rules DIR  a rules folder to try before installing it (default: the project's rules/)
---csv FILE   also writes the changes as CSV, one row per changed item (- for stdout, without the table)`;
+--csv FILE   also writes the changes as CSV, one row per changed item (- for stdout, without the table)
+--save       keeps each changed screening's new result beside the original, with its rules version`;
 
 /** `npm run recheck`: what a new rules version changes in the stored screenings. */
 export async function runRecheck(argv: string[], io: RecheckIo): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { data: { type: "string" }, rules: { type: "string" }, csv: { type: "string" }, help: { type: "boolean" } } });
+    args = parseArgs({ args: argv, options: { data: { type: "string" }, rules: { type: "string" }, csv: { type: "string" }, save: { type: "boolean" }, help: { type: "boolean" } } });
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -40,6 +41,10 @@ export async function runRecheck(argv: string[], io: RecheckIo): Promise<number>
     const csv = args.values.csv;
     if (csv !== "-") io.stdout.write(recheckTable(report));
     if (csv !== undefined) await writeLines(csv === "-" ? io.stdout : createWriteStream(csv), recheckCsvLines(report), csv !== "-");
+    if (args.values.save) {
+      for (const change of report.changes) await store.addRecheck(change.after);
+      io.stderr.write(`kept ${report.changes.length} new results beside the stored screenings, under rules ${report.rulesVersion}\n`);
+    }
   } finally {
     await store.close();
   }

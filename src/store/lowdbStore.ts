@@ -10,7 +10,7 @@ import { acquireLock, releaseLock } from "./dataLock.js";
 import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfConversation } from "./erasure.js";
 import { isConversationId } from "./conversationId.js";
 import { KeyedQueue } from "./keyedQueue.js";
-import { daysIn, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
+import { daysIn, isRecheckOf, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
 import { LruCache } from "../lruCache.js";
 import { skippingOddFile } from "./oddFiles.js";
 import { checkOutboxId, purgeOutboxBefore, readOutboxEntries, removeOutboxOf, writeOutboxEntry } from "./outboxFiles.js";
@@ -125,6 +125,26 @@ export class LowdbStore implements Store {
     });
   }
 
+  async addRecheck(record: ScreeningRecord): Promise<void> {
+    this.assertOpen();
+    const checked = checkRecord(SCREENING, record);
+    const file = this.layout.recheckFile(checked.caseId, checked.rulesVersion)!;
+    return this.queue.run(checked.conversationId, async () => {
+      if (!(await this.getScreening(checked.caseId))) throw new RangeError(`no stored screening ${checked.caseId} to keep a re-check beside`);
+      await new JSONFile<ScreeningRecord>(file).write(checked);
+    });
+  }
+
+  async rechecksOf(caseId: string): Promise<ScreeningRecord[]> {
+    this.assertOpen();
+    const day = dayOfCaseId(caseId);
+    if (day === null) return [];
+    const dir = this.layout.dayDir(day);
+    const names = (await namesIn(dir)).filter((name) => isRecheckOf(caseId, name)).sort();
+    const records = await Promise.all(names.map((name) => readRecord(join(dir, name), SCREENING, (r) => r.caseId === caseId, this.reader)));
+    return records.filter((r): r is ScreeningRecord => r !== null);
+  }
+
   async getScreening(caseId: string): Promise<ScreeningRecord | null> {
     this.assertOpen();
     const file = this.layout.caseFile(caseId);
@@ -197,7 +217,11 @@ export class LowdbStore implements Store {
         if (!(await skippingOddFile(this.logger, "erasure", file, () => removeFile(file))).ok) notErased.push(file);
       };
       const caseIds = await this.casesToErase(conversationId);
-      for (const caseId of caseIds) await remove(this.caseFile(caseId));
+      for (const caseId of caseIds) {
+        await remove(this.caseFile(caseId));
+        const dir = this.layout.dayDir(dayOfCaseId(caseId)!);
+        for (const name of (await namesIn(dir)).filter((n) => isRecheckOf(caseId, n))) await remove(join(dir, name));
+      }
       for (const folder of new Set(caseIds.map((caseId) => dayOfCaseId(caseId)!))) await this.summaries.invalidate(folder);
       await skippingOddFile(this.logger, "erasure", this.layout.corrupt, () => removeCorruptCopies(this.layout, conversationId, caseIds, this.logger));
       notErased.push(...(await removeOutboxOf(this.layout, conversationId, this.logger)));

@@ -60,6 +60,23 @@ describe("npm run recheck", () => {
     expect(storedFiles()).toEqual(before);
   });
 
+  it("keeps the new results beside the originals with --save, each under its rules version", async () => {
+    const before = storedFiles();
+    await run(["--data", data, "--rules", changedRules, "--save"]);
+    const version = loadRules(changedRules).rulesVersion;
+    const store = await openLowdbStore({ dir: data, logger: memoryLogger() });
+    try {
+      const nine = storedScreening(9, rules);
+      const [kept] = await store.rechecksOf(nine.caseId);
+      expect(kept?.rulesVersion).toBe(version);
+      expect(kept?.totalMaxSupportFen).toBe(nine.totalMaxSupportFen + 100_000 * 100);
+      expect(await store.rechecksOf(storedScreening(0, rules).caseId)).toEqual([]);
+      for (const [name, text] of before) expect(storedFiles().get(name)).toBe(text);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("writes only the CSV to stdout with --csv -", async () => {
     const { stdout } = await run(["--data", data, "--rules", changedRules, "--csv", "-"]);
     expect(stdout.split("\r\n")[0]).toMatch(/^caseId,asOf,item,/);
