@@ -6,14 +6,15 @@
 
 const MONEY = /RMB\s?(\d[\d,]*(?:\.\d+)?)(\s?million)?|(\d+(?:\.\d+)?)万元/g;
 const PERCENT = /(\d+(?:\.\d+)?)\s?%/g;
+const MILLION = 10 ** 6;
+const YUAN_PER_WAN = 10 ** 4;
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
 /** Yuan amounts, in fen so that decimals compare exactly. */
 export function moneyIn(text: string): number[] {
   return [...text.matchAll(MONEY)].map((m) => {
-    if (m[3] !== undefined) return Math.round(Number(m[3]) * 1_000_000);
-    const yuan = Number(m[1]!.replace(/,/g, ""));
-    return Math.round(yuan * (m[2] ? 1_000_000 : 1) * 100);
+    const yuan = m[3] !== undefined ? Number(m[3]) * YUAN_PER_WAN : Number(m[1]!.replace(/,/g, "")) * (m[2] ? MILLION : 1);
+    return Math.round(yuan * 100);
   });
 }
 

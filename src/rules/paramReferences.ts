@@ -42,8 +42,10 @@ function resolve(reference: string, articles: readonly ArticleRulesOn[], lang: L
   return { ok: true, text: String(parameter.years) };
 }
 
-/** English texts say whole millions as the official text does ("RMB 2 million"). */
+const MILLION = 10 ** 6;
+
+/** English texts say whole millions as the official text does ("RMB 7 million"). */
 function money(yuan: number, lang: Lang): string {
-  if (lang === "en" && yuan >= 1_000_000 && yuan % 1_000_000 === 0) return `RMB ${yuan / 1_000_000} million`;
+  if (lang === "en" && yuan >= MILLION && yuan % MILLION === 0) return `RMB ${yuan / MILLION} million`;
   return formatYuan(yuanToFen(yuan), lang);
 }
