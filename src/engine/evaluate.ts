@@ -3,7 +3,7 @@ import { evaluateItem, notEligible } from "./evaluateItem.js";
 import type { Evaluation, ItemOutcome, Reason } from "./outcome.js";
 import type { Instance } from "./item.js";
 import type { ItemId, Screening } from "./screening.js";
-import type { CompiledRules } from "./compiledRules.js";
+import { rulesOn, type CompiledRules, type RulesPeriod } from "./compiledRules.js";
 
 /** The one instance of every item but Article 11. */
 const SINGLE: readonly Instance[] = [{}];
@@ -17,14 +17,15 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string, only
   const { policy } = rules;
   const asOf = s.asOf ?? today;
   const inForce = policy.validity.validFrom <= asOf && asOf <= policy.validity.validUntil;
+  const period = rulesOn(rules, asOf);
   const items: ItemOutcome[] = [];
-  for (const item of rules.items) {
+  for (const item of period.items) {
     if (only && !only.has(item.rule.id)) continue;
     for (const instance of item.rule.instances?.(s) ?? SINGLE) {
       items.push(inForce ? evaluateItem(item, s, instance, policy) : notEligible(item.rule.id, instance.project ?? null, [outOfForce(rules, asOf)]));
     }
   }
-  applyNoDuplication(items, s, policy.noDuplication.article, recountWith(rules));
+  applyNoDuplication(items, s, policy.noDuplication.article, recountWith(period, rules));
   let total = 0;
   let open = 0;
   for (const item of items) {
@@ -36,13 +37,19 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string, only
     { code: "municipal_support_combinable", cite: policy.noDuplication.article },
   ];
   if (!inForce) notes.unshift(outOfForce(rules, asOf));
+  else notes.push(...guidelineNotes(period));
   return { rulesVersion: rules.rulesVersion, asOf, inForce, items, totalMaxSupportFen: total, openPotentialFen: open, notes };
 }
 
+/** The values an annual guideline set that this screening was judged by, named in its result. */
+function guidelineNotes(period: RulesPeriod): Reason[] {
+  return period.guidelineValues.map((value) => ({ code: "guideline_value", cite: value.article, params: { article: value.article, from: value.from, source: value.source, text: value.text } }));
+}
+
 /** Article 16 counts an item again without the parts it leaves out. */
-function recountWith(rules: CompiledRules): Recount {
+function recountWith(period: RulesPeriod, rules: CompiledRules): Recount {
   return (id, s) => {
-    const item = rules.byId.get(id);
+    const item = period.byId.get(id);
     if (!item) return { fen: 0, trace: [] };
     const outcome = evaluateItem(item, s, {}, rules.policy);
     return outcome.status === "eligible" ? { fen: outcome.maxSupportFen ?? 0, trace: outcome.trace } : { fen: 0, trace: outcome.trace };

@@ -1,5 +1,5 @@
 import { percentToBasisPoints, yuanToFen } from "./money.js";
-import type { Parameter } from "../rules/schema.js";
+import type { ParameterValue } from "../rules/schema.js";
 
 /** The kinds of parameter an item's rule reads from its rules file, resolved for exact arithmetic. */
 export type ParamKind = "money" | "rate" | "years" | "moneyTable";
@@ -19,7 +19,7 @@ export type ParamValues<S extends ParamSpec> = { readonly [N in keyof S]: ParamV
 
 export type ResolveResult = { ok: true; value: ParamValues<ParamSpec> } | { ok: false; issues: { path: string; message: string }[] };
 
-const KIND_OF = (parameter: Parameter): ParamKind =>
+const KIND_OF = (parameter: ParameterValue): ParamKind =>
   "yuan" in parameter ? "money" : "percent" in parameter ? "rate" : "years" in parameter ? "years" : "moneyTable";
 
 const EXAMPLE: Record<ParamKind, string> = {
@@ -30,7 +30,7 @@ const EXAMPLE: Record<ParamKind, string> = {
 };
 
 /** Checks that a rules file gives the parameters an item's rule reads, of the right kinds, and resolves them. */
-export function resolveParams(spec: ParamSpec, given: Record<string, Parameter>, requiredKeys: Record<string, readonly string[]> = {}): ResolveResult {
+export function resolveParams(spec: ParamSpec, given: Record<string, ParameterValue>, requiredKeys: Record<string, readonly string[]> = {}): ResolveResult {
   const issues: { path: string; message: string }[] = [];
   const value: Record<string, unknown> = {};
   for (const [name, kind] of Object.entries(spec)) {

@@ -1,17 +1,22 @@
-import { loadArticles, type Article, type ArticlesFile } from "./articles.js";
+import type { Article, ArticlesFile } from "./articles.js";
 import { buildBm25Index, type Bm25Field, type Bm25Index } from "./bm25.js";
 import { FAQ_CONFIG } from "./config.js";
 import { loadFaqBank, unknownCitations, type FaqBank, type FaqEntry } from "./faqBank.js";
 import { loadLexicon, type Lexicon } from "./lexicon.js";
+import { fillParamReferences } from "./faqFigures.js";
 import { createConceptFinder, createQueryBuilder, type Clause } from "./query.js";
 import { buildSupportItems, loadAmountsFile, type AmountsFile, type SupportItem } from "./supportItems.js";
 import { splitSentences, type QuoteSentence } from "./quote.js";
 import { RulesFileError } from "../rules/readRulesFile.js";
-import { loadRules } from "../rules/loadRules.js";
-import type { ArticleRules } from "../rules/schema.js";
+import { DEFAULT_RULES_DIR, loadRules } from "../rules/loadRules.js";
+import { articlesOn, type ArticleRulesOn } from "../rules/datedParameters.js";
+import { articleTextsOn } from "../rules/articleTexts.js";
+import { todayInBeijing } from "../clock.js";
+import { join } from "node:path";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import { createTypoFixer } from "./typos.js";
 import { createOutOfScopeTest, loadOutOfScope, type OutOfScopeFile } from "./outOfScope.js";
+import { rulesOn, type CompiledRules } from "../engine/compiledRules.js";
 
 /** A searchable document: an FAQ entry (both languages) or an Article (official text and summaries). */
 export type FaqDocument =
@@ -40,22 +45,29 @@ export interface FaqSources {
   articles: ArticlesFile;
   faq: FaqBank;
   lexicon: Lexicon;
-  items: readonly ArticleRules[];
+  /** The item files with the parameter values in force on the day the FAQ is for. */
+  items: readonly ArticleRulesOn[];
   amounts: AmountsFile;
   outOfScope: OutOfScopeFile;
   /** The Article on combining support for one project ("selecting the best without duplication"). */
   noDuplicationArticle: string;
 }
 
-export function loadFaqSources(): FaqSources {
-  const rules = loadRules();
+/**
+ * The FAQ's files in a rules folder, its figures filled from the item files with the values in
+ * force on `today`: the Articles' texts come from the rules loader, so the FAQ quotes what the
+ * engine computes with.
+ */
+export function loadFaqSources(dir = DEFAULT_RULES_DIR, today = todayInBeijing()): FaqSources {
+  const rules = loadRules(dir);
+  const items = articlesOn(rules.articles, today);
   return {
-    articles: loadArticles(),
-    faq: loadFaqBank(),
-    lexicon: loadLexicon(),
-    items: rules.articles,
-    amounts: loadAmountsFile(),
-    outOfScope: loadOutOfScope(),
+    articles: articleTextsOn(rules.articleTexts, items),
+    faq: fillParamReferences(loadFaqBank(join(dir, "faq.json")), items),
+    lexicon: loadLexicon(join(dir, "faq-synonyms.json"), join(dir, "faq-stopwords.json")),
+    items,
+    amounts: loadAmountsFile(join(dir, "faq-amounts.json")),
+    outOfScope: loadOutOfScope(join(dir, "faq-out-of-scope.json")),
     noDuplicationArticle: rules.policy.noDuplication.article,
   };
 }
@@ -115,10 +127,20 @@ function documentFields(doc: FaqDocument, tokenizer: Tokenizer): Bm25Field[] {
   ];
 }
 
-let cached: FaqIndex | undefined;
+let cached: { from: string; index: FaqIndex } | undefined;
 
-/** The index over the project's own rules/ files, built on first use and then reused. */
-export function getFaqIndex(): FaqIndex {
-  cached ??= buildFaqIndex(loadFaqSources());
-  return cached;
+/**
+ * The index over the project's own rules/ files, built on first use and reused until a dated
+ * value of the rules changes (a long-running server then states the new figures).
+ */
+export function getFaqIndex(today = todayInBeijing()): FaqIndex {
+  const from = rulesOn(rulesForCache(), today).from;
+  if (cached?.from !== from) cached = { from, index: buildFaqIndex(loadFaqSources(DEFAULT_RULES_DIR, today)) };
+  return cached.index;
+}
+
+let rules: CompiledRules | undefined;
+function rulesForCache(): CompiledRules {
+  rules ??= loadRules();
+  return rules;
 }

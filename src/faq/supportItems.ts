@@ -5,7 +5,8 @@ import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import { projectRoot } from "../paths.js";
 import { readRulesFile, RulesFileError } from "../rules/readRulesFile.js";
-import type { ArticleRules, Parameter } from "../rules/schema.js";
+import type { ArticleRulesOn } from "../rules/datedParameters.js";
+import type { ParameterValue } from "../rules/schema.js";
 import { yuanToFen } from "../engine/money.js";
 import type { InputIssue } from "../validation/issues.js";
 
@@ -58,7 +59,7 @@ export function loadAmountsFile(path: string = DEFAULT_AMOUNTS_FILE): AmountsFil
  * Every parameter of the item files must be stated by some line and every line must name an
  * existing parameter, so next year's guideline cannot add or rename an amount the FAQ misses.
  */
-export function buildSupportItems(articles: readonly ArticleRules[], amounts: AmountsFile): Map<string, SupportItem[]> {
+export function buildSupportItems(articles: readonly ArticleRulesOn[], amounts: AmountsFile): Map<string, SupportItem[]> {
   const issues: InputIssue[] = [];
   const byArticle = new Map<string, SupportItem[]>();
   const stated = new Set<string>();
@@ -99,7 +100,7 @@ export function buildSupportItems(articles: readonly ArticleRules[], amounts: Am
 }
 
 /** The parameter's value, or what is wrong with the reference to it. */
-function statedValue(parameter: Parameter | undefined, key: string | undefined): StatedValue | string {
+function statedValue(parameter: ParameterValue | undefined, key: string | undefined): StatedValue | string {
   if (!parameter) return "is not a parameter";
   if ("yuanByKey" in parameter) {
     if (key === undefined) return "is a table: the line needs a key";

@@ -2,7 +2,7 @@ import { Draft } from "../engine/draft.js";
 import { Facts } from "../engine/facts.js";
 import type { ItemOutcome } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
-import type { CompiledRules } from "../engine/compiledRules.js";
+import { rulesOn, type CompiledRules } from "../engine/compiledRules.js";
 
 /**
  * The least an item pays whatever its unknown facts turn out to be: its maximum when eligible,
@@ -15,7 +15,8 @@ import type { CompiledRules } from "../engine/compiledRules.js";
 export function confirmedFen(rules: CompiledRules, s: Screening, item: ItemOutcome): number {
   if (item.status === "eligible") return item.maxSupportFen ?? 0;
   if (item.status === "not_eligible") return 0;
-  const compiled = rules.byId.get(item.id);
+  // The values in force on the screening's date, as the engine used them.
+  const compiled = (s.asOf ? rulesOn(rules, s.asOf) : rules).byId.get(item.id);
   if (!compiled) return 0;
   const facts = new Facts("lo");
   const d = new Draft(item.id);

@@ -1,6 +1,6 @@
 import type { Evaluation } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
-import type { CompiledRules } from "../engine/compiledRules.js";
+import { rulesOn, type CompiledRules } from "../engine/compiledRules.js";
 import { readPath, resolvePath } from "./buildScreening.js";
 import { openMembers } from "./overlapMembers.js";
 import type { Question, QuestionOption } from "./questionBank.js";
@@ -11,9 +11,9 @@ function withinReach(option: QuestionOption, evaluation: Evaluation): boolean {
 }
 
 /** The amounts of `optionsBelow`'s money table, or null when the rules have no such table. */
-function amountTable(rules: CompiledRules, question: Question): Readonly<Record<string, number>> | null {
+function amountTable(rules: CompiledRules, question: Question, asOf: string | undefined): Readonly<Record<string, number>> | null {
   const below = question.optionsBelow;
-  const table = below ? rules.byId.get(below.item)?.params[below.param] : undefined;
+  const table = below ? (asOf ? rulesOn(rules, asOf) : rules).byId.get(below.item)?.params[below.param] : undefined;
   return typeof table === "object" && table !== null && !("basisPoints" in table) ? (table as Readonly<Record<string, number>>) : null;
 }
 
@@ -25,7 +25,7 @@ function amountTable(rules: CompiledRules, question: Question): Readonly<Record<
 export function offeredOptions(rules: CompiledRules, question: Question, index: number | null, s: Screening, evaluation: Evaluation): QuestionOption[] {
   if (question.type === "overlaps") return openMembers(question, s, evaluation);
   const options = (question.options ?? []).filter((o) => withinReach(o, evaluation));
-  const table = amountTable(rules, question);
+  const table = amountTable(rules, question, s.asOf);
   if (!table || !question.optionsBelow) return options;
   const ceiling = table[String(readPath(s, resolvePath(question.optionsBelow.path, index)))];
   if (ceiling === undefined) return options;

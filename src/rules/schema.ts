@@ -8,15 +8,43 @@ const bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) 
 const bilingualList = z.strictObject({ en: z.array(z.string().min(1)).min(1), zh: z.array(z.string().min(1)).min(1) });
 const yuan = z.number().min(0).max(MAX_YUAN).refine(hasWholeFen, { error: "must have at most two decimals" });
 
-/** Every parameter quotes the words of the clause it comes from. */
+/** What a parameter is worth: an amount, a rate, a number of years or a table of amounts. */
+const money = { yuan };
+const rate = { percent: z.number().gt(0).max(100) };
+const years = { years: z.number().int().min(1).max(100) };
+const moneyTable = { yuanByKey: z.record(z.string(), yuan) };
+
+/** Every value quotes the words it comes from: the Rules' official text, or, with `source`, an annual guideline. */
+const text = z.string().min(1);
+const dated = { from: isoDate, text, source: z.string().min(1).optional() };
+
+/**
+ * A parameter has one value (`{ "yuan": 123456, "text": "…" }`), or values by date, as an annual
+ * guideline changes it: `{ "values": [{ "from": "…", "yuan": 123456, "text": "…" }, { "from": "…",
+ * "yuan": 125000, "text": "…", "source": "… guideline §3" }] }`; each is in force from its date.
+ */
 export const parameterSchema = z.union([
-  z.strictObject({ yuan, text: z.string().min(1) }),
-  z.strictObject({ percent: z.number().gt(0).max(100), text: z.string().min(1) }),
-  z.strictObject({ years: z.number().int().min(1).max(100), text: z.string().min(1) }),
-  z.strictObject({ yuanByKey: z.record(z.string(), yuan), text: z.string().min(1) }),
+  z.strictObject({ ...money, text }),
+  z.strictObject({ ...rate, text }),
+  z.strictObject({ ...years, text }),
+  z.strictObject({ ...moneyTable, text }),
+  z.strictObject({
+    values: z
+      .array(
+        z.union([
+          z.strictObject({ ...money, ...dated }),
+          z.strictObject({ ...rate, ...dated }),
+          z.strictObject({ ...years, ...dated }),
+          z.strictObject({ ...moneyTable, ...dated }),
+        ]),
+      )
+      .min(1, "a dated parameter needs at least one value"),
+  }),
 ]);
 export type Parameter = z.infer<typeof parameterSchema>;
-
+export type DatedValue = Extract<Parameter, { values: unknown }>["values"][number];
+/** One value with the words it quotes, whichever form the parameter is written in. */
+export type ParameterValue = Exclude<Parameter, { values: unknown }>;
 export const interpretationSchema = z.strictObject({
   /** The words of the clause that leave room. */
   clause: z.string().min(1),
@@ -56,20 +84,17 @@ export const policySchema = z.strictObject({
   translationNote: bilingual,
   validity: z.strictObject({
     article: z.literal("19"),
-    officialText: z.string().min(1),
     validFrom: isoDate,
     validUntil: isoDate,
     interpretation: z.string().min(1),
   }),
   targets: z.strictObject({
     article: z.literal("1"),
-    officialText: z.string().min(1),
     eligibleSectors: z.array(z.enum(SECTORS)).min(1),
     interpretation: z.string().min(1),
   }),
   noDuplication: z.strictObject({
     article: z.literal("16"),
-    officialText: z.string().min(1),
     interpretation: z.string().min(1),
   }),
   disclaimer: z.strictObject({ articles: z.array(z.string()), text: bilingual }),

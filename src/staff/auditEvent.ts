@@ -35,6 +35,14 @@ export const auditEventSchema = z.discriminatedUnion("action", [
     screened: z.number().int().min(0),
     rowsWithErrors: z.number().int().min(0),
   }),
+  /** Stored screenings judged again by the rules in force (`npm run recheck` from the console). */
+  z.strictObject({
+    ...base,
+    action: z.literal("recheck"),
+    rulesVersion: z.string().max(100),
+    checked: z.number().int().min(0),
+    changed: z.number().int().min(0),
+  }),
   z.strictObject({ ...base, action: z.literal("account_added"), account: accountNameSchema, role: z.enum(ROLES) }),
   z.strictObject({ ...base, action: z.literal("account_removed"), account: accountNameSchema }),
   z.strictObject({ ...base, action: z.literal("password_reset"), account: accountNameSchema }),

@@ -10,6 +10,9 @@ import { dayOfCaseId } from "./caseId.js";
  *   chats/<channel>_<id>.json              a conversation (`tg:123` → tg_123.json; rewritten on every answer)
  *   chats/<channel>_<id>.cases.json        its case ids (for erasure and its latest case)
  *   screenings/YYYY-MM-DD/<caseId>.json    one finished screening, in the folder of its creation day
+ *   screenings/YYYY-MM-DD/<caseId>.json.recheck-<rules version>
+ *                                          its result under other rules (npm run recheck -- --save); not a
+ *                                          `.json` name, so that listings and day summaries never read it
  *   outbox/<channel>_<id>.<time>-<n>.json  a batch of replies not yet delivered (see outboxId.ts)
  *   corrupt/<file name>.<time>             unreadable files, moved aside
  *   stats/screenings/YYYY-MM-DD.json       a day folder's screenings summed per Beijing day (for staff; rebuilt when stale)
@@ -53,6 +56,12 @@ export class Layout {
     return join(this.screenings, day);
   }
 
+  /** The re-checked result of a case under a rules version, beside the case's file; null as caseFile. */
+  recheckFile(caseId: string, rulesVersion: string): string | null {
+    const file = this.caseFile(caseId);
+    return file === null ? null : `${file}${RECHECK_MARK}${rulesVersion.replace(/[^A-Za-z0-9.+-]/g, "_")}`;
+  }
+
   /** The file of a case, or null when the text is not a case id (it never becomes a path). */
   caseFile(caseId: string): string | null {
     const day = dayOfCaseId(caseId);
@@ -84,6 +93,10 @@ export async function daysIn(layout: Layout): Promise<string[]> {
 }
 
 export const isRecordFile = (name: string) => name.endsWith(".json") && !name.startsWith(".");
+
+const RECHECK_MARK = ".recheck-";
+/** Whether a file in a day folder is a re-checked result of the case (Layout.recheckFile). */
+export const isRecheckOf = (caseId: string, name: string) => name.startsWith(`${caseId}.json${RECHECK_MARK}`);
 
 /** The conversation a file in `chats/` is about, and which of its two files it is. */
 export function parseConversationFileName(name: string): { conversationId: string; kind: "conversation" | "cases" } | null {

@@ -10,7 +10,7 @@ import { acquireLock, releaseLock } from "./dataLock.js";
 import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfConversation } from "./erasure.js";
 import { isConversationId } from "./conversationId.js";
 import { KeyedQueue } from "./keyedQueue.js";
-import { daysIn, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
+import { daysIn, isRecheckOf, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
 import { LruCache } from "../lruCache.js";
 import { skippingOddFile } from "./oddFiles.js";
 import { checkOutboxId, purgeOutboxBefore, readOutboxEntries, removeOutboxOf, writeOutboxEntry } from "./outboxFiles.js";
@@ -28,6 +28,11 @@ export interface LowdbStoreOptions {
   /** Chats kept open in memory; the least recently used are read again from disk when needed. */
   cacheSize?: number;
 }
+
+/** Day folders read ahead of the one a listing yields from. */
+const DAYS_READ_AHEAD = 4;
+/** Put in place of a day folder's records once they are yielded, so that a long listing does not hold them all. */
+const NOTHING_LEFT: Promise<ScreeningRecord[]> = Promise.resolve([]);
 
 export class StoreClosedError extends Error {
   constructor(readonly dir: string) {
@@ -120,6 +125,26 @@ export class LowdbStore implements Store {
     });
   }
 
+  async addRecheck(record: ScreeningRecord): Promise<void> {
+    this.assertOpen();
+    const checked = checkRecord(SCREENING, record);
+    const file = this.layout.recheckFile(checked.caseId, checked.rulesVersion)!;
+    return this.queue.run(checked.conversationId, async () => {
+      if (!(await this.getScreening(checked.caseId))) throw new RangeError(`no stored screening ${checked.caseId} to keep a re-check beside`);
+      await new JSONFile<ScreeningRecord>(file).write(checked);
+    });
+  }
+
+  async rechecksOf(caseId: string): Promise<ScreeningRecord[]> {
+    this.assertOpen();
+    const day = dayOfCaseId(caseId);
+    if (day === null) return [];
+    const dir = this.layout.dayDir(day);
+    const names = (await namesIn(dir)).filter((name) => isRecheckOf(caseId, name)).sort();
+    const records = await Promise.all(names.map((name) => readRecord(join(dir, name), SCREENING, (r) => r.caseId === caseId, this.reader)));
+    return records.filter((r): r is ScreeningRecord => r !== null);
+  }
+
   async getScreening(caseId: string): Promise<ScreeningRecord | null> {
     this.assertOpen();
     const file = this.layout.caseFile(caseId);
@@ -135,21 +160,37 @@ export class LowdbStore implements Store {
   /** Reads one day folder at a time, so memory holds at most one day's screenings. */
   async *screenings(from: string, to: string): AsyncIterable<ScreeningRecord> {
     this.assertOpen();
-    for (const day of await daysIn(this.layout)) {
-      if (day < dayOf(from)) continue;
-      if (day > dayOf(to)) break;
-      const dir = this.layout.dayDir(day);
-      const names = (await namesIn(dir)).filter(isRecordFile);
-      const records = await Promise.all(
-        names.map(async (name) => {
-          const file = join(dir, name);
-          const read = await skippingOddFile(this.logger, "listing screenings", file, () => readRecord(file, SCREENING, (r) => `${r.caseId}.json` === name, this.reader));
-          return read.ok ? read.value : null;
-        }),
-      );
-      const inRange = records.filter((r): r is ScreeningRecord => r !== null && r.createdAt >= from && r.createdAt < to);
-      yield* inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId));
+    const days = (await daysIn(this.layout)).filter((day) => day >= dayOf(from) && day <= dayOf(to));
+    // A few day folders are read ahead while the caller works on one: a folder holds few files,
+    // and reading them one folder at a time left the disk idle (re-checking every stored screening).
+    const ahead: Promise<ScreeningRecord[]>[] = [];
+    const readAhead = (upTo: number) => {
+      while (ahead.length < Math.min(upTo, days.length)) {
+        const read = this.screeningsOfDay(days[ahead.length]!, from, to);
+        read.catch(() => undefined);
+        ahead.push(read);
+      }
+    };
+    for (let i = 0; i < days.length; i++) {
+      readAhead(i + DAYS_READ_AHEAD);
+      const records = await ahead[i]!;
+      ahead[i] = NOTHING_LEFT;
+      yield* records;
     }
+  }
+
+  private async screeningsOfDay(day: string, from: string, to: string): Promise<ScreeningRecord[]> {
+    const dir = this.layout.dayDir(day);
+    const names = (await namesIn(dir)).filter(isRecordFile);
+    const records = await Promise.all(
+      names.map(async (name) => {
+        const file = join(dir, name);
+        const read = await skippingOddFile(this.logger, "listing screenings", file, () => readRecord(file, SCREENING, (r) => `${r.caseId}.json` === name, this.reader));
+        return read.ok ? read.value : null;
+      }),
+    );
+    const inRange = records.filter((r): r is ScreeningRecord => r !== null && r.createdAt >= from && r.createdAt < to);
+    return inRange.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.caseId.localeCompare(b.caseId));
   }
 
   async daySummaries(fromDay: string, toDay: string): Promise<Map<string, DaySummary>> {
@@ -176,7 +217,11 @@ export class LowdbStore implements Store {
         if (!(await skippingOddFile(this.logger, "erasure", file, () => removeFile(file))).ok) notErased.push(file);
       };
       const caseIds = await this.casesToErase(conversationId);
-      for (const caseId of caseIds) await remove(this.caseFile(caseId));
+      for (const caseId of caseIds) {
+        await remove(this.caseFile(caseId));
+        const dir = this.layout.dayDir(dayOfCaseId(caseId)!);
+        for (const name of (await namesIn(dir)).filter((n) => isRecheckOf(caseId, n))) await remove(join(dir, name));
+      }
       for (const folder of new Set(caseIds.map((caseId) => dayOfCaseId(caseId)!))) await this.summaries.invalidate(folder);
       await skippingOddFile(this.logger, "erasure", this.layout.corrupt, () => removeCorruptCopies(this.layout, conversationId, caseIds, this.logger));
       notErased.push(...(await removeOutboxOf(this.layout, conversationId, this.logger)));

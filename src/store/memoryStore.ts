@@ -8,6 +8,8 @@ import { addToSummary, emptySummary, type DaySummary } from "./daySummary.js";
 export class MemoryStore implements Store {
   private readonly chats = new Map<string, ConversationRecord>();
   private readonly cases = new Map<string, ScreeningRecord>();
+  /** Re-checked results by case id, then rules version. */
+  private readonly rechecks = new Map<string, Map<string, ScreeningRecord>>();
   private readonly pending = new Map<string, OutboxEntry>();
   private readonly activityByDay = new Map<string, DayActivity>();
 
@@ -32,6 +34,17 @@ export class MemoryStore implements Store {
   async casesOf(conversationId: string): Promise<string[]> {
     const mine = [...this.cases.values()].filter((r) => r.conversationId === conversationId);
     return mine.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((r) => r.caseId);
+  }
+
+  async addRecheck(record: ScreeningRecord): Promise<void> {
+    if (!this.cases.has(record.caseId)) throw new RangeError(`no stored screening ${record.caseId} to keep a re-check beside`);
+    const byVersion = this.rechecks.get(record.caseId) ?? new Map<string, ScreeningRecord>();
+    byVersion.set(record.rulesVersion, structuredClone(record));
+    this.rechecks.set(record.caseId, byVersion);
+  }
+
+  async rechecksOf(caseId: string): Promise<ScreeningRecord[]> {
+    return [...(this.rechecks.get(caseId)?.values() ?? [])].map((record) => structuredClone(record));
   }
 
   async *screenings(from: string, to: string): AsyncIterable<ScreeningRecord> {
@@ -62,7 +75,11 @@ export class MemoryStore implements Store {
 
   async deleteConversation(conversationId: string): Promise<ErasureReport> {
     this.chats.delete(conversationId);
-    for (const [caseId, record] of this.cases) if (record.conversationId === conversationId) this.cases.delete(caseId);
+    for (const [caseId, record] of this.cases) {
+      if (record.conversationId !== conversationId) continue;
+      this.cases.delete(caseId);
+      this.rechecks.delete(caseId);
+    }
     for (const id of this.pending.keys()) if (conversationOfOutboxId(id) === conversationId) this.pending.delete(id);
     return { notErased: [] };
   }
@@ -86,6 +103,7 @@ export class MemoryStore implements Store {
     for (const [caseId, record] of this.cases) {
       if (record.createdAt < cutoff) {
         this.cases.delete(caseId);
+        this.rechecks.delete(caseId);
         removed += 1;
       }
     }

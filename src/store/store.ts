@@ -79,6 +79,14 @@ export interface Store {
   putConversation(record: ConversationRecord): Promise<void>;
   addScreening(record: ScreeningRecord): Promise<void>;
   getScreening(caseId: string): Promise<ScreeningRecord | null>;
+  /**
+   * Keeps a stored screening's result under other rules (a re-check: the same case id, another
+   * `rulesVersion`) beside the original, which stays as it is; one per case and rules version,
+   * replaced when written again, erased and purged with the case. Listings never include it.
+   */
+  addRecheck(record: ScreeningRecord): Promise<void>;
+  /** The re-checked results kept for a case, by rules version. */
+  rechecksOf(caseId: string): Promise<ScreeningRecord[]>;
   /** The case ids of a conversation's screenings in the order they were stored, from its own list (never a scan). */
   casesOf(conversationId: string): Promise<string[]>;
   /** Screenings created in [from, to) (ISO dates), oldest first, without loading them all at once. */

@@ -4,12 +4,21 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadArticles } from "../../src/faq/articles.js";
 import { loadFaqBank, unknownCitations } from "../../src/faq/faqBank.js";
+import { loadFaqSources } from "../../src/faq/faqIndex.js";
+import { fillParamReferences } from "../../src/faq/faqFigures.js";
+import { formatYuan } from "../../src/i18n/formatMoney.js";
+import { articlesFileSchema } from "../../src/rules/articlesFile.js";
+import { articlesOn } from "../../src/rules/datedParameters.js";
+import { loadRules } from "../../src/rules/loadRules.js";
+import { readRulesFile } from "../../src/rules/readRulesFile.js";
 import { loadLexicon } from "../../src/faq/lexicon.js";
 import { RulesFileError } from "../../src/rules/readRulesFile.js";
 
 const ARTICLES = Array.from({ length: 19 }, (_, i) => String(i + 1));
 const articles = loadArticles();
-const bank = loadFaqBank();
+const rules = loadRules();
+/** The FAQ as readers get it: its figures filled from the rules in force on the Rules' first day. */
+const bank = loadFaqSources(undefined, rules.policy.validity.validFrom).faq;
 const textOf = new Map(articles.articles.map((a) => [a.article, a.officialTextEn]));
 const HAN = /\p{Script=Han}/u;
 
@@ -83,7 +92,9 @@ describe("rules/faq.json", () => {
 
   it("gives the spec's reading of the vouchers and of the validity period", () => {
     const answer = (id: string) => bank.entries.find((e) => e.id === id)!;
-    expect(answer("vouchers-caps").answerEn).toMatch(/RMB 300,000 a year in model vouchers.*RMB 500,000 a year in computing vouchers/);
+    const caps = rules.byId.get("6")!.params;
+    const yuan = (fen: unknown) => formatYuan(fen as number, "en");
+    expect(answer("vouchers-caps").answerEn).toContain(`${yuan(caps.modelAnnualCap)} a year in model vouchers and up to ${yuan(caps.computingAnnualCap)} a year in computing vouchers`);
     expect(answer("vouchers-sme").answerEn).toContain("SMEs) only");
     expect(answer("validity").answerEn).toContain("2025-04-30 to 2028-04-29");
   });
@@ -119,22 +130,35 @@ describe("malformed data files", () => {
     throw new Error("a malformed file was accepted");
   }
 
-  it("names the file and the path of an Article without official text", () => {
-    const broken = structuredClone(articles);
-    (broken.articles[3] as Partial<typeof broken.articles[3]>).officialTextEn = undefined;
-    const path = write("articles.json", broken);
-    const error = errorOf(() => loadArticles(path));
-    expect(error.message).toContain(path);
-    expect(error.message).toContain("articles[3].officialTextEn");
-  });
-
   it("names an unknown key and a duplicated Article", () => {
     const broken = structuredClone(articles) as unknown as { articles: Record<string, unknown>[] };
     broken.articles[0]!.amounts = ["RMB 200,000"];
     broken.articles[1]!.article = "1";
-    const error = errorOf(() => loadArticles(write("articles-dup.json", broken)));
+    const error = errorOf(() => readRulesFile(write("articles-dup.json", broken), articlesFileSchema));
     expect(error.message).toContain("articles[0].amounts: unknown key");
     expect(error.message).toContain("articles[1].article: Article 1 is listed twice");
+  });
+
+  it("fills a figure reference with the parameter's value in each language", () => {
+    const raw = loadFaqBank();
+    const filled = fillParamReferences(raw, articlesOn(rules.articles, rules.policy.validity.validFrom));
+    const i = raw.entries.findIndex((e) => e.id === "vouchers-caps");
+    expect(raw.entries[i]!.answerEn).toContain("{{param:6.modelAnnualCap}}");
+    expect(filled.entries[i]!.answerEn).toContain(formatYuan(rules.byId.get("6")!.params.modelAnnualCap as number, "en"));
+    expect(filled.entries[i]!.answerZh).toContain(formatYuan(rules.byId.get("6")!.params.modelAnnualCap as number, "zh"));
+  });
+
+  it("names a reference to no parameter, a table without a key and a maximum written as a figure", () => {
+    const raw = structuredClone(loadFaqBank());
+    raw.entries[0]!.answerEn = "Up to {{param:6.modelCap}}; {{param:5.filingAmounts}}.";
+    raw.entries[1]!.answerZh = "每家企业最高12.5万元。";
+    raw.entries[2]!.answerEn = "Each enterprise gets up to RMB 123,456.";
+    const error = errorOf(() => fillParamReferences(raw, articlesOn(rules.articles, rules.policy.validity.validFrom)));
+    expect(error.file).toBe("rules/faq.json");
+    expect(error.message).toContain("entries[0].answerEn: {{param:6.modelCap}}: no parameter 6.modelCap in rules/items");
+    expect(error.message).toContain("entries[0].answerEn: {{param:5.filingAmounts}}: 5.filingAmounts is a table: name one of its keys (generativeAi, deepSynthesis, blockchainInfo)");
+    expect(error.message).toContain("entries[1].answerZh: “最高1” states a figure of the rules");
+    expect(error.message).toContain("entries[2].answerEn: “up to RMB 1” states a figure of the rules");
   });
 
   it("names the path of an FAQ entry with an empty Chinese answer or no citation", () => {

@@ -5,6 +5,7 @@ import { formatYuan } from "../../src/i18n/formatMoney.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 import { RulesFileError } from "../../src/rules/readRulesFile.js";
+import { articlesOn } from "../../src/rules/datedParameters.js";
 
 const rules = loadRules();
 const itemText = (id: string) => rules.items.find((item) => item.rule.id === id)!.text;
@@ -85,7 +86,7 @@ describe("rules/faq-amounts.json", () => {
   const amounts = loadAmountsFile();
 
   it("states every parameter of every item file", () => {
-    const items = buildSupportItems(rules.articles, amounts);
+    const items = buildSupportItems(articlesOn(rules.articles, rules.policy.validity.validFrom), amounts);
     expect([...items.values()].flat().map((item) => item.id)).toEqual(expect.arrayContaining(rules.items.map((item) => item.rule.id)));
   });
 
@@ -95,7 +96,7 @@ describe("rules/faq-amounts.json", () => {
     broken.items.find((entry) => entry.item === "7")!.lines[0]!.key = "planetary";
     let error: unknown;
     try {
-      buildSupportItems(rules.articles, broken);
+      buildSupportItems(articlesOn(rules.articles, rules.policy.validity.validFrom), broken);
     } catch (caught) {
       error = caught;
     }

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
+import { rulesWithModelCap } from "../support/storedScreenings.js";
 
 let dir: string | undefined;
 function copyRules(): string {
@@ -39,22 +40,22 @@ describe("rules data", () => {
     expect(rules.rulesVersion).toMatch(/^tongzhou-de-2025\.1\+[0-9a-f]{8}$/);
   });
 
-  it("quotes, in each parameter, words that stand in the Article's official text", () => {
+  it("gives every Article its official text from one source: the item file for Articles 4 to 14, rules/articles.json for the others", () => {
     const rules = loadRules();
-    for (const article of rules.articles) {
-      for (const [name, parameter] of Object.entries(article.parameters)) {
-        for (const part of parameter.text.split(" … ")) expect(article.officialText, `${article.article}.${name}`).toContain(part);
-      }
-      for (const item of article.items) expect(article.officialText).toContain(item.clauseText);
-    }
+    const texts = new Map(rules.articleTexts.articles.map((a) => [a.article, a.officialTextEn]));
+    expect([...texts.keys()]).toEqual(Array.from({ length: 19 }, (_, i) => String(i + 1)));
+    for (const article of rules.articles) expect(texts.get(article.article)).toBe(article.officialText);
+    const entries = JSON.parse(readFileSync(join(DEFAULT_RULES_DIR, "articles.json"), "utf8")) as { articles: { article: string; officialTextEn?: string }[] };
+    expect(entries.articles.filter((a) => a.officialTextEn === undefined).map((a) => a.article)).toEqual(rules.articles.map((a) => a.article));
   });
 
   it("changes the version id when a parameter changes, as next year's guideline would", () => {
     copyRules();
-    edit("items/article-06.json", (data) => ((data.parameters as Record<string, { yuan: number }>).modelAnnualCap!.yuan = 400000));
-    const changed = loadRules(dir!);
+    const cap = (loadRules().byId.get("6")!.params.modelAnnualCap as number) / 100;
+    dir = rulesWithModelCap(cap, cap + 100_000);
+    const changed = loadRules(dir);
     expect(changed.rulesVersion).not.toBe(loadRules().rulesVersion);
-    expect(changed.byId.get("6")!.params.modelAnnualCap).toBe(400000 * 100);
+    expect(changed.byId.get("6")!.params.modelAnnualCap).toBe((cap + 100_000) * 100);
   });
 
   it("names the file and the path of a wrongly typed parameter", () => {
@@ -87,6 +88,67 @@ describe("rules data", () => {
     copyRules();
     writeFileSync(join(dir!, "items", "article-09.json"), "{ not json");
     expect(errorOf().file).toBe("rules/items/article-09.json");
+  });
+
+  it("names a parameter whose value and quoted figure disagree", () => {
+    copyRules();
+    edit("items/article-06.json", (data) => ((data.parameters as Record<string, { yuan: number }>).modelAnnualCap!.yuan = 123456));
+    const error = errorOf();
+    expect(error.file).toBe("rules/items/article-06.json");
+    const cap = (loadRules().byId.get("6")!.params.modelAnnualCap as number) / 100;
+    expect(error.message).toContain(`parameters.modelAnnualCap.text: the amounts (123456) and the amounts the text quoted states (${cap}) differ`);
+  });
+
+  it("names a parameter text, a clause and an interpretation that the official text does not contain", () => {
+    copyRules();
+    edit("items/article-06.json", (data) => {
+      (data.parameters as Record<string, { yuan: number; text: string }>).modelAnnualCap = { yuan: 123456, text: "RMB 123,456 for model vouchers" };
+      (data.items as { clauseText: string }[])[0]!.clauseText = "all enterprises will be supported";
+      (data.interpretations as { clause: string }[])[1]!.clause = "SMEs only";
+    });
+    const error = errorOf();
+    expect(error.message).toContain("parameters.modelAnnualCap.text: “RMB 123,456 for model vouchers” is not in the official text of Article 6");
+    expect(error.message).toContain("items[0].clauseText: “all enterprises will be supported” is not in the official text");
+    expect(error.message).toContain("interpretations[1].clause");
+  });
+
+  it("names a rate and a number of years that their quotes do not state", () => {
+    copyRules();
+    edit("items/article-11.json", (data) => {
+      const parameters = data.parameters as Record<string, { percent?: number; years?: number }>;
+      parameters.rate!.percent = 12.5;
+      parameters.maxYears!.years = 4;
+    });
+    const error = errorOf();
+    expect(error.message).toContain("parameters.rate.text: says 12.5%");
+    expect(error.message).toContain("parameters.maxYears.text: says 4 years");
+  });
+
+  it("refuses an official text kept in both rules/articles.json and an item file", () => {
+    copyRules();
+    edit("articles.json", (data) => ((data.articles as { officialTextEn?: string }[])[5]!.officialTextEn = "A second copy."));
+    const error = errorOf();
+    expect(error.file).toBe("rules/articles.json");
+    expect(error.message).toContain("articles[5].officialTextEn: Article 6's official text lives in rules/items/article-06.json: remove it here");
+  });
+
+  it("refuses an Article without an item file whose official text is missing", () => {
+    copyRules();
+    edit("articles.json", (data) => delete (data.articles as { officialTextEn?: string }[])[15]!.officialTextEn);
+    expect(errorOf().message).toContain("articles[15].officialTextEn: missing");
+  });
+
+  it("names an Article summary whose figure is written out or refers to no parameter", () => {
+    copyRules();
+    edit("articles.json", (data) => {
+      const articles = data.articles as { summaryEn: string; summaryZh: string }[];
+      articles[5]!.summaryEn = "Up to RMB 123,456 a year.";
+      articles[6]!.summaryZh = "最高{{param:7.nationalAmount}}。";
+    });
+    const error = errorOf();
+    expect(error.file).toBe("rules/articles.json");
+    expect(error.message).toContain("articles[5].summaryEn: “Up to RMB 1” states a figure of the rules: write it as {{param:ARTICLE.NAME}}");
+    expect(error.message).toContain("articles[6].summaryZh: {{param:7.nationalAmount}}: no parameter 7.nationalAmount in rules/items");
   });
 
   it("refuses a rules folder that lacks an item", () => {

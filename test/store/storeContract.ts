@@ -79,6 +79,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect((await collect(store.screenings("2025-01-01", "2026-01-01"))).map((r) => r.conversationId)).toEqual(["tg:7"]);
     });
 
+    it("keeps a re-checked result beside the original, one per rules version, and lists only the original", async () => {
+      const original = screeningRecord("tg:42", "2025-06-01T08:00:00.000Z");
+      await store.addScreening(original);
+      const rechecked = { ...original, rulesVersion: "tongzhou-de-2026.1+0000abcd", totalMaxSupportFen: original.totalMaxSupportFen + 123_456 };
+      await store.addRecheck(rechecked);
+      await store.addRecheck({ ...rechecked, totalMaxSupportFen: 1 });
+      expect(await store.rechecksOf(original.caseId)).toEqual([{ ...rechecked, totalMaxSupportFen: 1 }]);
+      expect(await store.getScreening(original.caseId)).toEqual(original);
+      expect(await collect(store.screenings("2025-01-01", "2026-01-01"))).toEqual([original]);
+      expect(await store.rechecksOf(screeningRecord("tg:7", "2025-06-01T09:00:00.000Z").caseId)).toEqual([]);
+    });
+
+    it("refuses a re-check of a case it does not keep, and erases and purges re-checks with their case", async () => {
+      const original = screeningRecord("tg:42", "2025-06-01T08:00:00.000Z");
+      await expect(store.addRecheck({ ...original, rulesVersion: "v+1" })).rejects.toThrow(RangeError);
+      await store.addScreening(original);
+      await store.addRecheck({ ...original, rulesVersion: "v+1" });
+      await store.deleteConversation("tg:42");
+      expect(await store.rechecksOf(original.caseId)).toEqual([]);
+      const old = screeningRecord("tg:1", "2025-05-31T08:00:00.000Z");
+      await store.addScreening(old);
+      await store.addRecheck({ ...old, rulesVersion: "v+1" });
+      await store.purgeBefore("2025-06-01");
+      expect(await store.rechecksOf(old.caseId)).toEqual([]);
+    });
+
     it("lists a conversation's own cases oldest first, and none for another or a malformed id", async () => {
       const later = screeningRecord("tg:42", "2025-06-05T08:00:00.000Z");
       const earlier = screeningRecord("tg:42", "2025-06-01T08:00:00.000Z");

@@ -41,6 +41,7 @@ export const reasonsEn = {
   "member.recognition": "recognition {n} under {article}",
   "note.disclaimer": "This is a pre-screening, not a decision. All amounts are maxima (\"up to\"): the Tongzhou District Bureau of Economy and Information Technology decides eligibility and actual amounts under its annual funding guideline, and applicants are responsible for the accuracy and authenticity of their materials.",
   "note.municipal_support_combinable": "Support under municipal-level policies (such as Beijing's high-end, precision and cutting-edge industry policies) may be combined with this district support.",
+  "note.guideline_value": "Article {article}: from {from}, {source} sets “{text}”; this screening used that value.",
   "note.out_of_force": "The rules are in force from {validFrom} to {validUntil}; {asOf} is outside that period, so no item applies.",
 } as const;
 

@@ -43,5 +43,6 @@ export const reasonsZh: Record<ReasonKey, string> = {
   "member.recognition": "{article}所列第{n}项认定",
   "note.disclaimer": "本结果为预筛查，不构成审批决定。所有金额均为“最高”金额：是否支持及实际金额由通州区经济和信息化局依据年度资金指南确定，申报主体对所报材料的真实性、准确性负责。",
   "note.municipal_support_combinable": "符合北京市“高精尖”产业政策等市级政策的项目，可同时申请享受市级与区级支持。",
+  "note.guideline_value": "第{article}条：自{from}起，{source}规定“{text}”，本次筛查采用该数值。",
   "note.out_of_force": "本细则有效期为{validFrom}至{validUntil}，{asOf}不在有效期内，各项均不适用。",
 };

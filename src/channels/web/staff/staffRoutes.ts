@@ -9,6 +9,7 @@ import { batchRoutes } from "./batchRoutes.js";
 import { caseRoutes } from "./caseRoutes.js";
 import { dashboardRoutes } from "./dashboardRoutes.js";
 import { exportRoutes } from "./exportRoutes.js";
+import { recheckRoutes } from "./recheckRoutes.js";
 import { requireSession } from "./requireSession.js";
 import type { CookieSettings } from "./sessionCookie.js";
 import { sessionRoutes } from "./sessionRoutes.js";
@@ -60,6 +61,7 @@ export function staffRoutes(options: StaffRoutesOptions): StaffRoutes {
   app.route("/api", dashboardRoutes(deps));
   app.route("/api", caseRoutes(deps, staff.audit));
   app.route("/api", exportRoutes(deps, staff.audit, logger));
+  app.route("/api", recheckRoutes(deps, staff.audit));
   app.route("/api", batch.app);
   app.route("/api", auditRoutes(staff.audit));
 

@@ -54,7 +54,14 @@ function exportBar({ api, t, act, say }: PageContext, filters: URLSearchParams):
       saveFile(file.filename, file.blob);
       say(t("exported", { name: file.filename }));
     });
-  return el("div", { className: "actions export" }, [button(t("exportCsv"), exportAs("csv")), button(t("exportXlsx"), exportAs("xlsx"))]);
+  // Every stored case, whatever the filter: what the rules this server runs would change in them.
+  const recheck = () =>
+    act(async () => {
+      const file = await api.download("/recheck.csv", "recheck.csv");
+      saveFile(file.filename, file.blob);
+      say(t("exported", { name: file.filename }));
+    });
+  return el("div", { className: "actions export" }, [button(t("exportCsv"), exportAs("csv")), button(t("exportXlsx"), exportAs("xlsx")), button(t("recheckCsv"), recheck)]);
 }
 
 function results(context: PageContext, list: CaseList, filters: URLSearchParams): HTMLElement[] {
