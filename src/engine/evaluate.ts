@@ -3,7 +3,7 @@ import { evaluateItem, notEligible } from "./evaluateItem.js";
 import type { Evaluation, ItemOutcome, Reason } from "./outcome.js";
 import type { Instance } from "./item.js";
 import type { ItemId, Screening } from "./screening.js";
-import { rulesOn, type CompiledRules, type RulesPeriod } from "./compiledRules.js";
+import { rulesOn, type CompiledRules, type GuidelineValue, type RulesPeriod } from "./compiledRules.js";
 
 /** The one instance of every item but Article 11. */
 const SINGLE: readonly Instance[] = [{}];
@@ -37,13 +37,22 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string, only
     { code: "municipal_support_combinable", cite: policy.noDuplication.article },
   ];
   if (!inForce) notes.unshift(outOfForce(rules, asOf));
-  else notes.push(...guidelineNotes(period));
+  else notes.push(...guidelineNotes(period, items));
   return { rulesVersion: rules.rulesVersion, asOf, inForce, items, totalMaxSupportFen: total, openPotentialFen: open, notes };
 }
 
-/** The values an annual guideline set that this screening was judged by, named in its result. */
-function guidelineNotes(period: RulesPeriod): Reason[] {
-  return period.guidelineValues.map((value) => ({ code: "guideline_value", cite: value.article, params: { article: value.article, from: value.from, source: value.source, text: value.text } }));
+/**
+ * The values an annual guideline set that this screening was judged by, named in its result:
+ * those an item that applies or is still open reads (one that does not apply used none of them).
+ */
+function guidelineNotes(period: RulesPeriod, items: readonly ItemOutcome[]): Reason[] {
+  const reads = (value: GuidelineValue, item: ItemOutcome) => {
+    const compiled = period.byId.get(item.id);
+    return item.status !== "not_eligible" && compiled?.article.article === value.article && value.param in compiled.rule.params;
+  };
+  return period.guidelineValues
+    .filter((value) => items.some((item) => reads(value, item)))
+    .map((value) => ({ code: "guideline_value", cite: value.article, params: { article: value.article, from: value.from, source: value.source, text: value.text } }));
 }
 
 /** Article 16 counts an item again without the parts it leaves out. */

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Screening } from "../../src/engine/screening.js";
 import { evaluate } from "../../src/engine/evaluate.js";
 import { rulesOn } from "../../src/engine/compiledRules.js";
 import { toResultFile } from "../../src/result/resultFile.js";
@@ -70,6 +71,15 @@ describe("dated parameter values", () => {
     const evaluation = evaluate({ asOf: "2026-02-01" }, rules, "2026-02-01");
     expect(toResultFile(evaluation, "en").notes).toContain("Article 6: from 2026-01-01, example guideline §3 sets “RMB 123,456 for model vouchers”; this screening used that value.");
     expect(toResultFile(evaluation, "zh").notes).toContain("第6条：自2026-01-01起，example guideline §3规定“RMB 123,456 for model vouchers”，本次筛查采用该数值。");
+  });
+
+  it("names it only where an item that reads it applies or is open: not for an applicant outside the district, nor for one Article 6 cannot apply to", () => {
+    const rules = withModelCap(dated([{ from: "2026-01-01", yuan: 123456, text: "RMB 123,456 for model vouchers", source: "example guideline §3" }]))();
+    const named = (screening: Screening) => evaluate(screening, rules, "2026-02-01").notes.some((note) => note.code === "guideline_value");
+    const inTongzhou = { kind: "enterprise" as const, inJurisdiction: true, sectors: ["ai" as const] };
+    expect(named({ asOf: "2026-02-01", applicant: { ...inTongzhou, sme: true } })).toBe(true);
+    expect(named({ asOf: "2026-02-01", applicant: { ...inTongzhou, sme: false } })).toBe(false);
+    expect(named({ asOf: "2026-02-01", applicant: { ...inTongzhou, inJurisdiction: false } })).toBe(false);
   });
 
   it("refuses values out of order and a later value without its guideline", () => {
