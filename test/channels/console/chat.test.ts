@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { formatYuan } from "../../../src/i18n/formatMoney.js";
 import { runCli } from "../../support/runCli.js";
 
 /** An SME in Tongzhou buying model services, typed as a person would, through a pipe. */
@@ -15,8 +16,11 @@ describe("console chat", () => {
     expect(run.stdout).toContain("Question 5 of about");
     expect(run.stdout).toContain("You entered RMB 1,200,000 (120万元). Is that right?");
     expect(run.stdout).toContain("Your pre-screening result:");
-    expect(run.stdout).toContain("Article 6 Model and computing vouchers for SMEs: up to RMB 300,000");
-    const saved = JSON.parse(readFileSync(join(dir, "result.json"), "utf8"));
+    const saved = JSON.parse(readFileSync(join(dir, "result.json"), "utf8")) as { items: { id: string; maxSupport: number }[]; totalMaxSupport: number };
+    // The amount is the rules' (30% of the contract up to the model-voucher cap in force), not written here.
+    const article6 = saved.items.find((item) => item.id === "6")!;
+    expect(article6.maxSupport).toBeGreaterThan(0);
+    expect(run.stdout).toContain(`Article 6 Model and computing vouchers for SMEs: up to ${formatYuan(Math.round(article6.maxSupport * 100), "en")}`);
     const again = await runCli("screen", ["--json", join(dir, "screening.json")]);
     expect(again.code).toBe(0);
     const reread = JSON.parse(again.stdout);
