@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { todayInBeijing } from "../../src/clock.js";
 import { answerQuestion, type FaqAnswer } from "../../src/faq/answer.js";
 import { buildSupportItems, loadAmountsFile } from "../../src/faq/supportItems.js";
 import { formatYuan } from "../../src/i18n/formatMoney.js";
@@ -9,7 +10,8 @@ import { articlesOn } from "../../src/rules/datedParameters.js";
 
 const rules = loadRules();
 const itemText = (id: string) => rules.items.find((item) => item.rule.id === id)!.text;
-const parameters = (article: string) => rules.articles.find((a) => a.article === article)!.parameters;
+/** An Article's parameter values in force today, as the FAQ states them. */
+const parameters = (article: string) => articlesOn(rules.articles, todayInBeijing()).find((a) => a.article === article)!.parameters;
 
 function expectKind<K extends FaqAnswer["kind"]>(answer: FaqAnswer, kind: K): Extract<FaqAnswer, { kind: K }> {
   expect(answer.kind, answer.answer).toBe(kind);
