@@ -3,6 +3,8 @@ import base from "./vitest.config.js";
 
 // Mutation runs (npm run mutate) use only the in-process tests of the mutated areas: tests that
 // spawn the built CLI or drive a browser run dist/, so they cannot kill a mutant in src/.
+// Instrumented code runs several times slower, so a test gets far longer than in `npm test`;
+// Stryker times out a mutant that loops by its own measure.
 export default mergeConfig(
   base,
   defineConfig({
@@ -14,6 +16,7 @@ export default mergeConfig(
         "test/rules/**/*.test.ts",
         "test/conversation/**/*.test.ts",
       ],
+      testTimeout: 600_000,
     },
   }),
 );
