@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/engine/evaluate.js";
 import { parseScreening } from "../../src/engine/screening.js";
+import { toResultFile } from "../../src/result/resultFile.js";
 import { resultScreen } from "../../src/result/resultScreen.js";
 import { summaryText } from "../../src/result/summaryText.js";
 import { loadRules } from "../../src/rules/loadRules.js";
@@ -14,6 +15,8 @@ function evaluation(input: unknown) {
   return evaluate(parsed.value, rules, "2026-03-01");
 }
 const lines = (text: string) => text.split("\n");
+// Rendered inside each test, so that a mutation run sees each test render it.
+const screenOf = (input: unknown, lang: "en" | "zh" = "en") => resultScreen(evaluation(input), rules, lang, describeFact);
 
 /**
  * A company that is not an SME: Articles 4, 12 and 14 apply (14 with 100,000 received this
@@ -30,9 +33,9 @@ const mixed = {
 };
 
 describe("result screen", () => {
-  const text = resultScreen(evaluation(mixed), rules, "en", describeFact);
 
   it("opens with what applies and what the undecided items could still add", () => {
+    const text = screenOf(mixed);
     expect(lines(text).slice(0, 2)).toEqual([
       "You may qualify under 3 item(s) for up to RMB 900,000 in total.",
       "8 item(s) still depend on facts you have not given: they could add up to RMB 34,000,000.",
@@ -40,6 +43,7 @@ describe("result screen", () => {
   });
 
   it("lists the items that apply, then the undecided ones with the questions that decide them", () => {
+    const text = screenOf(mixed);
     const items = lines(text).filter((line) => /^(✅|❓|✖)/.test(line));
     expect(items.slice(0, 4)).toEqual([
       "✅ Article 4 Support for fast-growing enterprises: up to RMB 200,000",
@@ -52,12 +56,14 @@ describe("result screen", () => {
   });
 
   it("shows a cap when something was received under it, and not a cap that limited nothing", () => {
+    const text = screenOf(mixed);
     expect(text).toContain("✅ Article 14 Industrial events: up to RMB 200,000\n   Limited by the annual cap: RMB 1,000,000 (RMB 100,000 already received); room left after this: RMB 700,000.");
     expect(text).toContain("✅ Article 12 High-quality application scenario projects: up to RMB 500,000\n✅ Article 14");
     expect(text.match(/Limited by/g)).toHaveLength(1);
   });
 
   it("gives a near miss once, under the near misses, and lists every other item that does not apply with its reason", () => {
+    const text = screenOf(mixed);
     expect(text).toContain("Near misses:\n• Article 6: model and computing vouchers are for small and medium-sized enterprises only: if it were met, this item could pay up to RMB 150,000.");
     expect(lines(text).filter((line) => line.startsWith("✖"))).toEqual([
       "✖ Article 9 ITAI (xinchuang) benchmark first solutions — requires an award for a city-level benchmark demonstration first solution",
@@ -65,7 +71,7 @@ describe("result screen", () => {
   });
 
   it("says nothing applies yet, and gives neither near misses nor an undecided line, when nothing does", () => {
-    const none = resultScreen(evaluation({ applicant: { kind: "social_organization", inJurisdiction: true, sectors: ["ai"] }, growth: { fastGrowth: true }, events: { expenses: 0, significantResults: true }, scenarios: { projects: 0 }, platform: { publicServicePlatform: false }, itai: { benchmarkFirstSolution: false }, futureIndustries: { createForTheFuture: false, innovationBase: null }, infrastructure: [], recognitions: [], standards: { international: 0, national: 0, local: 0 }, filings: { generativeAi: false, deepSynthesis: false, blockchainInfo: false }, vouchers: { modelServices: 0, computingServices: 0 } }), rules, "en", describeFact);
+    const none = screenOf({ applicant: { kind: "social_organization", inJurisdiction: true, sectors: ["ai"] }, growth: { fastGrowth: true }, events: { expenses: 0, significantResults: true }, scenarios: { projects: 0 }, platform: { publicServicePlatform: false }, itai: { benchmarkFirstSolution: false }, futureIndustries: { createForTheFuture: false, innovationBase: null }, infrastructure: [], recognitions: [], standards: { international: 0, national: 0, local: 0 }, filings: { generativeAi: false, deepSynthesis: false, blockchainInfo: false }, vouchers: { modelServices: 0, computingServices: 0 } });
     expect(lines(none)[0]).toBe("On these answers no item applies yet.");
     expect(none).not.toContain("still depend on facts");
     expect(none).not.toContain("Near misses:");
@@ -74,7 +80,7 @@ describe("result screen", () => {
 
   it("an item Article 16 leaves out entirely says in favour of which member, and that it is not counted", () => {
     // A tie at 200,000: the member written first, Article 4, is kept.
-    const left = resultScreen(evaluation({ ...mixed, overlaps: [["4", "14"]] }), rules, "en", describeFact);
+    const left = screenOf({ ...mixed, overlaps: [["4", "14"]] });
     expect(left).toContain(
       [
         "✅ Article 14 Industrial events: up to RMB 200,000",
@@ -85,6 +91,39 @@ describe("result screen", () => {
     );
     expect(left.match(/Not counted in the total/g)).toHaveLength(1);
     expect(left).toContain("Total after Article 16 (selecting the best without duplication): up to RMB 700,000");
+  });
+});
+
+describe("result screen, in Chinese and when every item fails for one reason", () => {
+  it("separates the questions that decide an open item with the Chinese semicolon", () => {
+    expect(screenOf(mixed, "zh")).toContain("<filings.generativeAi>；<filings.deepSynthesis>；<filings.blockchainInfo>；<filings.goodOutcomes>");
+  });
+
+  it("gives the one general reason every item fails for, even when items fail for other reasons as well", () => {
+    const outside = screenOf({ applicant: { kind: "social_organization", inJurisdiction: false, sectors: ["ai"] }, growth: { fastGrowth: false } }, "en");
+    expect(lines(outside).filter((line) => line.startsWith("Article 1"))).toEqual(["Article 1: the applicant is not registered and operating in Tongzhou District"]);
+    expect(outside).not.toContain("✖");
+    expect(outside).not.toContain("Near misses:");
+  });
+
+  it("lists the items that do not apply when they fail for different reasons", () => {
+    const text = screenOf({ applicant: { kind: "social_organization", inJurisdiction: true, sectors: ["ai"] }, scenarios: { projects: 0 }, events: { expenses: 0, significantResults: true }, infrastructure: [], recognitions: [] });
+    expect(lines(text).filter((line) => line.startsWith("✖ Article 4 "))).toEqual(["✖ Article 4 Support for fast-growing enterprises — only enterprises can receive this support (the applicant is: social organisation)"]);
+  });
+
+  it("shows no cap line for a cap that limited nothing with nothing received, and no received part when nothing was", () => {
+    const text = screenOf({ applicant: { kind: "enterprise", inJurisdiction: true, sectors: ["ai"] }, scenarios: { projects: 5 }, events: { expenses: 400_000, significantResults: true } });
+    expect(text).toContain("✅ Article 12 High-quality application scenario projects: up to RMB 2,000,000\n   Limited by the annual cap: RMB 2,000,000; room left after this: RMB 0.\n");
+    expect(text).toContain("✅ Article 14 Industrial events: up to RMB 200,000\n❓");
+    expect(text).not.toContain("Article 12: limited by");
+  });
+});
+
+describe("result file", () => {
+  it("is in English unless a language is given", () => {
+    const result = evaluation(mixed);
+    expect(toResultFile(result)).toEqual(toResultFile(result, "en"));
+    expect(toResultFile(result).notes[0]).toMatch(/^This is a pre-screening/);
   });
 });
 
