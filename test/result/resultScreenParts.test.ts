@@ -52,6 +52,7 @@ describe("result screen", () => {
       "❓ Article 5 New CAC filings (generative AI, deep synthesis, blockchain): could reach up to RMB 1,000,000",
     ]);
     expect(text).toContain("❓ Article 13 Public service platforms: could reach up to RMB 500,000\n   To decide it: <platform.outstandingOutcomes>");
+    expect(text).toContain("   To decide it: <filings.generativeAi> / <filings.deepSynthesis> / <filings.blockchainInfo> / <filings.goodOutcomes>");
     expect(items.filter((line) => line.startsWith("❓"))).toHaveLength(8);
   });
 
