@@ -10,11 +10,20 @@ export const MAX_LISTED_PROJECTS = 20;
 export const MAX_TEXT_LENGTH = 100;
 const CONTROL = /[\p{Cc}\u2028\u2029]/u;
 
+/** Whether a value sent back is one of the options: a forged value may be of any type, and no other type is among them. */
+const isOneOf = (value: unknown, options: readonly string[]): value is string => options.includes(value as string);
+
+/** Distinct options only, or null. */
+function distinctOptions(value: unknown, options: readonly string[]): string[] | null {
+  return Array.isArray(value) && value.every((v) => isOneOf(v, options)) && new Set(value).size === value.length ? (value as string[]) : null;
+}
+
 /** One shared project: two or more members offered, or "none" alone (no project shared), recorded as []. */
 function validateGroup(value: unknown, offered: readonly string[]): string[] | null {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && offered.includes(v)) || new Set(value).size !== value.length) return null;
-  if (value.length === 0 || (value.length === 1 && value[0] === NO_SHARED_PROJECT)) return [];
-  return value.length >= 2 && !value.includes(NO_SHARED_PROJECT) ? (value as string[]) : null;
+  const members = distinctOptions(value, offered);
+  if (members === null) return null;
+  if (members.length === 0 || (members.length === 1 && members[0] === NO_SHARED_PROJECT)) return [];
+  return members.length >= 2 && !members.includes(NO_SHARED_PROJECT) ? members : null;
 }
 
 /** The first answer of the Article 16 question: "no, all different". */
@@ -29,18 +38,17 @@ export function validateText(value: unknown): string | null {
 
 /** Checks a value sent for a question (button data can be forged) against the options `offered`; null when it does not fit. */
 export function validateAnswer(question: Question, value: unknown, offered?: readonly string[]): AnswerValue | null {
+  // Stryker disable next-line ArrayDeclaration: only choice questions read the options, and the bank's schema gives each of them options
   const values = offered ?? question.options?.map((o) => o.value) ?? [];
   switch (question.type) {
     case "yes_no":
       return typeof value === "boolean" ? value : null;
     case "single":
-      return typeof value === "string" && values.includes(value) ? value : null;
+      return isOneOf(value, values) ? value : null;
     case "multi":
     case "topics":
     case "recognitions":
-      return Array.isArray(value) && value.every((v) => typeof v === "string" && values.includes(v)) && new Set(value).size === value.length
-        ? (value as string[])
-        : null;
+      return distinctOptions(value, values);
     case "amount":
       return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_FEN ? (value as number) : null;
     case "count": {

@@ -7,6 +7,7 @@ import { fenToYuan } from "../../src/engine/money.js";
 import type { ItemOutcome } from "../../src/engine/outcome.js";
 import { parseScreening } from "../../src/engine/screening.js";
 import { loadRules } from "../../src/rules/loadRules.js";
+import { calculationLines } from "../../src/result/renderCalculation.js";
 import { issueLine } from "../../src/validation/issues.js";
 
 /**
@@ -20,7 +21,15 @@ const expectedItem = z.strictObject({
   missing: z.array(z.string()).optional(),
   counted: z.boolean().optional(),
   countedSupport: z.number().optional(),
+  /** Every reason, in order; `moreReasons: true` makes it "these and possibly more" where a case says so. */
   reasonCodes: z.array(z.string()).optional(),
+  moreReasons: z.literal(true).optional(),
+  /** Near miss: the maximum if the one unmet quality condition were met (yuan), or null for none. */
+  ifConditionMet: z.number().nullable().optional(),
+  /** The caps that limited the amount (after < before), in order, with the room left after them (yuan). */
+  limitingCaps: z.array(z.strictObject({ name: z.string(), limit: z.number(), used: z.number(), roomAfter: z.number() })).optional(),
+  /** The calculation lines a reader sees (English, src/result/renderCalculation.ts), every one, in order. */
+  calculation: z.array(z.string()).optional(),
 });
 const caseFile = z.strictObject({
   article: z.string(),
@@ -84,6 +93,11 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
             counted: item!.counted,
             countedSupport: fenToYuan(item!.countedSupportFen),
             reasonCodes: item!.reasons.map((reason) => reason.code),
+            ifConditionMet: item!.ifConditionMetFen === null ? null : fenToYuan(item!.ifConditionMetFen),
+            limitingCaps: item!.caps
+              .filter((cap) => cap.afterFen < cap.beforeFen)
+              .map((cap) => ({ name: cap.name, limit: fenToYuan(cap.limitFen), used: fenToYuan(cap.usedFen), roomAfter: fenToYuan(cap.roomAfterFen) })),
+            calculation: calculationLines(item!, "en", ""),
           };
           if (want.status !== undefined) expect(got.status, `${ref} status`).toBe(want.status);
           if (want.maxSupport !== undefined) expect(got.maxSupport, `${ref} maxSupport`).toBe(want.maxSupport);
@@ -91,7 +105,12 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
           if (want.missing !== undefined) expect(got.missing, `${ref} missing`).toEqual([...want.missing].sort());
           if (want.counted !== undefined) expect(got.counted, `${ref} counted`).toBe(want.counted);
           if (want.countedSupport !== undefined) expect(got.countedSupport, `${ref} countedSupport`).toBe(want.countedSupport);
-          if (want.reasonCodes !== undefined) expect(got.reasonCodes, `${ref} reasons`).toEqual(expect.arrayContaining(want.reasonCodes));
+          if (want.reasonCodes !== undefined) {
+            expect(got.reasonCodes, `${ref} reasons`).toEqual(want.moreReasons ? expect.arrayContaining(want.reasonCodes) : want.reasonCodes);
+          }
+          if (want.ifConditionMet !== undefined) expect(got.ifConditionMet, `${ref} ifConditionMet`).toBe(want.ifConditionMet);
+          if (want.limitingCaps !== undefined) expect(got.limitingCaps, `${ref} limitingCaps`).toEqual(want.limitingCaps);
+          if (want.calculation !== undefined) expect(got.calculation, `${ref} calculation`).toEqual(want.calculation);
         }
         if (totalMaxSupport !== undefined) expect(fenToYuan(result.totalMaxSupportFen), "totalMaxSupport").toBe(totalMaxSupport);
         const counted = result.items.reduce((sum, item) => sum + item.countedSupportFen, 0);
