@@ -13,6 +13,7 @@ import { loadRules } from "../../src/rules/loadRules.js";
 import { readRulesFile } from "../../src/rules/readRulesFile.js";
 import { loadLexicon } from "../../src/faq/lexicon.js";
 import { RulesFileError } from "../../src/rules/readRulesFile.js";
+import { rulesFileErrorOf } from "../support/rulesFileError.js";
 
 const ARTICLES = Array.from({ length: 19 }, (_, i) => String(i + 1));
 const articles = loadArticles();
@@ -120,21 +121,12 @@ describe("malformed data files", () => {
     return path;
   }
 
-  function errorOf(load: () => unknown): RulesFileError {
-    try {
-      load();
-    } catch (error) {
-      if (error instanceof RulesFileError) return error;
-      throw error;
-    }
-    throw new Error("a malformed file was accepted");
-  }
 
   it("names an unknown key and a duplicated Article", () => {
     const broken = structuredClone(articles) as unknown as { articles: Record<string, unknown>[] };
     broken.articles[0]!.amounts = ["RMB 200,000"];
     broken.articles[1]!.article = "1";
-    const error = errorOf(() => readRulesFile(write("articles-dup.json", broken), articlesFileSchema));
+    const error = rulesFileErrorOf(() => readRulesFile(write("articles-dup.json", broken), articlesFileSchema));
     expect(error.message).toContain("articles[0].amounts: unknown key");
     expect(error.message).toContain("articles[1].article: Article 1 is listed twice");
   });
@@ -153,7 +145,7 @@ describe("malformed data files", () => {
     raw.entries[0]!.answerEn = "Up to {{param:6.modelCap}}; {{param:5.filingAmounts}}.";
     raw.entries[1]!.answerZh = "每家企业最高12.5万元。";
     raw.entries[2]!.answerEn = "Each enterprise gets up to RMB 123,456.";
-    const error = errorOf(() => fillParamReferences(raw, articlesOn(rules.articles, rules.policy.validity.validFrom)));
+    const error = rulesFileErrorOf(() => fillParamReferences(raw, articlesOn(rules.articles, rules.policy.validity.validFrom)));
     expect(error.file).toBe("rules/faq.json");
     expect(error.message).toContain("entries[0].answerEn: {{param:6.modelCap}}: no parameter 6.modelCap in rules/items");
     expect(error.message).toContain("entries[0].answerEn: {{param:5.filingAmounts}}: 5.filingAmounts is a table: name one of its keys (generativeAi, deepSynthesis, blockchainInfo)");
@@ -165,14 +157,14 @@ describe("malformed data files", () => {
     const broken = structuredClone(bank);
     broken.entries[2]!.answerZh = " ";
     broken.entries[5]!.articles = [];
-    const error = errorOf(() => loadFaqBank(write("faq.json", broken)));
+    const error = rulesFileErrorOf(() => loadFaqBank(write("faq.json", broken)));
     expect(error.message).toContain("entries[2].answerZh: must not be empty");
     expect(error.message).toContain("entries[5].articles: an entry must cite at least one Article");
   });
 
   it("names a file that is not JSON", () => {
     const path = write("not-json.json", "{ entries: [");
-    const error = errorOf(() => loadFaqBank(path));
+    const error = rulesFileErrorOf(() => loadFaqBank(path));
     expect(error.message).toContain(path);
     expect(error.issues[0]?.path).toBe("(file)");
   });
@@ -180,7 +172,7 @@ describe("malformed data files", () => {
   it("names the path of a synonym group with a single term", () => {
     const { synonyms } = loadLexicon();
     const path = write("synonyms.json", { ...synonyms, groups: [...synonyms.groups, ["alone"]] });
-    const error = errorOf(() => loadLexicon(path));
+    const error = rulesFileErrorOf(() => loadLexicon(path));
     expect(error.message).toContain(`groups[${synonyms.groups.length}]: a synonym group needs at least two terms`);
   });
 

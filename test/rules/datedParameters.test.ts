@@ -7,7 +7,8 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import { rulesOn } from "../../src/engine/compiledRules.js";
 import { toResultFile } from "../../src/result/resultFile.js";
 import { valueOn } from "../../src/rules/datedParameters.js";
-import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
+import { DEFAULT_RULES_DIR, loadRules } from "../../src/rules/loadRules.js";
+import { rulesFileErrorOf } from "../support/rulesFileError.js";
 
 const rules2025 = loadRules();
 /** The Rules' own model-voucher cap and its words, read from rules/ (whatever they are). */
@@ -34,15 +35,6 @@ function withModelCap(value: unknown) {
   return () => loadRules(dir!);
 }
 
-function errorOf(load: () => unknown): RulesFileError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof RulesFileError) return error;
-    throw error;
-  }
-  throw new Error("the rules were accepted");
-}
 
 describe("dated parameter values", () => {
   it("keeps the single-value form valid, in force throughout", () => {
@@ -83,21 +75,21 @@ describe("dated parameter values", () => {
   });
 
   it("refuses values out of order and a later value without its guideline", () => {
-    const error = errorOf(withModelCap(dated([{ from: "2025-01-01", yuan: 123456, text: "RMB 123,456 for model vouchers" }])));
+    const error = rulesFileErrorOf(withModelCap(dated([{ from: "2025-01-01", yuan: 123456, text: "RMB 123,456 for model vouchers" }])));
     expect(error.file).toBe("rules/items/article-06.json");
     expect(error.message).toContain("parameters.modelAnnualCap.values[1].from: must be later than the value before it (2025-04-30)");
     expect(error.message).toContain("parameters.modelAnnualCap.values[1].source: a later value needs the guideline that sets it");
   });
 
   it("refuses a later value of another kind", () => {
-    const error = errorOf(withModelCap(dated([{ from: "2026-01-01", percent: 12.5, text: "12.5%", source: "g" }])));
+    const error = rulesFileErrorOf(withModelCap(dated([{ from: "2026-01-01", percent: 12.5, text: "12.5%", source: "g" }])));
     expect(error.message).toContain("parameters.modelAnnualCap: must be a money parameter");
   });
 
   it("refuses a first value that starts after the Rules do, and a guideline figure its quote does not state", () => {
-    const late = errorOf(withModelCap({ values: [{ from: "2025-05-01", yuan: rulesCap, text: RULES_TEXT }] }));
+    const late = rulesFileErrorOf(withModelCap({ values: [{ from: "2025-05-01", yuan: rulesCap, text: RULES_TEXT }] }));
     expect(late.message).toContain("parameters.modelAnnualCap.values[0].from: the first value must be in force from the Rules' start, 2025-04-30");
-    const wrong = errorOf(withModelCap(dated([{ from: "2026-01-01", yuan: 123456, text: "RMB 125,000 for model vouchers", source: "g" }])));
+    const wrong = rulesFileErrorOf(withModelCap(dated([{ from: "2026-01-01", yuan: 123456, text: "RMB 125,000 for model vouchers", source: "g" }])));
     expect(wrong.message).toContain("parameters.modelAnnualCap.values[1].text: the amounts (123456) and the amounts the text quoted states (125000) differ");
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
 import { rulesWithModelCap } from "../support/storedScreenings.js";
+import { rulesFileErrorOf } from "../support/rulesFileError.js";
 
 let dir: string | undefined;
 function copyRules(): string {
@@ -18,15 +19,7 @@ function edit(file: string, change: (data: Record<string, unknown>) => void): vo
   change(data);
   writeFileSync(path, JSON.stringify(data));
 }
-function errorOf(): RulesFileError {
-  try {
-    loadRules(dir!);
-  } catch (error) {
-    if (error instanceof RulesFileError) return error;
-    throw error;
-  }
-  throw new Error("loadRules accepted a malformed rules folder");
-}
+const errorOf = (): RulesFileError => rulesFileErrorOf(() => loadRules(dir!));
 
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

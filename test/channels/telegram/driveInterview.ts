@@ -26,6 +26,17 @@ export function startModel(lang: Lang): InterviewState {
   return step(interview, initialState(lang, AS_OF), { type: "start" }).state;
 }
 
+/** /check, then "Yes" to the first question (in Tongzhou) by button; returns the core's state after, its next question shown. */
+export async function answerJurisdiction(dlg: Dialog, lang: Lang = "en"): Promise<InterviewState> {
+  let model = startModel(lang);
+  dlg.command("/check");
+  await dlg.nextText(questionWords(model));
+  dlg.press(`a|${model.turn}|jurisdiction|y`);
+  model = step(interview, model, { type: "answer", key: "jurisdiction", turn: model.turn, value: true }).state;
+  await dlg.nextText(questionWords(model));
+  return model;
+}
+
 /** The options the core's last question offers (topics the applicant's kind can get, lower-paid recognitions). */
 function offeredBy(out: OutMessage[], before: string[] | undefined): string[] | undefined {
   return out.filter((m) => m.type === "question").at(-1)?.options ?? before;

@@ -10,7 +10,7 @@ import { createLogger } from "../../../src/log.js";
 import { openLowdbStore } from "../../../src/store/lowdbStore.js";
 import { MemoryStore } from "../../../src/store/memoryStore.js";
 import { Dialog } from "./dialog.js";
-import { questionWords, startModel } from "./driveInterview.js";
+import { answerJurisdiction, questionWords, startModel } from "./driveInterview.js";
 import { interview, newDataDir, useBotTests } from "./harness.js";
 import { FAST_GROWER } from "./personas.js";
 
@@ -20,12 +20,7 @@ const spawnBot = (dir: string) => tests.spawn(dir);
 
 /** Answers the first two questions by button, as the core would; returns the core's state after. */
 async function answerTwo(dlg: Dialog) {
-  let model = startModel("en");
-  dlg.command("/check");
-  await dlg.nextText(questionWords(model));
-  dlg.press(`a|${model.turn}|jurisdiction|y`);
-  model = step(interview, model, { type: "answer", key: "jurisdiction", turn: model.turn, value: true }).state;
-  await dlg.nextText(questionWords(model));
+  let model = await answerJurisdiction(dlg);
   dlg.press(`a|${model.turn}|kind|o0`);
   model = step(interview, model, { type: "answer", key: "kind", turn: model.turn, value: "enterprise" }).state;
   await dlg.nextText(questionWords(model));

@@ -3,11 +3,10 @@ import { chmodSync, chownSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
-import { step } from "../../../src/interview/interview.js";
 import type { RunAs } from "./childBot.js";
 import { Dialog } from "./dialog.js";
-import { questionWords, startModel } from "./driveInterview.js";
-import { interview, newDataDir, useBotTests } from "./harness.js";
+import { answerJurisdiction, questionWords } from "./driveInterview.js";
+import { newDataDir, useBotTests } from "./harness.js";
 
 const tests = useBotTests();
 
@@ -38,12 +37,7 @@ describe("a read-only DATA_DIR", () => {
     child.stderr?.on("data", (chunk: Buffer) => (logged += chunk.toString("utf8")));
     await tests.fake.whenPolling();
     const dlg = new Dialog(tests.fake, 8300);
-    let model = startModel("en");
-    dlg.command("/check");
-    await dlg.nextText(questionWords(model));
-    dlg.press(`a|${model.turn}|jurisdiction|y`);
-    model = step(interview, model, { type: "answer", key: "jurisdiction", turn: model.turn, value: true }).state;
-    await dlg.nextText(questionWords(model));
+    const model = await answerJurisdiction(dlg);
 
     const writable = makeReadOnly(dir);
     dlg.press(`a|${model.turn}|kind|o0`);
