@@ -35,12 +35,12 @@ function withModelCap(value: unknown) {
   return () => loadRules(dir!);
 }
 
-
 describe("dated parameter values", () => {
   it("keeps the single-value form valid, in force throughout", () => {
     const parameter = { yuan: 1, text: "RMB 1" };
     expect(valueOn(parameter, "2025-01-01")).toEqual({ from: null, value: parameter, path: "" });
-    expect(rules2025.periods.map((period) => period.from)).toEqual([start]);
+    const rules = withModelCap({ yuan: rulesCap, text: RULES_TEXT })();
+    for (const day of [start, "2026-06-30", rules.policy.validity.validUntil]) expect(rulesOn(rules, day).byId.get("6")!.params.modelAnnualCap).toBe(rulesCap * 100);
   });
 
   it("takes the value in force on the date, and the first one before any starts", () => {

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { rulesOn } from "../../src/engine/compiledRules.js";
 import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
 import { rulesWithModelCap } from "../support/storedScreenings.js";
 import { rulesFileErrorOf } from "../support/rulesFileError.js";
@@ -85,10 +86,16 @@ describe("rules data", () => {
 
   it("names a parameter whose value and quoted figure disagree", () => {
     copyRules();
-    edit("items/article-06.json", (data) => ((data.parameters as Record<string, { yuan: number }>).modelAnnualCap!.yuan = 123456));
+    // The Rules' own words for the cap (the first value, when it has values by date), with another figure.
+    edit("items/article-06.json", (data) => {
+      const parameters = data.parameters as Record<string, { text: string } | { values: { text: string }[] }>;
+      const cap = parameters.modelAnnualCap!;
+      parameters.modelAnnualCap = { yuan: 123456, text: "text" in cap ? cap.text : cap.values[0]!.text } as never;
+    });
     const error = errorOf();
     expect(error.file).toBe("rules/items/article-06.json");
-    const cap = (loadRules().byId.get("6")!.params.modelAnnualCap as number) / 100;
+    const rules = loadRules();
+    const cap = (rulesOn(rules, rules.policy.validity.validFrom).byId.get("6")!.params.modelAnnualCap as number) / 100;
     expect(error.message).toContain(`parameters.modelAnnualCap.text: the amounts (123456) and the amounts the text quoted states (${cap}) differ`);
   });
 
