@@ -3,7 +3,7 @@ import { chmodSync, chownSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
-import type { RunAs } from "./childBot.js";
+import { outboxFiles, type RunAs } from "./childBot.js";
 import { Dialog } from "./dialog.js";
 import { answerJurisdiction, questionWords } from "./driveInterview.js";
 import { newDataDir, useBotTests } from "./harness.js";
@@ -21,7 +21,11 @@ function entriesUnder(dir: string): string[] {
 
 /** Makes the data folder read-only, as a remount would; returns what puts the modes back. */
 function makeReadOnly(dir: string): () => void {
-  const modes = entriesUnder(dir).map((path) => ({ path, mode: statSync(path).mode & 0o7777 }));
+  // A temporary file the bot renames meanwhile has no mode to change.
+  const modes = entriesUnder(dir).flatMap((path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat ? [{ path, mode: stat.mode & 0o7777 }] : [];
+  });
   for (const { path, mode } of modes) chmodSync(path, mode & 0o555);
   return () => {
     for (const { path, mode } of modes) chmodSync(path, mode);
@@ -39,6 +43,8 @@ describe("a read-only DATA_DIR", () => {
     const dlg = new Dialog(tests.fake, 8300);
     const model = await answerJurisdiction(dlg);
 
+    // The reply just shown is still leaving the outbox: the folder goes read-only once it has.
+    await expect.poll(() => outboxFiles(dir), { timeout: 10_000 }).toBe(0);
     const writable = makeReadOnly(dir);
     dlg.press(`a|${model.turn}|kind|o0`);
     await dlg.nextText(t("en", "bot.error"));
