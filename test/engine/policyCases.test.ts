@@ -9,6 +9,7 @@ import { parseScreening } from "../../src/engine/screening.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 import { calculationLines } from "../../src/result/renderCalculation.js";
 import { issueLine } from "../../src/validation/issues.js";
+import { mergeCase } from "../support/mergeCase.js";
 
 /**
  * Policy cases as data, one file per Article in cases/, like OpenFisca's YAML tests: each
@@ -54,14 +55,6 @@ const TODAY = "2026-03-01";
 const dir = join(import.meta.dirname, "cases");
 const rules = loadRules();
 
-function merge(base: unknown, patch: unknown): unknown {
-  if (patch === undefined) return base;
-  if (typeof base !== "object" || base === null || Array.isArray(base)) return patch;
-  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(patch)) out[key] = merge(out[key], value);
-  return out;
-}
 
 function findItem(items: readonly ItemOutcome[], ref: string): ItemOutcome | undefined {
   const [id, project] = ref.split("#");
@@ -73,7 +66,7 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
   describe(`Article ${data.article} (${file})`, () => {
     for (const c of data.cases) {
       it(c.name, () => {
-        const parsed = parseScreening(merge(data.base, c.screening));
+        const parsed = parseScreening(mergeCase(data.base, c.screening));
         if (c.expect.invalid) {
           expect(parsed.ok, "the screening is refused").toBe(false);
           if (!parsed.ok) expect(parsed.issues.map(issueLine)).toEqual(c.expect.invalid);

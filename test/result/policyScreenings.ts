@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseScreening, type Screening } from "../../src/engine/screening.js";
+import { mergeCase } from "../support/mergeCase.js";
 
 /** Every valid screening of the policy cases (test/engine/cases), merged over its file's base, named by file and case. */
 export interface PolicyScreening {
@@ -10,14 +11,6 @@ export interface PolicyScreening {
 
 const DIR = join(import.meta.dirname, "..", "engine", "cases");
 
-function merge(base: unknown, patch: unknown): unknown {
-  if (patch === undefined) return base;
-  if (typeof base !== "object" || base === null || Array.isArray(base)) return patch;
-  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [key, value] of Object.entries(patch)) out[key] = merge(out[key], value);
-  return out;
-}
 
 interface CaseFile {
   base?: unknown;
@@ -30,7 +23,7 @@ export function policyScreenings(): PolicyScreening[] {
     const data = JSON.parse(readFileSync(join(DIR, file), "utf8")) as CaseFile;
     for (const c of data.cases) {
       if (c.expect.invalid) continue;
-      const parsed = parseScreening(merge(data.base ?? {}, c.screening));
+      const parsed = parseScreening(mergeCase(data.base ?? {}, c.screening));
       if (parsed.ok) out.push({ name: `${file}: ${c.name}`, screening: parsed.value });
     }
   }

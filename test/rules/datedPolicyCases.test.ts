@@ -9,6 +9,7 @@ import { parseScreening } from "../../src/engine/screening.js";
 import { toResultFile } from "../../src/result/resultFile.js";
 import { DEFAULT_RULES_DIR, loadRules } from "../../src/rules/loadRules.js";
 import { issueLine } from "../../src/validation/issues.js";
+import { mergeCase } from "../support/mergeCase.js";
 
 /**
  * Policy cases for dated parameter values: each file installs one dated parameter in a copy of
@@ -52,14 +53,6 @@ function rulesWith(change: z.infer<typeof caseFile>["rules"]) {
   return loadRules(copy);
 }
 
-const merge = (base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> => {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(patch)) {
-    const under = out[key];
-    out[key] = typeof under === "object" && under !== null && typeof value === "object" && value !== null ? merge(under as Record<string, unknown>, value as Record<string, unknown>) : value;
-  }
-  return out;
-};
 
 for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sort()) {
   const data = caseFile.parse(JSON.parse(readFileSync(join(dir, file), "utf8")));
@@ -76,7 +69,7 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith(".json")).sor
 
     for (const c of data.cases) {
       it(c.name, () => {
-        const parsed = parseScreening(merge(data.base, c.screening));
+        const parsed = parseScreening(mergeCase(data.base, c.screening));
         if (!parsed.ok) throw new Error(`case screening is invalid:\n${parsed.issues.map(issueLine).join("\n")}`);
         const result = evaluate(parsed.value, rules, TODAY);
         for (const [id, want] of Object.entries(c.expect.items)) {
