@@ -99,11 +99,17 @@ async function consoleDriver(): Promise<ContractDriver> {
   let ticked: string[] = [];
   const typed = () => terminal!;
 
-  /** The number shown beside an option of the current question: its place among the question's answer buttons. */
-  const optionNumber = async (value: string | boolean): Promise<string> => {
+  /** The question on screen, as the conversation layer gave it to the terminal. */
+  const shownQuestion = async () => {
     const { replies } = await typed().conversations.view(CONVERSATION);
     const question = replies.find((reply) => reply.type === "question");
-    const values = question?.type === "question" ? question.choices.flat().flatMap(({ action }) => (action.kind === "answer" ? [action.value] : action.kind === "toggle" ? [action.option] : [])) : [];
+    return question?.type === "question" ? question : null;
+  };
+
+  /** The number shown beside an option of the current question: its place among the question's answer buttons. */
+  const optionNumber = async (value: string | boolean): Promise<string> => {
+    const question = await shownQuestion();
+    const values = question ? question.choices.flat().flatMap(({ action }) => (action.kind === "answer" ? [action.value] : action.kind === "toggle" ? [action.option] : [])) : [];
     const index = values.indexOf(value);
     if (index < 0) throw new Error(`option ${String(value)} is not offered`);
     return String(index + 1);
@@ -158,9 +164,7 @@ async function consoleDriver(): Promise<ContractDriver> {
         pressForged: async (key) => {
           if (parseKey(interview.bank, key)!.question.type === "yes_no") return typed().type("3");
           // One past the last number shown.
-          const { replies } = await typed().conversations.view(CONVERSATION);
-          const question = replies.find((reply) => reply.type === "question");
-          return typed().type(String((question?.type === "question" ? question.question.options.length : 0) + 1));
+          return typed().type(String(((await shownQuestion())?.question.options.length ?? 0) + 1));
         },
         resume: () => typed().type("/check"),
         report: async () => {
