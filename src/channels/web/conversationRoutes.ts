@@ -17,8 +17,9 @@ type Ctx = Context<WebEnv>;
  * and replies translated to JSON. The conversation id travels in X-Conversation-Id (no cookies,
  * so no cross-site request can act for a visitor).
  */
-export function conversationRoutes(conversations: ConversationService, links: ReportLinks = new ReportLinks()): Hono<WebEnv> {
+export function conversationRoutes(conversations: ConversationService): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
+  const links = new ReportLinks();
 
   /** Replies as JSON; a result gets its card, which names the questions of the conversation's screening. */
   const toJson = async (id: string, replies: readonly Reply[]): Promise<ReplyJson[]> =>
