@@ -8,12 +8,22 @@ import { rulesOn, type CompiledRules, type GuidelineValue, type RulesPeriod } fr
 /** The one instance of every item but Article 11. */
 const SINGLE: readonly Instance[] = [{}];
 
+export interface EvaluateOptions {
+  /** Evaluates these items only (the interview asking what an answer could change). */
+  only?: ReadonlySet<ItemId>;
+  /**
+   * Whether an undecided item's `missing` lists only the facts that can still change it (the
+   * default), which takes a few more runs of its rule per unknown fact; with false it lists every
+   * unknown fact the item read, for callers that show no missing facts (the CSV summary).
+   */
+  relevantMissing?: boolean;
+}
+
 /**
  * The rules engine: a validated screening in, every support item's outcome out. Pure: the
- * caller passes `today`, used when the screening names no `asOf` date. `only` limits the
- * work to some items (the interview asking what an answer could change).
+ * caller passes `today`, used when the screening names no `asOf` date.
  */
-export function evaluate(s: Screening, rules: CompiledRules, today: string, only?: ReadonlySet<ItemId>): Evaluation {
+export function evaluate(s: Screening, rules: CompiledRules, today: string, { only, relevantMissing = true }: EvaluateOptions = {}): Evaluation {
   const { policy } = rules;
   const asOf = s.asOf ?? today;
   const inForce = policy.validity.validFrom <= asOf && asOf <= policy.validity.validUntil;
@@ -22,7 +32,7 @@ export function evaluate(s: Screening, rules: CompiledRules, today: string, only
   for (const item of period.items) {
     if (only && !only.has(item.rule.id)) continue;
     for (const instance of item.rule.instances?.(s) ?? SINGLE) {
-      items.push(inForce ? evaluateItem(item, s, instance, policy) : notEligible(item.rule.id, instance.project ?? null, [outOfForce(rules, asOf)]));
+      items.push(inForce ? evaluateItem(item, s, instance, policy, relevantMissing) : notEligible(item.rule.id, instance.project ?? null, [outOfForce(rules, asOf)]));
     }
   }
   applyNoDuplication(items, s, policy.noDuplication.article, recountWith(period, rules));

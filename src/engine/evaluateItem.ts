@@ -38,9 +38,9 @@ const differs = (a: Run, b: Run) => a.d.failed !== b.d.failed || a.amount !== b.
  * Three-valued evaluation of one item: a run with every unknown fact favourable ("hi") and one
  * with every unknown unfavourable ("lo") bound the outcome. A failure in the hi run rests on
  * known facts only (not_eligible); equal runs mean the unknowns cannot matter; otherwise the
- * item needs the facts that can change it.
+ * item needs the facts that can change it (with `relevantMissing` false: every unknown fact read).
  */
-export function evaluateItem(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules): ItemOutcome {
+export function evaluateItem(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, relevantMissing = true): ItemOutcome {
   const id = item.rule.id;
   const project = instance.project ?? null;
   const hi = run(item, s, instance, policy, "hi");
@@ -57,8 +57,7 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
   const lo = run(item, s, instance, policy, "lo");
   if (!lo.d.failed && lo.amount === hi.amount) return settled(id, project, lo);
   if (hi.amount === 0) return settled(id, project, hi);
-  const missing: string[] = [];
-  for (const path of hi.facts.missing) if (matters(path, hi, lo, item, s, instance, policy)) missing.push(path);
+  const missing = relevantMissing ? hi.facts.missing.filter((path) => matters(path, hi, lo, item, s, instance, policy)) : [];
   const outcome = blank(id, project, "needs_info", [{ code: "needs_facts", cite: id }]);
   outcome.potentialMaxSupportFen = hi.amount;
   outcome.missing = missing.length > 0 ? missing : hi.facts.missing;

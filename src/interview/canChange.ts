@@ -53,7 +53,7 @@ export function canChangeResult(bank: QuestionBank, rules: CompiledRules, log: r
   let first: string | null = null;
   for (const value of answerVariants(candidate.question, candidate.options)) {
     const screening = buildScreening(bank, [...log, { key: candidate.key, value }], asOf);
-    const print = fingerprint(rules, screening, evaluate(screening, rules, asOf, only));
+    const print = fingerprint(rules, screening, evaluate(screening, rules, asOf, { only, relevantMissing: false }));
     if (first === null) first = print;
     else if (print !== first) return true;
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CLAUSE_OF_LEVEL } from "../../src/engine/ids.js";
 import { evaluate } from "../../src/engine/evaluate.js";
 import { MAX_YUAN } from "../../src/engine/money.js";
-import type { ItemOutcome } from "../../src/engine/outcome.js";
+import type { Evaluation, ItemOutcome } from "../../src/engine/outcome.js";
 import { MAX_COUNT, RECOGNITION_LEVELS, type Screening } from "../../src/engine/screening.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 import { partialOfComplete, withoutPaths } from "../support/screeningArbitrary.js";
@@ -130,6 +130,19 @@ describe("missing facts", () => {
         const answered = withoutPaths(complete, removed.filter((path) => !listed.has(path)));
         const open = evaluate(answered, rules, TODAY).items.filter((item) => item.status === "needs_info");
         expect(open.map((item) => `${item.id}: ${item.missing.join(", ")}`)).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("without sorting out the relevant facts an item lists every unknown fact it read, and nothing else of its outcome changes", () => {
+    fc.assert(
+      fc.property(partialOfComplete, ({ partial }) => {
+        const full = evaluate(partial, rules, TODAY);
+        const quick = evaluate(partial, rules, TODAY, { relevantMissing: false });
+        const withoutMissing = (e: Evaluation) => ({ ...e, items: e.items.map(({ missing: _missing, ...rest }) => rest) });
+        expect(withoutMissing(quick)).toEqual(withoutMissing(full));
+        full.items.forEach((item, i) => expect(quick.items[i]!.missing).toEqual(expect.arrayContaining(item.missing)));
       }),
       RUNS,
     );
