@@ -14,7 +14,24 @@ export function keyOf(id: string, index: number | null): string {
   return index === null ? id : `${id}#${index}`;
 }
 
+/**
+ * Keys already read, per question bank: the interview reads the same few keys many times a
+ * step. Bounded, since a forged button can carry any key.
+ */
+const refsByBank = new WeakMap<QuestionBank, Map<string, QuestionRef | null>>();
+const MAX_REMEMBERED = 4096;
+
 export function parseKey(bank: QuestionBank, key: string): QuestionRef | null {
+  let refs = refsByBank.get(bank);
+  if (!refs) refsByBank.set(bank, (refs = new Map()));
+  let ref = refs.get(key);
+  if (ref !== undefined) return ref;
+  ref = readKey(bank, key);
+  if (refs.size < MAX_REMEMBERED) refs.set(key, ref);
+  return ref;
+}
+
+function readKey(bank: QuestionBank, key: string): QuestionRef | null {
   const [id, index] = key.split("#");
   const question = bank.byId.get(id!);
   // Per-entry questions, and the Article 16 question (once per shared project), carry an index.
@@ -30,11 +47,21 @@ export function resolvePath(path: string, index: number | null): string {
 
 type Node = Record<string, unknown> | unknown[];
 
+/** The parts of each path seen: paths are split once, not on every answer replayed. */
+const partsOfPath = new Map<string, readonly string[]>();
+
+function partsOf(path: string): readonly string[] {
+  let parts = partsOfPath.get(path);
+  if (parts) return parts;
+  parts = path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== "");
+  if (partsOfPath.size < MAX_REMEMBERED) partsOfPath.set(path, parts);
+  return parts;
+}
+
 /** The value at a path such as `infrastructure[0].yearsSupported`; undefined when any part is absent. */
 export function readPath(root: unknown, path: string): unknown {
   let node = root;
-  for (const part of path.split(/\.|\[(\d+)\]/)) {
-    if (part === undefined || part === "") continue;
+  for (const part of partsOf(path)) {
     if (node === null || typeof node !== "object") return undefined;
     node = (node as Record<string, unknown>)[part];
   }
@@ -43,7 +70,7 @@ export function readPath(root: unknown, path: string): unknown {
 
 /** Sets a value at a path such as `infrastructure[0].yearsSupported`; false when a list entry is absent. */
 export function setPath(root: Record<string, unknown>, path: string, value: unknown): boolean {
-  const parts = path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== "");
+  const parts = partsOf(path);
   let node: Node = root;
   for (let i = 0; i < parts.length - 1; i++) {
     const part = parts[i]!;
@@ -62,7 +89,8 @@ export function setPath(root: Record<string, unknown>, path: string, value: unkn
 }
 
 function applyPatch(root: Record<string, unknown>, patch: Record<string, unknown>, index: number | null): void {
-  for (const [path, value] of Object.entries(patch)) setPath(root, resolvePath(path, index), structuredClone(value));
+  // A list or object value is copied: the bank's own value must not become part of a screening.
+  for (const [path, value] of Object.entries(patch)) setPath(root, resolvePath(path, index), typeof value === "object" && value !== null ? structuredClone(value) : value);
 }
 
 function applyAnswer(root: Record<string, unknown>, { question, index }: QuestionRef, value: AnswerValue): void {
