@@ -14,7 +14,7 @@ import { todayInBeijing } from "../src/clock.js";
 import { formatYuan } from "../src/i18n/formatMoney.js";
 import type { Lang } from "../src/i18n/lang.js";
 import { buildScreening, parseKey } from "../src/interview/buildScreening.js";
-import { currentResult, step, type InterviewContext } from "../src/interview/interview.js";
+import { currentOptions, currentResult, step, type InterviewContext } from "../src/interview/interview.js";
 import type { InterviewEvent } from "../src/interview/messages.js";
 import { loadQuestionBank } from "../src/rules/loadQuestions.js";
 import { renderMessage } from "../src/interview/render.js";
@@ -61,6 +61,8 @@ interface Action {
 
 const TOKEN = "123456:BENCH-token-for-the-fake";
 const REPLY_TIMEOUT_MS = 60_000;
+/** More than any interview takes: a script stuck on one question stops the bench instead of looping. */
+const MAX_ACTIONS = 500;
 const ctx: InterviewContext = { bank: loadQuestionBank(), rules: loadRules() };
 
 /** Calls to each chat as the fake records them, handed to the user waiting for them. */
@@ -126,23 +128,40 @@ function plan(rng: Rng): { lang: Lang; actions: Action[] } {
   let state: InterviewState = step(ctx, initialState(lang, todayInBeijing()), { type: "start" }).state;
   const actions: Action[] = [{ send: { command: "/check" }, replies: 1, shows: questionWords(state) }];
   const move = (send: Action["send"], events: InterviewEvent[]) => {
-    for (const event of events) state = step(ctx, state, event).state;
-    // The last answer brings the result: by a button, the question's keyboard is removed first.
-    const replies = state.done ? ("button" in send ? 1 : 0) + resultParts(state) + 1 : 1;
+    let excluded = 0;
+    for (const event of events) {
+      const next = step(ctx, state, event);
+      state = next.state;
+      excluded += next.out.filter((msg) => msg.type === "excluded").length;
+    }
+    // The last answer brings the result, and an opening answer may first say which Articles it
+    // rules out: by a button, the question's keyboard is removed and the rest come as new messages.
+    const unbutton = "button" in send ? 1 : 0;
+    const replies = state.done ? unbutton + resultParts(state) + 1 : excluded > 0 ? unbutton + excluded + 1 : 1;
     actions.push({ send, replies, shows: state.done ? "" : questionWords(state) });
   };
   while (!state.done) {
+    if (actions.length > MAX_ACTIONS) throw new Error(`the interview did not end after ${MAX_ACTIONS} actions (at ${state.current})`);
     const key = state.current!;
     const turn = state.turn;
     const { question } = parseKey(ctx.bank, key)!;
+    // Buttons carry the option's place among all the question's options; the applicant picks among those shown.
     const options = (question.options ?? []).map((o) => o.value);
-    const value = answerable(personaAnswer(ctx.bank, persona, key), options);
+    const shown = currentOptions(ctx, state).map((o) => o.value);
+    const value = answerable(personaAnswer(ctx.bank, persona, key, shown, currentResult(ctx, state).screening), shown);
     if (value === null) move({ button: `s|${turn}` }, [{ type: "skip" }]);
     else if (question.type === "yes_no") move({ button: `a|${turn}|${key}|${value ? "y" : "n"}` }, [{ type: "answer", key, turn, value }]);
     else if (question.type === "single") move({ button: `a|${turn}|${key}|o${options.indexOf(value as string)}` }, [{ type: "answer", key, turn, value }]);
     else if (question.type === "amount") {
-      actions.push({ send: { text: formatYuan(value as number, lang) }, replies: 1, shows: "" });
-      move({ button: `c|${turn}|${key}|y` }, [{ type: "answer", key, turn, value }, { type: "confirm", key, turn, yes: true }]);
+      // A typed amount is confirmed with Yes, unless there is nothing to confirm (zero).
+      const text = formatYuan(value as number, lang);
+      const typed = step(ctx, state, { type: "text", text }).state;
+      if (typed.pending === null) move({ text }, [{ type: "text", text }]);
+      else {
+        actions.push({ send: { text }, replies: 1, shows: "" });
+        state = typed;
+        move({ button: `c|${turn}|${key}|y` }, [{ type: "confirm", key, turn, yes: true }]);
+      }
     } else if (question.type === "count") move({ text: String(value) }, [{ type: "text", text: String(value) }]);
     else {
       for (const option of value as string[]) {
