@@ -19,8 +19,15 @@ export function checkOutboxId(id: string): string {
 export async function writeOutboxEntry(layout: Layout, entry: OutboxEntry): Promise<void> {
   if (checkOutboxId(entry.id) !== entry.conversationId) throw new RangeError(`outbox id ${entry.id} does not name conversation ${entry.conversationId}`);
   const record = checkRecord(OUTBOX, { schema: OUTBOX_ENTRY_VERSION, conversationId: entry.conversationId, createdAt: entry.createdAt, payload: entry.payload });
-  await mkdir(layout.outbox, { recursive: true });
-  await new JSONFile<OutboxFile>(layout.outboxFile(entry.id)).write(record);
+  const write = () => new JSONFile<OutboxFile>(layout.outboxFile(entry.id)).write(record);
+  try {
+    await write();
+  } catch (e) {
+    // The folder is made by the first reply stored, not looked for before every one.
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    await mkdir(layout.outbox, { recursive: true });
+    await write();
+  }
 }
 
 const idsIn = async (layout: Layout) => (await namesIn(layout.outbox)).filter(isRecordFile).map((name) => name.slice(0, -".json".length)).filter(isOutboxId);

@@ -471,4 +471,16 @@ describe("LowdbStore with files it cannot use", () => {
     const second = await open(dir);
     expect(await second.outbox()).toEqual([entry]);
   });
+
+  it("stores a reply even when its folder was removed while running", async () => {
+    const dir = newDir();
+    const store = await open(dir);
+    const at = new Date("2025-06-01T08:00:00.000Z");
+    const entry = (n: number) => ({ id: newOutboxId("tg:42", new Date(at.getTime() + n)), conversationId: "tg:42", createdAt: at.toISOString(), payload: { sends: [`reply ${n}`] } });
+    const [first, second] = [entry(1), entry(2)];
+    await store.putOutbox(first);
+    rmSync(join(dir, "outbox"), { recursive: true });
+    await store.putOutbox(second);
+    expect(await store.outbox()).toEqual([second]);
+  });
 });
