@@ -3,12 +3,26 @@ import type { CapKind, CapUse, RateBase, Reason, SumPart, TraceStep } from "./ou
 import type { BaseLevel } from "./screening.js";
 import type { Rate } from "./params.js";
 
-/** What one run of an item's rule produced: failed conditions, or an amount with its working. */
+/** Shared by every draft that records nothing of a kind; frozen, so nothing can add to it by mistake. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** `list` with `entry` added at its end: a list of its own in place of the shared empty one. */
+function added<T>(list: readonly T[], entry: T): readonly T[] {
+  if (list === NONE) return [entry];
+  (list as T[]).push(entry);
+  return list;
+}
+
+/**
+ * What one run of an item's rule produced: failed conditions, or an amount with its working.
+ * An item is run several times per evaluation and most runs record little, so each list is
+ * made on its first entry.
+ */
 export class Draft {
-  readonly failures: Reason[] = [];
-  readonly reasons: Reason[] = [];
-  readonly trace: TraceStep[] = [];
-  readonly caps: CapUse[] = [];
+  failures: readonly Reason[] = NONE;
+  reasons: readonly Reason[] = NONE;
+  trace: readonly TraceStep[] = NONE;
+  caps: readonly CapUse[] = NONE;
 
   /** `waived` names one condition treated as met, to price a near miss. */
   constructor(
@@ -18,12 +32,12 @@ export class Draft {
 
   /** Records a failed condition. Returns whether it held, so rules can read naturally. */
   require(holds: boolean, code: string, params?: Reason["params"], cite = this.cite): boolean {
-    if (!holds && code !== this.waived) this.failures.push({ code, cite, params });
+    if (!holds && code !== this.waived) this.failures = added(this.failures, { code, cite, params });
     return holds || code === this.waived;
   }
 
   note(code: string, params?: Reason["params"]): void {
-    this.reasons.push({ code, cite: this.cite, params });
+    this.reasons = added(this.reasons, { code, cite: this.cite, params });
   }
 
   get failed(): boolean {
@@ -32,14 +46,14 @@ export class Draft {
 
   /** A fixed one-time amount. */
   fixed(fen: number): number {
-    this.trace.push({ kind: "fixed", fen });
+    this.trace = added(this.trace, { kind: "fixed", fen });
     return fen;
   }
 
   /** `rate × base`, rounded down to the fen; `less` names what was taken off a contract to give the base. */
   rate(rate: Rate, baseFen: number, of: RateBase, less?: { contractFen: number; hardwareFen: number }): number {
     const value = applyRate(baseFen, rate.basisPoints);
-    this.trace.push({ kind: "rate", percent: rate.percent, baseFen, valueFen: value, of, ...less });
+    this.trace = added(this.trace, { kind: "rate", percent: rate.percent, baseFen, valueFen: value, of, ...less });
     return value;
   }
 
@@ -47,7 +61,7 @@ export class Draft {
   sum(parts: { label: string; fen: number; part: SumPart }[]): number {
     let total = 0;
     for (const part of parts) total += part.fen;
-    this.trace.push({ kind: "sum", parts, totalFen: total });
+    this.trace = added(this.trace, { kind: "sum", parts, totalFen: total });
     return total;
   }
 
@@ -55,8 +69,8 @@ export class Draft {
   cap(name: string, kind: CapKind, amountFen: number, limitFen: number, usedFen = 0): number {
     const room = Math.max(0, limitFen - usedFen);
     const after = Math.min(amountFen, room);
-    this.trace.push({ kind: "cap", limitFen, usedFen, afterFen: after, name, capKind: kind, beforeFen: amountFen });
-    this.caps.push({ name, kind, limitFen, usedFen, beforeFen: amountFen, afterFen: after, roomAfterFen: room - after });
+    this.trace = added(this.trace, { kind: "cap", limitFen, usedFen, afterFen: after, name, capKind: kind, beforeFen: amountFen });
+    this.caps = added(this.caps, { name, kind, limitFen, usedFen, beforeFen: amountFen, afterFen: after, roomAfterFen: room - after });
     return after;
   }
 
@@ -64,10 +78,10 @@ export class Draft {
   cumulative(name: string, amountFen: number, limitFen: number, receivedFen: number, baseLevel?: BaseLevel): number {
     const limited = Math.min(amountFen, limitFen);
     const after = Math.max(0, limited - receivedFen);
-    this.trace.push({ kind: "cap", limitFen, usedFen: 0, afterFen: limited, name, capKind: "cumulative", beforeFen: amountFen, ...(baseLevel ? { baseLevel } : {}) });
-    if (receivedFen > 0) this.trace.push({ kind: "less_received", beforeFen: limited, receivedFen, afterFen: after });
+    this.trace = added(this.trace, { kind: "cap", limitFen, usedFen: 0, afterFen: limited, name, capKind: "cumulative", beforeFen: amountFen, ...(baseLevel ? { baseLevel } : {}) });
+    if (receivedFen > 0) this.trace = added(this.trace, { kind: "less_received", beforeFen: limited, receivedFen, afterFen: after });
     const room = Math.max(0, limitFen - receivedFen - after);
-    this.caps.push({ name, kind: "cumulative", limitFen, usedFen: receivedFen, beforeFen: amountFen, afterFen: after, roomAfterFen: room });
+    this.caps = added(this.caps, { name, kind: "cumulative", limitFen, usedFen: receivedFen, beforeFen: amountFen, afterFen: after, roomAfterFen: room });
     return after;
   }
 }

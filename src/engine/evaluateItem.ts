@@ -45,7 +45,7 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
   const project = instance.project ?? null;
   const hi = run(item, s, instance, policy, "hi");
   if (hi.d.failed) {
-    const outcome = notEligible(id, project, hi.d.failures);
+    const outcome = notEligible(id, project, [...hi.d.failures]);
     const only = hi.d.failures.length === 1 ? hi.d.failures[0]!.code : null;
     if (only && NEAR_MISS.has(only)) {
       const met = run(item, s, instance, policy, "hi", null, only);
@@ -80,7 +80,7 @@ function matters(path: string, hi: Run, lo: Run, item: CompiledItem, s: Screenin
 function settled(id: ItemId, project: ProjectRef | null, r: Run): ItemOutcome {
   if (r.amount === 0) {
     const outcome = notEligible(id, project, [{ code: "zero_after_caps", cite: id }]);
-    outcome.trace = r.d.trace;
+    outcome.trace = [...r.d.trace];
     return outcome;
   }
   const reasons: Reason[] = [{ code: "conditions_met", cite: id }];
@@ -90,8 +90,8 @@ function settled(id: ItemId, project: ProjectRef | null, r: Run): ItemOutcome {
   }
   const outcome = blank(id, project, "eligible", reasons);
   outcome.maxSupportFen = r.amount;
-  outcome.trace = r.d.trace;
-  outcome.caps = r.d.caps;
+  outcome.trace = [...r.d.trace];
+  outcome.caps = [...r.d.caps];
   outcome.counted = true;
   outcome.countedSupportFen = r.amount;
   return outcome;
