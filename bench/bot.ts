@@ -11,6 +11,8 @@
  *   --users N       simulated users at once (default 1000)
  *   --think A-B     each user's pause between answers, in ms (default 2000-4000)
  *   --seconds S     length of each measured window (default 60)
+ *   --profile DIR   writes a CPU profile of the bot's process for each phase into DIR
+ *                   (open it in Chrome DevTools; profiling slows the bot, so its figures are not the bot's)
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -25,18 +27,18 @@ import { percentile, round } from "./timing.js";
 const STORED_SCREENINGS = 20_000;
 const WARM_UP_SECONDS = 20;
 
-const { values } = parseArgs({ options: { users: { type: "string", default: "1000" }, think: { type: "string", default: "2000-4000" }, seconds: { type: "string", default: "60" } } });
+const { values } = parseArgs({ options: { users: { type: "string", default: "1000" }, think: { type: "string", default: "2000-4000" }, seconds: { type: "string", default: "60" }, profile: { type: "string" } } });
 const users = Number(values.users);
 const seconds = Number(values.seconds);
 const thinkMs = values.think.split("-").map(Number) as [number, number];
 if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || thinkMs.length !== 2 || thinkMs.some((n) => !Number.isFinite(n) || n < 0)) {
-  process.stderr.write("usage: tsx bench/bot.ts [--users N] [--think MIN-MAX] [--seconds S]\n");
+  process.stderr.write("usage: tsx bench/bot.ts [--users N] [--think MIN-MAX] [--seconds S] [--profile DIR]\n");
   process.exit(2);
 }
 
 /** One phase: a fresh bot process, a warm-up, then the measured window. */
 async function phase(usersChild: ChildProcess, fake: { url: string; token: string }, dir: string, firstChatId: number, seed: number) {
-  const server = spawnTs("botServer.ts", [dir, fake.url, fake.token]);
+  const server = spawnTs("botServer.ts", [dir, fake.url, fake.token], values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : []);
   await message(server, "ready");
   const run = (request: Omit<RunRequest, "type" | "thinkMs">, onWindowClosed: () => void) => {
     const closed = message(usersChild, "window closed").then(onWindowClosed);

@@ -29,7 +29,9 @@ export function message<T extends { type: string }>(child: ChildProcess, type: T
 }
 
 /** A bench/ script in a child process, run as this one is (tsx), with IPC. */
-export const spawnTs = (file: string, args: string[]): ChildProcess => fork(join(import.meta.dirname, file), args, { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** A bench process run through tsx, as this one is; `node` adds options for it alone (a CPU profile). */
+export const spawnTs = (file: string, args: string[], node: string[] = []): ChildProcess =>
+  fork(join(import.meta.dirname, file), args, { execArgv: [...process.execArgv, ...node], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 
 /**
  * `count` finished screenings over the past year written into the store on `dir` by botFill.ts;
