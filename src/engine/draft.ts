@@ -1,17 +1,8 @@
+import { added, NONE } from "./lists.js";
 import { applyRate } from "./money.js";
 import type { CapKind, CapUse, RateBase, Reason, SumPart, TraceStep } from "./outcome.js";
 import type { BaseLevel } from "./screening.js";
 import type { Rate } from "./params.js";
-
-/** Shared by every draft that records nothing of a kind; frozen, so nothing can add to it by mistake. */
-const NONE: readonly never[] = Object.freeze([]);
-
-/** `list` with `entry` added at its end: a list of its own in place of the shared empty one. */
-function added<T>(list: readonly T[], entry: T): readonly T[] {
-  if (list === NONE) return [entry];
-  (list as T[]).push(entry);
-  return list;
-}
 
 /**
  * What one run of an item's rule produced: failed conditions, or an amount with its working.

@@ -2,7 +2,7 @@ import { Draft } from "./draft.js";
 import { Facts, type Mode, type Override } from "./facts.js";
 import type { Instance } from "./item.js";
 import type { ItemOutcome, ItemStatus, ProjectRef, Reason } from "./outcome.js";
-import type { ItemId, Screening } from "./screening.js";
+import type { ItemId, Screening, Sector } from "./screening.js";
 import type { CompiledItem } from "./compiledRules.js";
 import type { PolicyRules } from "../rules/schema.js";
 
@@ -12,13 +12,20 @@ interface Run {
   amount: number;
 }
 
-/** Article 1: the applicant must be in the district and in one of the digital-economy sectors. */
+const NO_SECTORS: readonly Sector[] = [];
+
+/**
+ * Article 1: the applicant must be in the district and in one of the digital-economy sectors.
+ * Run before every run of every item, so it allocates nothing.
+ */
 function applyTargetGate(s: Screening, facts: Facts, d: Draft, policy: PolicyRules): void {
   const cite = policy.targets.article;
   d.require(facts.pick("applicant.inJurisdiction", s.applicant?.inJurisdiction, true, false), "outside_jurisdiction", undefined, cite);
   const eligible = policy.targets.eligibleSectors;
-  const sectors = facts.pick("applicant.sectors", s.applicant?.sectors, eligible, []);
-  d.require(sectors.some((sector) => eligible.includes(sector)), "no_eligible_sector", undefined, cite);
+  const sectors: readonly Sector[] = facts.pick("applicant.sectors", s.applicant?.sectors, eligible, NO_SECTORS);
+  let inSector = false;
+  for (const sector of sectors) inSector ||= eligible.includes(sector);
+  d.require(inSector, "no_eligible_sector", undefined, cite);
 }
 
 /** Conditions about the applicant's own qualities, which it may still come to meet: near misses. */
@@ -60,7 +67,7 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
   const missing = relevantMissing ? hi.facts.missing.filter((path) => matters(path, hi, lo, item, s, instance, policy)) : [];
   const outcome = blank(id, project, "needs_info", [{ code: "needs_facts", cite: id }]);
   outcome.potentialMaxSupportFen = hi.amount;
-  outcome.missing = missing.length > 0 ? missing : hi.facts.missing;
+  outcome.missing = missing.length > 0 ? missing : [...hi.facts.missing];
   return outcome;
 }
 

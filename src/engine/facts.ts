@@ -1,3 +1,5 @@
+import { added, NONE } from "./lists.js";
+
 /**
  * Reads screening facts for one item evaluation. An unknown fact is noted as missing and
  * replaced by the value that is favourable ("hi") or unfavourable ("lo") to the applicant:
@@ -18,7 +20,8 @@ export interface Override {
 }
 
 export class Facts {
-  readonly missing: string[] = [];
+  /** The unknown facts read, in the order read. */
+  missing: readonly string[] = NONE;
   /** The group of each missing fact that belongs to one; most runs have none. */
   groups: Map<string, string> | null = null;
 
@@ -30,7 +33,7 @@ export class Facts {
   pick<T>(path: string, value: T | undefined, favourable: T, unfavourable: T, group?: string): T {
     if (value !== undefined) return value;
     if (!this.missing.includes(path)) {
-      this.missing.push(path);
+      this.missing = added(this.missing, path);
       if (group) (this.groups ??= new Map()).set(path, group);
     }
     let mode = this.mode;
