@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_RULES_DIR, loadRules } from "../../src/rules/loadRules.js";
@@ -44,4 +44,21 @@ export function rulesWithGuidelineModelCap(from = GUIDELINE_FROM): GuidelineRule
   };
   writeFileSync(file, `${JSON.stringify(article, null, 2)}\n`);
   return { dir, beforeYuan: last.yuan, fromYuan, text };
+}
+
+/**
+ * A copy of rules/ with every dated parameter reduced to its first value: the Rules' own figures,
+ * without any annual guideline. For tests about the result's format, whose stored files a
+ * guideline's new figures (and its note) would otherwise change.
+ */
+export function rulesWithoutGuidelines(): string {
+  const dir = mkdtempSync(join(tmpdir(), "rules-alone-"));
+  cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
+  for (const name of readdirSync(join(dir, "items")).filter((file) => file.endsWith(".json"))) {
+    const file = join(dir, "items", name);
+    const article = JSON.parse(readFileSync(file, "utf8")) as ArticleRules;
+    for (const [param, parameter] of Object.entries(article.parameters)) article.parameters[param] = valuesOf(parameter)[0]!.value;
+    writeFileSync(file, `${JSON.stringify(article, null, 2)}\n`);
+  }
+  return dir;
 }
