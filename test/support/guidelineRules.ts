@@ -2,13 +2,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_RULES_DIR, loadRules } from "../../src/rules/loadRules.js";
-import { valuesOf } from "../../src/rules/datedParameters.js";
+import { valueOn, valuesOf } from "../../src/rules/datedParameters.js";
 import type { ArticleRules } from "../../src/rules/schema.js";
 
 /**
  * An annual guideline as a policy officer would ship it, in a copy of rules/: Article 6's
- * model-voucher cap raised by RMB 100,000 from 2026-01-01, the guideline named in both languages
- * and its own (Chinese) words quoted. An example, not a real guideline.
+ * model-voucher cap raised by RMB 100,000 from 2026-01-01 (over the cap rules/ has on that day; any
+ * later value is dropped), the guideline named in both languages and its own (Chinese) words
+ * quoted. An example, not a real guideline.
  */
 export const GUIDELINE_FROM = "2026-01-01";
 export const GUIDELINE_SOURCE = { en: "2026 funding guideline §3", zh: "2026年度申报指南第三条" };
@@ -29,11 +30,13 @@ export function rulesWithGuidelineModelCap(from = GUIDELINE_FROM): GuidelineRule
   cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
   const file = join(dir, "items", "article-06.json");
   const article = JSON.parse(readFileSync(file, "utf8")) as ArticleRules;
-  const values = valuesOf(article.parameters.modelAnnualCap!);
-  const before = values.filter((value) => value.from === null || value.from < from);
+  const parameter = article.parameters.modelAnnualCap!;
+  const before = valuesOf(parameter).filter((value) => value.from === null || value.from < from);
   const last = before.at(-1)!.value;
-  if (!("yuan" in last)) throw new Error("Article 6's model-voucher cap is no longer an amount");
-  const fromYuan = last.yuan + RAISE_YUAN;
+  const onTheDate = valueOn(parameter, from).value;
+  if (!("yuan" in last) || !("yuan" in onTheDate)) throw new Error("Article 6's model-voucher cap is no longer an amount");
+  // Raised from the cap in force on the date, so that the change is a change whatever rules/ ships.
+  const fromYuan = onTheDate.yuan + RAISE_YUAN;
   const text = `模型券每家企业每年最高支持${fromYuan / YUAN_PER_WAN}万元`;
   const start = loadRules().policy.validity.validFrom;
   article.parameters.modelAnnualCap = {
