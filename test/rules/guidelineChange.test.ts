@@ -58,14 +58,16 @@ function statesWhatChanged(c: Judged): boolean {
 
 describe("an annual guideline raising Article 6's model-voucher cap, shipped in a copy of rules/", () => {
   const cases = judgedCases();
-  const failing = cases.filter((c) => caseMismatches(c.expected, c.after).length > 0).map((c) => c.name);
+  const holds = (c: Judged, evaluation: Evaluation) => caseMismatches(c.expected, evaluation).length === 0;
+  // The cases the guideline makes fail (one that fails already is the first test's to report).
+  const failing = cases.filter((c) => holds(c, c.before) && !holds(c, c.after)).map((c) => c.name);
 
   it("holds every policy case under the rules as shipped (so what fails below is the guideline's doing)", () => {
-    expect(cases.filter((c) => caseMismatches(c.expected, c.before).length > 0).map((c) => c.name)).toEqual([]);
+    expect(cases.filter((c) => !holds(c, c.before)).map((c) => c.name)).toEqual([]);
   });
 
   it("fails only the policy cases judged on or after its date whose Article 6 amounts the cap limits", () => {
-    const limited = cases.filter((c) => c.date >= GUIDELINE_FROM && statesWhatChanged(c)).map((c) => c.name);
+    const limited = cases.filter((c) => holds(c, c.before) && c.date >= GUIDELINE_FROM && statesWhatChanged(c)).map((c) => c.name);
     expect(failing).toEqual(limited);
     expect(failing.length).toBeGreaterThan(0);
   });

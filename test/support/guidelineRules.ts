@@ -7,13 +7,13 @@ import type { ArticleRules } from "../../src/rules/schema.js";
 
 /**
  * An annual guideline as a policy officer would ship it, in a copy of rules/: Article 6's
- * model-voucher cap raised by RMB 100,000 from 2026-01-01 (over the cap rules/ has on that day; any
+ * model-voucher cap raised by RMB 50,000 from 2026-01-01 (over the cap rules/ has on that day; any
  * later value is dropped), the guideline named in both languages and its own (Chinese) words
  * quoted. An example, not a real guideline.
  */
 export const GUIDELINE_FROM = "2026-01-01";
 export const GUIDELINE_SOURCE = { en: "2026 funding guideline §3", zh: "2026年度申报指南第三条" };
-const RAISE_YUAN = 100_000;
+const RAISE_YUAN = 50_000;
 const YUAN_PER_WAN = 10_000;
 
 export interface GuidelineRules {
