@@ -60,11 +60,10 @@ export interface FaqSources {
 
 /**
  * The FAQ's files in a rules folder, its figures filled from the item files with the values in
- * force on `today`: the Articles' texts come from the rules loader, so the FAQ quotes what the
- * engine computes with.
+ * force on `today`: the Articles' texts come from the rules loader (or the rules of that folder
+ * already loaded), so the FAQ quotes what the engine computes with.
  */
-export function loadFaqSources(dir = DEFAULT_RULES_DIR, today = todayInBeijing()): FaqSources {
-  const rules = loadRules(dir);
+export function loadFaqSources(dir = DEFAULT_RULES_DIR, today = todayInBeijing(), rules: CompiledRules = loadRules(dir)): FaqSources {
   const items = articlesOn(rules.articles, today);
   return {
     articles: articleTextsOn(rules.articleTexts, items),
@@ -142,7 +141,7 @@ let cached: { from: string; index: FaqIndex } | undefined;
  */
 export function getFaqIndex(today = todayInBeijing()): FaqIndex {
   const from = rulesOn(rulesForCache(), today).from;
-  if (cached?.from !== from) cached = { from, index: buildFaqIndex(loadFaqSources(DEFAULT_RULES_DIR, today)) };
+  if (cached?.from !== from) cached = { from, index: buildFaqIndex(loadFaqSources(DEFAULT_RULES_DIR, today, rulesForCache())) };
   return cached.index;
 }
 
