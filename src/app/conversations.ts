@@ -2,12 +2,13 @@ import type { Assistant } from "../assistant/assistant.js";
 import { createAssistant } from "../assistant/llmAssistant.js";
 import type { Config } from "../config.js";
 import { ConversationService } from "../conversation/index.js";
-import { loadArticles } from "../faq/articles.js";
+import { articlesByDay } from "../faq/articles.js";
 import type { InterviewContext } from "../interview/index.js";
 import { loadQuestionBank } from "../rules/loadQuestions.js";
 import type { Logger } from "../log.js";
 import { loadRules } from "../rules/loadRules.js";
 import type { Store } from "../store/store.js";
+import { todayInBeijing } from "../clock.js";
 
 export interface ConversationsOptions {
   config: Pick<Config, "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "OPENAI_MODEL" | "LLM_TIMEOUT_MS" | "LLM_CONCURRENCY" | "LLM_DAILY_LIMIT_PER_USER">;
@@ -24,13 +25,14 @@ export interface ConversationsOptions {
 export function createConversations(options: ConversationsOptions): ConversationService {
   const { config, store, logger } = options;
   const interview = options.interview ?? { bank: loadQuestionBank(), rules: loadRules() };
+  const clock = options.clock ?? (() => new Date());
   return new ConversationService({
     store,
     logger,
     interview,
     assistant: options.assistant ?? createAssistant({ config, rules: interview.rules, logger }),
-    articles: loadArticles(),
-    clock: options.clock ?? (() => new Date()),
+    articles: articlesByDay(interview.rules, todayInBeijing(clock())),
+    clock,
     llmDailyLimit: config.LLM_DAILY_LIMIT_PER_USER,
   });
 }

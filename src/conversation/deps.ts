@@ -10,7 +10,8 @@ export interface ConversationDeps {
   logger: Logger;
   interview: InterviewContext;
   assistant: Assistant;
-  articles: ArticlesFile;
+  /** The Articles as readers see them on a day (Beijing), whose summaries state the figures in force. */
+  articles: (day: string) => ArticlesFile;
   clock: () => Date;
   /** LLM calls per conversation per Beijing day; past it, the template answer. */
   llmDailyLimit: number;

@@ -1,3 +1,4 @@
+import { todayInBeijing } from "../clock.js";
 import { t } from "../i18n/translate.js";
 import { isInterviewAction, type Action } from "./action.js";
 import type { Assist } from "./assist.js";
@@ -63,7 +64,7 @@ async function onCommand(ctx: TurnContext, session: Session, command: string, ar
     case "report":
       return sendReport(deps, session, caller, args);
     case "articles":
-      return turnOf([articlesMenu(deps.articles, lang, false)]);
+      return turnOf([articlesMenu(deps.articles(todayInBeijing(deps.clock())), lang, false)]);
     case "ask":
       return args === "" ? turnOf([message(t(lang, "bot.ask.usage"))]) : turnOf([], "ok", ctx.assist.ask(session, args));
     case "explain":
@@ -97,9 +98,9 @@ async function onAction(ctx: TurnContext, session: Session, action: Action, call
     case "lang":
       return chooseLanguage(deps, session, action.lang);
     case "articles":
-      return turnOf([articlesMenu(deps.articles, lang, true)]);
+      return turnOf([articlesMenu(deps.articles(todayInBeijing(deps.clock())), lang, true)]);
     case "article": {
-      const article = deps.articles.articles.find((a) => a.article === action.article);
+      const article = deps.articles(todayInBeijing(deps.clock())).articles.find((a) => a.article === action.article);
       return article ? turnOf([articleView(article, lang)]) : turnOf([notice(t(lang, "bot.callback.unknown"))], "forged");
     }
     case "delete":

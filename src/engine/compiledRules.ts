@@ -1,5 +1,5 @@
 import type { ArticlesFile } from "../rules/articlesFile.js";
-import type { ArticleRules, ItemText, PolicyRules } from "../rules/schema.js";
+import type { ArticleRules, GuidelineName, ItemText, PolicyRules } from "../rules/schema.js";
 import type { ItemRule } from "./item.js";
 import type { ParamSpec, ParamValues } from "./params.js";
 import type { ItemId } from "./screening.js";
@@ -23,7 +23,8 @@ export interface GuidelineValue {
   article: string;
   param: string;
   from: string;
-  source: string;
+  /** The guideline's name and section in each language; its words (`text`) are quoted as written. */
+  source: GuidelineName;
   /** The guideline's words it quotes. */
   text: string;
 }

@@ -62,7 +62,7 @@ function guidelineNotes(period: RulesPeriod, items: readonly ItemOutcome[]): Rea
   };
   return period.guidelineValues
     .filter((value) => items.some((item) => reads(value, item)))
-    .map((value) => ({ code: "guideline_value", cite: value.article, params: { article: value.article, from: value.from, source: value.source, text: value.text } }));
+    .map((value) => ({ code: "guideline_value", cite: value.article, params: { article: value.article, from: value.from, sourceEn: value.source.en, sourceZh: value.source.zh, text: value.text } }));
 }
 
 /** Article 16 counts an item again without the parts it leaves out. */

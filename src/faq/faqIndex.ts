@@ -15,6 +15,7 @@ import { todayInBeijing } from "../clock.js";
 import { join } from "node:path";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 import { createTypoFixer } from "./typos.js";
+import { datedFiguresOn, type DatedFigures } from "./datedFigures.js";
 import { createOutOfScopeTest, loadOutOfScope, type OutOfScopeFile } from "./outOfScope.js";
 import { rulesOn, type CompiledRules } from "../engine/compiledRules.js";
 
@@ -37,6 +38,8 @@ export interface FaqIndex {
   /** The synonym groups a text names (indexes into rules/faq-synonyms.json), for subject checks. */
   concepts(text: string): Set<number>;
   noDuplicationArticle: string;
+  /** Per Article, the annual guideline values in force on the index's day and the figures that are not. */
+  datedFigures: ReadonlyMap<string, DatedFigures>;
   /** The uncovered district service a (normalized) question asks about, or null. */
   outOfScopeTopic(normalizedQuestion: string): string | null;
 }
@@ -51,15 +54,16 @@ export interface FaqSources {
   outOfScope: OutOfScopeFile;
   /** The Article on combining support for one project ("selecting the best without duplication"). */
   noDuplicationArticle: string;
+  /** What annual guidelines change on the day the FAQ is for. */
+  datedFigures: ReadonlyMap<string, DatedFigures>;
 }
 
 /**
  * The FAQ's files in a rules folder, its figures filled from the item files with the values in
- * force on `today`: the Articles' texts come from the rules loader, so the FAQ quotes what the
- * engine computes with.
+ * force on `today`: the Articles' texts come from the rules loader (or the rules of that folder
+ * already loaded), so the FAQ quotes what the engine computes with.
  */
-export function loadFaqSources(dir = DEFAULT_RULES_DIR, today = todayInBeijing()): FaqSources {
-  const rules = loadRules(dir);
+export function loadFaqSources(dir = DEFAULT_RULES_DIR, today = todayInBeijing(), rules: CompiledRules = loadRules(dir)): FaqSources {
   const items = articlesOn(rules.articles, today);
   return {
     articles: articleTextsOn(rules.articleTexts, items),
@@ -69,6 +73,7 @@ export function loadFaqSources(dir = DEFAULT_RULES_DIR, today = todayInBeijing()
     amounts: loadAmountsFile(join(dir, "faq-amounts.json")),
     outOfScope: loadOutOfScope(join(dir, "faq-out-of-scope.json")),
     noDuplicationArticle: rules.policy.noDuplication.article,
+    datedFigures: datedFiguresOn(rules.articles, today),
   };
 }
 
@@ -96,6 +101,7 @@ export function buildFaqIndex(sources: FaqSources): FaqIndex {
     concepts: createConceptFinder(sources.lexicon, tokenizer),
     outOfScopeTopic: createOutOfScopeTest(sources.outOfScope),
     noDuplicationArticle: sources.noDuplicationArticle,
+    datedFigures: sources.datedFigures,
   };
 }
 
@@ -135,7 +141,7 @@ let cached: { from: string; index: FaqIndex } | undefined;
  */
 export function getFaqIndex(today = todayInBeijing()): FaqIndex {
   const from = rulesOn(rulesForCache(), today).from;
-  if (cached?.from !== from) cached = { from, index: buildFaqIndex(loadFaqSources(DEFAULT_RULES_DIR, today)) };
+  if (cached?.from !== from) cached = { from, index: buildFaqIndex(loadFaqSources(DEFAULT_RULES_DIR, today, rulesForCache())) };
   return cached.index;
 }
 

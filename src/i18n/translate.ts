@@ -18,16 +18,20 @@ function template(lang: Lang, key: MessageKey): Template {
   return found;
 }
 
+/** `{source}` filled from `sourceEn` or `sourceZh`: a name given in both languages (an annual guideline's). */
+const IN_LANG: Record<Lang, string> = { en: "En", zh: "Zh" };
+
 /**
  * Fills a catalogue message. A parameter whose name ends in `Fen` is an amount and is
- * formatted for the language; an unknown placeholder is left visible rather than dropped.
+ * formatted for the language; one given per language (`sourceEn`, `sourceZh`) fills `{source}`
+ * in the reader's; an unknown placeholder is left visible rather than dropped.
  */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const { literals, names } = template(lang, key);
   let out = literals[0]!;
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
-    const value = params?.[name];
+    const value = params?.[name] ?? params?.[name + IN_LANG[lang]];
     const text = value === undefined ? `{${name}}` : name.endsWith("Fen") && typeof value === "number" ? formatYuan(value, lang) : String(value);
     out += text + literals[i + 1]!;
   }

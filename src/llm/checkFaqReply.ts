@@ -38,6 +38,10 @@ export interface FaqCheckContext {
   amounts: ReadonlyMap<string, readonly { value: StatedValue; text: Record<Lang, string> }[]>;
   /** The synonym groups a text names: the subjects a claim or a clause speaks of. */
   concepts(text: string): ReadonlySet<number>;
+  /** Per Article, the words of the annual guideline values in force on the day: a quote may come from them too. */
+  guidelineTexts: ReadonlyMap<string, readonly string[]>;
+  /** Per Article, figures of its parameters not in force on the day (superseded, or not yet in force): no claim may state them. */
+  notInForce: ReadonlyMap<string, readonly StatedValue[]>;
 }
 
 export type FaqProblem =
@@ -53,6 +57,7 @@ export type FaqProblem =
   | { code: "malformed_placeholder"; claim: number }
   | { code: "numeral_not_quoted"; claim: number; numeral: string }
   | { code: "number_on_wrong_subject"; claim: number; numeral: string; subject: number }
+  | { code: "figure_not_in_force"; claim: number; numeral: string }
   | { code: "wrong_language" };
 
 export type CheckedFaqReply = { ok: true; answer: string; citations: Citation[] } | { ok: false; problems: FaqProblem[] };
@@ -69,8 +74,10 @@ const ENGLISH_SMALL_NUMBERS: Record<string, number> = { two: 2, three: 3, four: 
  * the cited Article (and clause) of the official text, the Article is one that was retrieved,
  * every number of the claim is a number of its own quote (the same characters or value: 12万
  * for 120,000), and no number is put on a subject the Article gives another number to ("the
- * model voucher limit is RMB 500,000" when 500,000 is the computing vouchers'). Articles are
- * named only as {{article:N}} placeholders of retrieved Articles.
+ * model voucher limit is RMB 500,000" when 500,000 is the computing vouchers'). Where an annual
+ * guideline changed a figure, the guideline's words in force may be quoted for it, and a figure
+ * not in force on the day (the Rules' own, superseded) may not be stated. Articles are named only
+ * as {{article:N}} placeholders of retrieved Articles.
  */
 export function checkFaqReply(text: string, context: FaqCheckContext, lang: Lang): CheckedFaqReply {
   const data = parseJson(text);
@@ -101,7 +108,7 @@ function claimProblems(claim: Claim, i: number, context: FaqCheckContext): FaqPr
   const cited = clause === null ? official : clauseText(official, clause);
   if (cited === null) return [{ code: "unknown_clause", claim: i, article, clause: clause! }];
   const rest = stripPlaceholders(claim.text);
-  const quoted = claim.quote !== "" && normalise(cited).includes(claim.quote);
+  const quoted = claim.quote !== "" && [cited, ...(context.guidelineTexts.get(article) ?? [])].some((source) => normalise(source).includes(claim.quote));
   const problems: FaqProblem[] = [
     ...(quoted ? [] : [{ code: "quote_not_verbatim", claim: i, article } as const]),
     ...scanPlaceholders(claim.text)
@@ -112,8 +119,19 @@ function claimProblems(claim: Claim, i: number, context: FaqCheckContext): FaqPr
   const quoteNumerals = findNumerals(joinMagnitudes(claim.quote));
   const unquoted = findNumerals(joinMagnitudes(rest)).filter((numeral) => !isQuoted(numeral, quoteNumerals));
   problems.push(...unquoted.map((numeral) => ({ code: "numeral_not_quoted", claim: i, numeral }) as const));
+  problems.push(...notInForce(rest, article, context).map((numeral) => ({ code: "figure_not_in_force", claim: i, numeral }) as const));
   if (problems.length === 0) problems.push(...misplacedNumbers(rest, i, article, official, context));
   return problems;
+}
+
+/** The claim's numbers that are figures of the cited Article not in force on the day. */
+function notInForce(text: string, article: string, context: FaqCheckContext): string[] {
+  const figures = new Set((context.notInForce.get(article) ?? []).map(statedComparable));
+  if (figures.size === 0) return [];
+  return findNumerals(joinMagnitudes(text)).filter((numeral) => {
+    const value = numeralValue(numeral);
+    return value !== null && figures.has(value);
+  });
 }
 
 /**

@@ -83,15 +83,24 @@ function retrieve(question: string, lang: Lang, offline: Extract<FaqAnswer, { ki
   });
   const articles = articleIds.map((id) => {
     const article = index.articles.get(id)!;
-    return { source: "article", article: id, title: lang === "en" ? article.titleEn : article.titleZh, officialText: article.officialTextEn };
+    const guideline = (index.datedFigures.get(id)?.inForce ?? []).map((value) => ({ from: value.from, source: value.source[lang], text: value.text }));
+    return { source: "article", article: id, title: lang === "en" ? article.titleEn : article.titleZh, officialText: article.officialTextEn, ...(guideline.length > 0 ? { guideline } : {}) };
   });
   return { forModel: [...faq, ...articles], officialTexts: new Map(articles.map((a) => [a.article, a.officialText])) };
 }
 
-/** The retrieved Articles, and from the rules data which subject each of their amounts belongs to. */
+/**
+ * The retrieved Articles, and from the rules data in force on the index's day which subject each
+ * of their amounts belongs to, the words of the annual guideline values in force (quotable) and
+ * the figures not in force (not to be stated).
+ */
 export function checkContext(officialTexts: ReadonlyMap<string, string>, index: FaqIndex): FaqCheckContext {
-  const amounts = new Map([...officialTexts.keys()].map((article) => [article, (index.supportItems.get(article) ?? []).flatMap((item) => item.amounts)]));
-  return { officialTexts, amounts, concepts: index.concepts };
+  const articles = [...officialTexts.keys()];
+  const amounts = new Map(articles.map((article) => [article, (index.supportItems.get(article) ?? []).flatMap((item) => item.amounts)]));
+  const dated = (article: string) => index.datedFigures.get(article);
+  const guidelineTexts = new Map(articles.map((article) => [article, (dated(article)?.inForce ?? []).map((value) => value.text)]));
+  const notInForce = new Map(articles.map((article) => [article, dated(article)?.notInForce ?? []]));
+  return { officialTexts, amounts, concepts: index.concepts, guidelineTexts, notInForce };
 }
 
 /** The model's answer, then the cited Articles and their quoted official words, as the offline answer lays them out. */

@@ -2,7 +2,7 @@ import { yuanToFen } from "../engine/money.js";
 import type { InputIssue } from "../validation/issues.js";
 import { valuesOf, type ValueFrom } from "./datedParameters.js";
 import { moneyIn, percentsIn, statesYears } from "./figuresInText.js";
-import type { ArticleRules, ParameterValue } from "./schema.js";
+import { GUIDELINE_EXAMPLE, type ArticleRules, type ParameterValue } from "./schema.js";
 
 /**
  * The load-time checks that keep an item file's copies true to their source: every quote of the
@@ -42,7 +42,7 @@ function orderIssues(previous: ValueFrom, value: ValueFrom, at: string): InputIs
   const issues: InputIssue[] = [];
   if (value.from! <= previous.from!) issues.push({ path: `${at}from`, message: `must be later than the value before it (${previous.from})` });
   if (kindOf(value.value) !== kindOf(previous.value)) issues.push({ path: at.slice(0, -1), message: `must be the same kind of value as the one before it (${kindOf(previous.value)})` });
-  if (!value.source) issues.push({ path: `${at}source`, message: "a later value needs the guideline that sets it, e.g. \"2026 funding guideline §3\"" });
+  if (!value.source) issues.push({ path: `${at}source`, message: `a later value needs the guideline that sets it, named in both languages: ${GUIDELINE_EXAMPLE}` });
   return issues;
 }
 

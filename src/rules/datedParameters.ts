@@ -1,4 +1,4 @@
-import type { ArticleRules, Parameter, ParameterValue } from "./schema.js";
+import type { ArticleRules, GuidelineName, Parameter, ParameterValue } from "./schema.js";
 
 /** An Article's rules as in force on one date: every parameter in the single-value form. */
 export type ArticleRulesOn = Omit<ArticleRules, "parameters"> & { parameters: Record<string, ParameterValue> };
@@ -8,7 +8,7 @@ export interface ValueFrom {
   from: string | null;
   value: ParameterValue;
   /** The annual guideline that set it; absent for a value of the Rules themselves. */
-  source?: string;
+  source?: GuidelineName;
   /** Where it is written: `text` or `values[1].text`, for errors. */
   path: string;
 }

@@ -16,7 +16,31 @@ const moneyTable = { yuanByKey: z.record(z.string(), yuan) };
 
 /** Every value quotes the words it comes from: the Rules' official text, or, with `source`, an annual guideline. */
 const text = z.string().min(1);
-const dated = { from: isoDate, text, source: z.string().min(1).optional() };
+
+/** A guideline's name and section, in each language the results are written in. */
+export type GuidelineName = z.infer<typeof bilingual>;
+export const GUIDELINE_EXAMPLE = '{ "en": "2026 funding guideline §3", "zh": "2026年度申报指南第三条" }';
+
+/**
+ * Checked as a refinement rather than as an object, so that zod reports a missing language at
+ * its own path instead of "invalid input" for the whole parameter (a union tries every form).
+ */
+const guidelineName = z.unknown().transform((value, ctx): GuidelineName => {
+  const parsed = bilingual.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const languages = typeof value === "object" && value !== null && !Array.isArray(value);
+  if (!languages) ctx.addIssue({ code: "custom", continue: true, message: `name the guideline in both languages: ${GUIDELINE_EXAMPLE}` });
+  else for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", continue: true, path: issue.path, message: guidelineIssue(issue) });
+  return z.NEVER;
+});
+
+function guidelineIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `only "en" and "zh": ${issue.keys.join(", ")} is not a language of the results`;
+  const language = issue.path[0] === "zh" ? "Chinese" : "English";
+  return `the guideline's name in ${language} is missing: results in ${language} name it, e.g. ${GUIDELINE_EXAMPLE}`;
+}
+
+const dated = { from: isoDate, text, source: guidelineName.optional() };
 
 /**
  * A parameter has one value (`{ "yuan": 123456, "text": "…" }`), or values by date, as an annual

@@ -7,14 +7,14 @@ import { runRecheck } from "../../src/cli/recheck.js";
 import { memoryLogger } from "../../src/log.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 import { openLowdbStore } from "../../src/store/lowdbStore.js";
-import { passesCap, rulesWithModelCap, storedScreening } from "../support/storedScreenings.js";
+import { passesCap, rulesWithModelCapChanged, storedScreening } from "../support/storedScreenings.js";
 
 const COUNT = 30;
 const rules = loadRules();
-const capYuan = (rules.byId.get("6")!.params.modelAnnualCap as number) / 100;
 const data = mkdtempSync(join(tmpdir(), "recheck-data-"));
 const out = mkdtempSync(join(tmpdir(), "recheck-out-"));
-const changedRules = rulesWithModelCap(capYuan, capYuan + 100_000);
+const RAISE = 100_000;
+const changedRules = rulesWithModelCapChanged(RAISE);
 
 /** Every stored file's text, to show the re-check leaves them as they were. */
 function storedFiles(): Map<string, string> {
@@ -52,7 +52,7 @@ describe("npm run recheck", () => {
     const csv = join(out, "changes.csv");
     const { code, stdout } = await run(["--data", data, "--rules", changedRules, "--csv", csv]);
     expect(code).toBe(0);
-    const affected = Array.from({ length: COUNT }, (_, n) => n).filter((n) => passesCap(n, capYuan)).map((n) => storedScreening(n, rules).caseId);
+    const affected = Array.from({ length: COUNT }, (_, n) => n).filter((n) => passesCap(n, rules)).map((n) => storedScreening(n, rules).caseId);
     expect(stdout).toContain(`${affected.length} of ${COUNT} stored screenings change under rules ${loadRules(changedRules).rulesVersion}.`);
     for (const caseId of affected) expect(stdout).toContain(caseId);
     const rows = readFileSync(csv, "utf8").trimEnd().split("\r\n");
@@ -69,7 +69,7 @@ describe("npm run recheck", () => {
       const nine = storedScreening(9, rules);
       const [kept] = await store.rechecksOf(nine.caseId);
       expect(kept?.rulesVersion).toBe(version);
-      expect(kept?.totalMaxSupportFen).toBe(nine.totalMaxSupportFen + 100_000 * 100);
+      expect(kept?.totalMaxSupportFen).toBe(nine.totalMaxSupportFen + RAISE * 100);
       expect(await store.rechecksOf(storedScreening(0, rules).caseId)).toEqual([]);
       for (const [name, text] of before) expect(storedFiles().get(name)).toBe(text);
     } finally {

@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { PassThrough } from "node:stream";
 import { CSV_HEADER } from "../../src/cli/csvRow.js";
 import { runScreen } from "../../src/cli/screen.js";
+import { loadRules } from "../../src/rules/loadRules.js";
 import { parseCsv } from "../support/parseCsv.js";
 import { ROOT, runCli } from "../support/runCli.js";
+import { modelCapOn } from "../support/storedScreenings.js";
 
 const example = join(ROOT, "examples", "spec-example.json");
 const exampleText = readFileSync(example, "utf8");
@@ -22,7 +24,9 @@ describe("screening CLI", () => {
     expect(result.items.map((item: { id: string }) => item.id)).toEqual(["4", "5", "6", "7", "8.1", "8.2", "9", "10.1", "10.2", "11", "12", "13", "14"]);
     const six = result.items.find((item: { id: string }) => item.id === "6");
     expect(six).toMatchObject({ status: "eligible", maxSupport: 240000, missing: [] });
-    expect(six.trace.slice(0, 2)).toEqual(["30% × 800,000.00 = 240,000.00", "cap 300,000.00 → 240,000.00"]);
+    // The cap in force on the example's date, the Rules' own or an annual guideline's, read from the rules.
+    const cap = modelCapOn(loadRules(), result.asOf).toLocaleString("en", { minimumFractionDigits: 2 });
+    expect(six.trace.slice(0, 2)).toEqual(["30% × 800,000.00 = 240,000.00", `cap ${cap} → 240,000.00`]);
     expect(result.asOf).toBe("2026-03-01");
   });
 

@@ -3,13 +3,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { recheckCsvLines, recheckScreenings, recheckTable } from "../../src/conversation/staff/recheck/index.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 import { MemoryStore } from "../../src/store/memoryStore.js";
-import { passesCap, rulesWithModelCap, storedScreening } from "../support/storedScreenings.js";
+import { modelCapOn, passesCap, rulesWithModelCapChanged, storedScreening } from "../support/storedScreenings.js";
 
 const rules = loadRules();
-/** The cap the stored screenings were judged by, read from the rules rather than written here. */
-const capYuan = (rules.byId.get("6")!.params.modelAnnualCap as number) / 100;
-const raised = capYuan + 100_000;
-const dir = rulesWithModelCap(capYuan, raised);
+const RAISE = 100_000;
+const dir = rulesWithModelCapChanged(RAISE);
 const newRules = loadRules(dir);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -34,11 +32,15 @@ describe("re-checking stored screenings", () => {
   it("lists exactly the screenings a raised cap changes, with the item and the totals before and after", async () => {
     const store = await storeOf(140);
     const report = await recheckScreenings(all(store), newRules);
-    const expected = Array.from({ length: 140 }, (_, n) => n).filter((n) => passesCap(n, capYuan));
+    const expected = Array.from({ length: 140 }, (_, n) => n).filter((n) => passesCap(n, rules));
     expect(report.checked).toBe(140);
     expect(report.changes.map((c) => c.caseId).sort()).toEqual(expected.map((n) => storedScreening(n, rules).caseId).sort());
-    const change = report.changes.find((c) => c.caseId === storedScreening(9, rules).caseId)!;
+    const nine = storedScreening(9, rules);
+    const change = report.changes.find((c) => c.caseId === nine.caseId)!;
     // Screening 9: a 1,800,000 model contract, 30% of it over either cap, and a 100,000 event (50%).
+    // The cap it was judged by is the one in force on its date, read from the rules rather than written here.
+    const capYuan = modelCapOn(rules, nine.asOf);
+    const raised = capYuan + RAISE;
     expect(change.items).toEqual([{ item: "6", before: { status: "eligible", maxSupportFen: capYuan * 100, countedSupportFen: capYuan * 100 }, after: { status: "eligible", maxSupportFen: raised * 100, countedSupportFen: raised * 100 } }]);
     expect(change.totalAfterFen - change.totalBeforeFen).toBe((raised - capYuan) * 100);
     expect(change.after.rulesVersion).toBe(newRules.rulesVersion);
@@ -57,6 +59,8 @@ describe("re-checking stored screenings", () => {
     const lines = [...recheckCsvLines(report)];
     expect(lines[0]).toBe("caseId,asOf,item,statusBefore,statusAfter,maxBefore,maxAfter,countedBefore,countedAfter,totalBefore,totalAfter,rulesVersionBefore,rulesVersionAfter");
     const nine = storedScreening(9, rules);
+    const capYuan = modelCapOn(rules, nine.asOf);
+    const raised = capYuan + RAISE;
     const total = (fen: number) => String(fen / 100);
     const row = lines.find((line) => line.startsWith(nine.caseId))!;
     expect(row).toBe(

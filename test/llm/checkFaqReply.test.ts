@@ -4,7 +4,9 @@ import { checkFaqReply } from "../../src/llm/checkFaqReply.js";
 import { checkContext } from "../../src/llm/faq.js";
 import type { FaqClaim } from "../support/mockLlm.js";
 
-const index = getFaqIndex();
+/** The FAQ of a day under the 2025 Rules, before any annual guideline: the quotes and figures written here are the Rules' own. */
+const UNDER_THE_2025_RULES = "2025-06-01";
+const index = getFaqIndex(UNDER_THE_2025_RULES);
 const retrieved = (...ids: string[]) => checkContext(new Map(ids.map((id) => [id, index.articles.get(id)!.officialTextEn])), index);
 const RATE = "up to 30% of the total contract amount for such services may be subsidized";
 const CAPS = "The annual subsidy limit for each enterprise is RMB 300,000 for model vouchers and RMB 500,000 for computing vouchers.";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { answerQuestion } from "../../src/faq/answer.js";
+import { getFaqIndex } from "../../src/faq/faqIndex.js";
 import type { Lang } from "../../src/i18n/lang.js";
 import { offlineReply } from "../../src/faq/faqReply.js";
 import { answerWithLlm } from "../../src/llm/faq.js";
@@ -21,12 +22,15 @@ const json = (value: unknown): MockReply => ({ content: JSON.stringify(value) })
 const six = (text: string, quote = RATE_QUOTE) => ({ text, cite: { article: "6", clause: null }, quote });
 const faithful = faqClaimsReply(six("算力券是{{article:6}}规定的支持方式：中小企业购买算力服务、应用成效显著的，可按服务合同总额最高30%给予补贴。"));
 
+/** The FAQ of a day under the 2025 Rules, before any annual guideline: the quotes and figures written here are the Rules' own. */
+const index = getFaqIndex("2025-06-01");
+
 function ask(question: string, lang: Lang, timeoutMs?: number) {
   const logger = memoryLogger();
-  return answerWithLlm(question, lang, { client: mockClient(mock.url, timeoutMs), logger });
+  return answerWithLlm(question, lang, { client: mockClient(mock.url, timeoutMs), logger, index });
 }
 
-const offline = (question: string, lang: Lang) => offlineReply(answerQuestion(question, lang));
+const offline = (question: string, lang: Lang) => offlineReply(answerQuestion(question, lang, index));
 
 describe("FAQ answers with the LLM", () => {
   it("accepts an answer whose quotes are the official words, and shows them with the cited Article", async () => {

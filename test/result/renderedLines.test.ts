@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
 import { templateAssistant } from "../../src/assistant/templateAssistant.js";
 import { UNLIMITED_LLM } from "../../src/assistant/assistant.js";
 import { toScreeningRecord } from "../../src/conversation/screeningRecord.js";
@@ -15,7 +16,8 @@ import { renderCalculation } from "../../src/result/renderCalculation.js";
 import { resultScreen } from "../../src/result/resultScreen.js";
 import { summaryText } from "../../src/result/summaryText.js";
 import { loadQuestionBank } from "../../src/rules/loadQuestions.js";
-import { loadRules } from "../../src/rules/loadRules.js";
+import { loadRules, type CompiledRules } from "../../src/rules/loadRules.js";
+import { GUIDELINE_FROM, GUIDELINE_SOURCE, rulesWithGuidelineModelCap } from "../support/guidelineRules.js";
 import { completeScreening, partialOfComplete, screeningWithOverlaps } from "../support/screeningArbitrary.js";
 import { arithmeticProblem, lineResult } from "./calculationArithmetic.js";
 import { policyScreenings } from "./policyScreenings.js";
@@ -24,9 +26,11 @@ const rules = loadRules();
 const bank = loadQuestionBank();
 const LANGS: Lang[] = ["en", "zh"];
 const CASE_ID = "TZ-20260301-7KQ3M2XA";
+const guideline = rulesWithGuidelineModelCap();
+afterAll(() => rmSync(guideline.dir, { recursive: true, force: true }));
 
 /** Every text a person reads about one result, per renderer, in one language. */
-async function everyText(screening: Screening, evaluation: Evaluation, lang: Lang): Promise<Record<string, string>> {
+async function everyText(screening: Screening, evaluation: Evaluation, lang: Lang, rules: CompiledRules): Promise<Record<string, string>> {
   const describe = describeFact({ bank, rules, screening });
   const record = toScreeningRecord({ caseId: CASE_ID, conversationId: "tg:7", createdAt: new Date("2026-03-01T02:00:00Z"), lang, screening, evaluation });
   const html = buildReportHtml({ record, evaluation, rules, bank, lang });
@@ -74,11 +78,11 @@ function lineProblems(line: string, lang: Lang): string[] {
   return problems;
 }
 
-async function scan(screening: Screening): Promise<string[]> {
-  const evaluation = evaluate(screening, rules, "2026-03-01");
+async function scan(screening: Screening, rulesUsed = rules): Promise<string[]> {
+  const evaluation = evaluate(screening, rulesUsed, "2026-03-01");
   const problems: string[] = [];
   for (const lang of LANGS) {
-    for (const [renderer, text] of Object.entries(await everyText(screening, evaluation, lang))) {
+    for (const [renderer, text] of Object.entries(await everyText(screening, evaluation, lang, rulesUsed))) {
       for (const line of masked(text, screening, evaluation).split("\n")) problems.push(...lineProblems(line, lang).map((p) => `${renderer} (${lang}): ${p}`));
     }
     problems.push(...arithmetic(evaluation, lang));
@@ -121,6 +125,20 @@ describe("every rendered line, in both languages", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("with an annual guideline's value in force: its note names the guideline in Chinese, quoting its words as written", async () => {
+    const withGuideline = loadRules(guideline.dir);
+    const screening: Screening = {
+      asOf: GUIDELINE_FROM,
+      applicant: { name: "Example Tech", kind: "enterprise", inJurisdiction: true, sectors: ["ai"], sme: true },
+      vouchers: { modelServices: 100_000_000, computingServices: 0, significantResults: true },
+    };
+    expect(await scan(screening, withGuideline)).toEqual([]);
+    const texts = await everyText(screening, evaluate(screening, withGuideline, GUIDELINE_FROM), "zh", withGuideline);
+    for (const [renderer, text] of Object.entries(texts).filter(([renderer]) => renderer !== "template explanation")) {
+      expect(text, renderer).toContain(`${GUIDELINE_SOURCE.zh}规定“${guideline.text}”`);
+    }
   });
 
   it("the scan finds what it looks for: a dotted path, a snake_case code, English in Chinese", () => {

@@ -18,6 +18,9 @@ const start = rules2025.policy.validity.validFrom;
 const capOf = (fen: unknown) => (fen as number) / 100;
 const rulesCap = capOf(rules2025.byId.get("6")!.params.modelAnnualCap);
 const dated = (later: Record<string, unknown>[]) => ({ values: [{ from: start, yuan: rulesCap, text: RULES_TEXT }, ...later] });
+/** An example guideline (not a real one): named in both languages, its words quoted as it writes them, in Chinese. */
+const GUIDELINE = { en: "example guideline §3", zh: "示例申报指南第三条" };
+const LATER = { from: "2026-01-01", yuan: 125000, text: "模型券每家企业每年最高支持12.5万元", source: GUIDELINE };
 
 let dir: string | undefined;
 afterEach(() => {
@@ -44,29 +47,29 @@ describe("dated parameter values", () => {
   });
 
   it("takes the value in force on the date, and the first one before any starts", () => {
-    const parameter = { values: [{ from: "2025-04-30", yuan: 1, text: "a" }, { from: "2026-01-01", yuan: 2, text: "b", source: "g" }] };
+    const parameter = { values: [{ from: "2025-04-30", yuan: 1, text: "a" }, { from: "2026-01-01", yuan: 2, text: "b", source: GUIDELINE }] };
     expect(valueOn(parameter, "2025-12-31").value).toEqual({ yuan: 1, text: "a" });
     expect(valueOn(parameter, "2026-01-01").value).toEqual({ yuan: 2, text: "b" });
     expect(valueOn(parameter, "2024-01-01").value).toEqual({ yuan: 1, text: "a" });
   });
 
   it("splits the rules into periods at each change date, each with the guideline values in force", () => {
-    const rules = withModelCap(dated([{ from: "2026-01-01", yuan: 123456, text: "RMB 123,456 for model vouchers", source: "example guideline §3" }]))();
+    const rules = withModelCap(dated([LATER]))();
     expect(rules.periods.map((period) => period.from)).toEqual([start, "2026-01-01"]);
     expect(rulesOn(rules, "2025-12-31").byId.get("6")!.params.modelAnnualCap).toBe(rulesCap * 100);
-    expect(rulesOn(rules, "2026-01-01").byId.get("6")!.params.modelAnnualCap).toBe(12345600);
-    expect(rulesOn(rules, "2026-01-01").guidelineValues).toEqual([{ article: "6", param: "modelAnnualCap", from: "2026-01-01", source: "example guideline §3", text: "RMB 123,456 for model vouchers" }]);
+    expect(rulesOn(rules, "2026-01-01").byId.get("6")!.params.modelAnnualCap).toBe(12500000);
+    expect(rulesOn(rules, "2026-01-01").guidelineValues).toEqual([{ article: "6", param: "modelAnnualCap", from: "2026-01-01", source: GUIDELINE, text: LATER.text }]);
   });
 
   it("names the guideline value used in the result's notes, in both languages", () => {
-    const rules = withModelCap(dated([{ from: "2026-01-01", yuan: 123456, text: "RMB 123,456 for model vouchers", source: "example guideline §3" }]))();
+    const rules = withModelCap(dated([LATER]))();
     const evaluation = evaluate({ asOf: "2026-02-01" }, rules, "2026-02-01");
-    expect(toResultFile(evaluation, "en").notes).toContain("Article 6: from 2026-01-01, example guideline §3 sets “RMB 123,456 for model vouchers”; this screening used that value.");
-    expect(toResultFile(evaluation, "zh").notes).toContain("第6条：自2026-01-01起，example guideline §3规定“RMB 123,456 for model vouchers”，本次筛查采用该数值。");
+    expect(toResultFile(evaluation, "en").notes).toContain("Article 6: from 2026-01-01, example guideline §3 sets “模型券每家企业每年最高支持12.5万元”; this screening used that value.");
+    expect(toResultFile(evaluation, "zh").notes).toContain("第6条：自2026-01-01起，示例申报指南第三条规定“模型券每家企业每年最高支持12.5万元”，本次筛查采用该数值。");
   });
 
   it("names it only where an item that reads it applies or is open: not for an applicant outside the district, nor for one Article 6 cannot apply to", () => {
-    const rules = withModelCap(dated([{ from: "2026-01-01", yuan: 123456, text: "RMB 123,456 for model vouchers", source: "example guideline §3" }]))();
+    const rules = withModelCap(dated([LATER]))();
     const named = (screening: Screening) => evaluate(screening, rules, "2026-02-01").notes.some((note) => note.code === "guideline_value");
     const inTongzhou = { kind: "enterprise" as const, inJurisdiction: true, sectors: ["ai" as const] };
     expect(named({ asOf: "2026-02-01", applicant: { ...inTongzhou, sme: true } })).toBe(true);
@@ -75,21 +78,31 @@ describe("dated parameter values", () => {
   });
 
   it("refuses values out of order and a later value without its guideline", () => {
-    const error = rulesFileErrorOf(withModelCap(dated([{ from: "2025-01-01", yuan: 123456, text: "RMB 123,456 for model vouchers" }])));
+    const error = rulesFileErrorOf(withModelCap(dated([{ from: "2025-01-01", yuan: 125000, text: LATER.text }])));
     expect(error.file).toBe("rules/items/article-06.json");
     expect(error.message).toContain("parameters.modelAnnualCap.values[1].from: must be later than the value before it (2025-04-30)");
     expect(error.message).toContain("parameters.modelAnnualCap.values[1].source: a later value needs the guideline that sets it");
   });
 
   it("refuses a later value of another kind", () => {
-    const error = rulesFileErrorOf(withModelCap(dated([{ from: "2026-01-01", percent: 12.5, text: "12.5%", source: "g" }])));
+    const error = rulesFileErrorOf(withModelCap(dated([{ from: "2026-01-01", percent: 12.5, text: "12.5%", source: GUIDELINE }])));
     expect(error.message).toContain("parameters.modelAnnualCap: must be a money parameter");
   });
 
   it("refuses a first value that starts after the Rules do, and a guideline figure its quote does not state", () => {
     const late = rulesFileErrorOf(withModelCap({ values: [{ from: "2025-05-01", yuan: rulesCap, text: RULES_TEXT }] }));
     expect(late.message).toContain("parameters.modelAnnualCap.values[0].from: the first value must be in force from the Rules' start, 2025-04-30");
-    const wrong = rulesFileErrorOf(withModelCap(dated([{ from: "2026-01-01", yuan: 123456, text: "RMB 125,000 for model vouchers", source: "g" }])));
+    const wrong = rulesFileErrorOf(withModelCap(dated([{ ...LATER, yuan: 123456 }])));
     expect(wrong.message).toContain("parameters.modelAnnualCap.values[1].text: the amounts (123456) and the amounts the text quoted states (125000) differ");
+  });
+
+  it("refuses a guideline named in one language only, or by a plain string, at the path of what is missing", () => {
+    const noChinese = rulesFileErrorOf(withModelCap(dated([{ ...LATER, source: { en: GUIDELINE.en } }])));
+    expect(noChinese.file).toBe("rules/items/article-06.json");
+    expect(noChinese.message).toContain("parameters.modelAnnualCap.values[1].source.zh: the guideline's name in Chinese is missing");
+    const noEnglish = rulesFileErrorOf(withModelCap(dated([{ ...LATER, source: { zh: GUIDELINE.zh } }])));
+    expect(noEnglish.message).toContain("parameters.modelAnnualCap.values[1].source.en: the guideline's name in English is missing");
+    const plain = rulesFileErrorOf(withModelCap(dated([{ ...LATER, source: GUIDELINE.en }])));
+    expect(plain.message).toContain("parameters.modelAnnualCap.values[1].source: name the guideline in both languages");
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { rulesOn } from "../../src/engine/compiledRules.js";
 import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
-import { rulesWithModelCap } from "../support/storedScreenings.js";
+import { rulesWithModelCapChanged } from "../support/storedScreenings.js";
 import { rulesFileErrorOf } from "../support/rulesFileError.js";
 
 let dir: string | undefined;
@@ -46,7 +46,7 @@ describe("rules data", () => {
   it("changes the version id when a parameter changes, as next year's guideline would", () => {
     copyRules();
     const cap = (loadRules().byId.get("6")!.params.modelAnnualCap as number) / 100;
-    dir = rulesWithModelCap(cap, cap + 100_000);
+    dir = rulesWithModelCapChanged(100_000);
     const changed = loadRules(dir);
     expect(changed.rulesVersion).not.toBe(loadRules().rulesVersion);
     expect(changed.byId.get("6")!.params.modelAnnualCap).toBe((cap + 100_000) * 100);

@@ -9,7 +9,7 @@ import { formatYuan } from "../../src/i18n/formatMoney.js";
 import { checkFaqReply } from "../../src/llm/checkFaqReply.js";
 import { checkContext } from "../../src/llm/faq.js";
 import { loadRules } from "../../src/rules/loadRules.js";
-import { rulesWithModelCap } from "../support/storedScreenings.js";
+import { rulesWithModelCapChanged } from "../support/storedScreenings.js";
 
 /**
  * Issue 13's test of "one source": the Article 6 model-voucher cap is changed where it lives (its
@@ -19,7 +19,7 @@ import { rulesWithModelCap } from "../support/storedScreenings.js";
 const today = loadRules().policy.validity.validFrom;
 const oldCap = (loadRules().byId.get("6")!.params.modelAnnualCap as number) / 100;
 const newCap = oldCap + 100_000;
-const dir = rulesWithModelCap(oldCap, newCap);
+const dir = rulesWithModelCapChanged(newCap - oldCap);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const written = (yuan: number) => `RMB ${yuan.toLocaleString("en")}`;

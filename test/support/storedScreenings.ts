@@ -2,16 +2,18 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { toScreeningRecord } from "../../src/conversation/screeningRecord.js";
-import type { CompiledRules } from "../../src/engine/compiledRules.js";
+import { rulesOn, type CompiledRules } from "../../src/engine/compiledRules.js";
 import { evaluate } from "../../src/engine/evaluate.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { DEFAULT_RULES_DIR } from "../../src/rules/loadRules.js";
+import type { ArticleRules } from "../../src/rules/schema.js";
 import type { ScreeningRecord } from "../../src/store/store.js";
 
 /**
  * Stored screenings whose Article 6 model-services contract steps through ten sizes: 30% of it
- * passes the Rules' model-voucher cap for the larger ones only, so which of them a raised cap
- * changes is known without running the engine (`passesCap`).
+ * passes the model-voucher cap for the larger ones only, so which of them a raised cap changes is
+ * known without running the engine (`passesCap`). Half are dated 2025, half 2026, each judged by
+ * the cap in force on its date.
  */
 export const CONTRACT_STEP = 200_000;
 
@@ -20,7 +22,7 @@ export function contractOf(n: number): number {
 }
 
 export function storedScreening(n: number, rules: CompiledRules): ScreeningRecord {
-  const asOf = n % 2 === 0 ? "2025-09-01" : "2026-09-01";
+  const asOf = asOfOf(n);
   const screening: Screening = {
     version: 1,
     asOf,
@@ -33,23 +35,51 @@ export function storedScreening(n: number, rules: CompiledRules): ScreeningRecor
   return toScreeningRecord({ caseId, conversationId: "cli", createdAt, lang: "en", screening, evaluation: evaluate(screening, rules, asOf) });
 }
 
-/** Whether screening n is one a model-voucher cap raised from `oldCap` changes: an SME whose 30% is above it. */
-export function passesCap(n: number, oldCapYuan: number): boolean {
-  return n % 7 !== 0 && contractOf(n) * 0.3 > oldCapYuan;
+/** Article 6's model-voucher cap in force on a date, in yuan: the Rules' own, or an annual guideline's. */
+export function modelCapOn(rules: CompiledRules, date: string): number {
+  return (rulesOn(rules, date).byId.get("6")!.params.modelAnnualCap as number) / 100;
+}
+
+/** The date stored screening n is judged on (as its asOf). */
+export function asOfOf(n: number): string {
+  return n % 2 === 0 ? "2025-09-01" : "2026-09-01";
 }
 
 /**
- * A copy of rules/ with the Article 6 model-voucher cap changed in its one place, the item file:
- * the value, the parameter's quote and the official text (every "RMB 300,000 for model vouchers").
+ * Whether screening n is one a raised model-voucher cap changes: an SME whose 30% is above the
+ * cap `rules` put in force on its date.
  */
-export function rulesWithModelCap(oldCapYuan: number, newCapYuan: number): string {
+export function passesCap(n: number, rules: CompiledRules): boolean {
+  return n % 7 !== 0 && contractOf(n) * 0.3 > modelCapOn(rules, asOfOf(n));
+}
+
+const YUAN_PER_WAN = 10_000;
+
+/**
+ * A copy of rules/ with every value of the Article 6 model-voucher cap changed by `byYuan`, in its
+ * one place, the item file: the Rules' own value with its quote and the official text (every
+ * "RMB 300,000 for model vouchers"), and any annual guideline's value with its quote (in English
+ * or Chinese figures). So on whatever date a test judges, the cap in force moves by `byYuan`.
+ */
+export function rulesWithModelCapChanged(byYuan: number): string {
   const dir = mkdtempSync(join(tmpdir(), "rules-cap-"));
   cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
   const file = join(dir, "items", "article-06.json");
-  const written = (yuan: number) => `RMB ${yuan.toLocaleString("en")} for model vouchers`;
-  const text = readFileSync(file, "utf8");
-  const changed = text.replaceAll(written(oldCapYuan), written(newCapYuan)).replace(`"yuan": ${oldCapYuan},`, `"yuan": ${newCapYuan},`);
-  if (changed === text) throw new Error("the Article 6 file no longer has the model-voucher cap this helper changes");
-  writeFileSync(file, changed);
+  const article = JSON.parse(readFileSync(file, "utf8")) as ArticleRules;
+  const parameter = article.parameters.modelAnnualCap!;
+  const values = "values" in parameter ? parameter.values : [parameter];
+  for (const value of values) {
+    if (!("yuan" in value)) throw new Error("Article 6's model-voucher cap is no longer an amount");
+    const changed = value.yuan + byYuan;
+    const rewrite = (text: string) =>
+      text.replaceAll(`RMB ${value.yuan.toLocaleString("en")}`, `RMB ${changed.toLocaleString("en")}`).replaceAll(`${value.yuan / YUAN_PER_WAN}万元`, `${changed / YUAN_PER_WAN}万元`);
+    if (!("source" in value && value.source)) {
+      article.officialText = article.officialText.replaceAll(value.text, rewrite(value.text));
+      for (const item of article.items) item.clauseText = item.clauseText.replaceAll(value.text, rewrite(value.text));
+    }
+    value.text = rewrite(value.text);
+    value.yuan = changed;
+  }
+  writeFileSync(file, `${JSON.stringify(article, null, 2)}\n`);
   return dir;
 }

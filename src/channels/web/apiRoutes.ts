@@ -42,8 +42,18 @@ export function apiRoutes(options: ApiOptions): Hono<WebEnv> {
 
   const rulesBody = JSON.stringify(rulesSummary(rules));
   app.get("/rules", (c) => c.body(rulesBody, 200, { "content-type": "application/json; charset=utf-8" }));
-  const articlesBody = JSON.stringify(articles);
-  app.get("/articles", (c) => c.body(articlesBody, 200, { "content-type": "application/json; charset=utf-8" }));
+  // Serialised once per period of the rules: articles() returns the same object until a dated value's day.
+  const articlesBodies = new WeakMap<object, string>();
+  const articlesBody = () => {
+    const current = articles(today());
+    let body = articlesBodies.get(current);
+    if (body === undefined) {
+      body = JSON.stringify(current);
+      articlesBodies.set(current, body);
+    }
+    return body;
+  };
+  app.get("/articles", (c) => c.body(articlesBody(), 200, { "content-type": "application/json; charset=utf-8" }));
 
   app.post("/ask", async (c) => {
     const body = await jsonBody(c);

@@ -3,13 +3,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { RECHECK_CSV_HEADER } from "../../../src/conversation/staff/recheck/index.js";
 import { loadRules } from "../../../src/rules/loadRules.js";
 import { auditFile } from "../../../src/staff/index.js";
-import { passesCap, rulesWithModelCap, storedScreening } from "../../support/storedScreenings.js";
+import { passesCap, rulesWithModelCapChanged, storedScreening } from "../../support/storedScreenings.js";
 import { interview, removeStaffDirs, StaffClient, startStaffWeb } from "./staffHarness.js";
 
-const capYuan = (interview.rules.byId.get("6")!.params.modelAnnualCap as number) / 100;
-/** The screenings were stored under an older guideline whose cap was lower than the rules the server runs. */
-const olderCap = capYuan - 100_000;
-const olderDir = rulesWithModelCap(capYuan, olderCap);
+/** The screenings were stored under an older guideline whose caps were lower than the rules the server runs. */
+const olderDir = rulesWithModelCapChanged(-100_000);
 const older = loadRules(olderDir);
 afterAll(() => {
   removeStaffDirs();
@@ -31,7 +29,7 @@ describe("the staff console's re-check of stored screenings", () => {
       expect(response.headers.get("content-disposition")).toContain(`recheck-${interview.rules.rulesVersion}.csv`);
       const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
       expect(lines[0]).toBe(RECHECK_CSV_HEADER.join(","));
-      const affected = records.filter((_, n) => passesCap(n, olderCap)).map((record) => record.caseId);
+      const affected = records.filter((_, n) => passesCap(n, older)).map((record) => record.caseId);
       expect(lines.slice(1).map((line) => line.split(",")[0]).sort()).toEqual(affected.sort());
       for (const record of records) expect(await web.store.getScreening(record.caseId)).toEqual(record);
       const events = readFileSync(auditFile(web.dir), "utf8").trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
