@@ -5,7 +5,7 @@ import { buildScreening } from "../../src/interview/buildScreening.js";
 import { currentResult, type InterviewContext } from "../../src/interview/interview.js";
 import type { InterviewState } from "../../src/interview/state.js";
 import { loadRules } from "../../src/rules/loadRules.js";
-import { rulesWithModelCap } from "../support/storedScreenings.js";
+import { rulesWithModelCapChanged } from "../support/storedScreenings.js";
 import { ctx, play } from "./conversation.js";
 
 /** An applicant part-way through: jurisdiction yes, an enterprise, sector AI, the topic picker answered. */
@@ -15,8 +15,7 @@ const fresh = (context: InterviewContext, state: InterviewState) => {
   return { screening, evaluation: evaluate(screening, context.rules, state.asOf) };
 };
 
-const capYuan = (loadRules().byId.get("6")!.params as unknown as { modelAnnualCap: number }).modelAnnualCap / 100;
-const otherRulesDir = rulesWithModelCap(capYuan, capYuan + 100_000);
+const otherRulesDir = rulesWithModelCapChanged(100_000);
 afterAll(() => rmSync(otherRulesDir, { recursive: true, force: true }));
 
 describe("the result of the answers so far", () => {
