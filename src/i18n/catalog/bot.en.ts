@@ -2,7 +2,7 @@
 export const botEn = {
   "bot.chooseLanguage": "请选择语言 / Choose a language",
   "bot.chooseLanguageAgain": "请输入 1 选择中文，或输入 2 选择 English / Type 1 for 中文 or 2 for English",
-  "bot.about": "How it works: /check starts the screening. Answer with the buttons, or type amounts such as 1,234,567 or 123万. At the end you get a case number and a printable report (/report). /articles shows the Articles, /ask answers questions about the rules, /help lists every command.",
+  "bot.about": "How it works: the first button below starts or continues the screening (or send /check). Answer with the buttons, or type amounts such as 1,234,567 or 123万. At the end you get a case number and a printable report. You can ask about the rules in your own words at any time; /help lists the commands you can type.",
   "bot.disclaimerTitle": "Please note:",
   "bot.button.start": "Start the screening",
   "bot.button.continue": "Continue the screening",

@@ -3,7 +3,7 @@ import type { BotKey } from "./bot.en.js";
 export const botZh: Record<BotKey, string> = {
   "bot.chooseLanguage": "请选择语言 / Choose a language",
   "bot.chooseLanguageAgain": "请输入 1 选择中文，或输入 2 选择 English / Type 1 for 中文 or 2 for English",
-  "bot.about": "使用方法：发送 /check 开始筛查。点按钮作答，金额可直接输入，例如 1,234,567 或 123万。结束时您会得到一个案件编号和可打印的报告（/report）。/articles 查看条款，/ask 咨询政策问题，/help 查看全部命令。",
+  "bot.about": "使用方法：点下方第一个按钮开始或继续筛查（或发送 /check）。点按钮作答，金额可直接输入，例如 1,234,567 或 123万。结束时您会得到一个案件编号和可打印的报告。随时可以直接输入关于政策的问题；/help 查看可输入的命令。",
   "bot.disclaimerTitle": "请注意：",
   "bot.button.start": "开始筛查",
   "bot.button.continue": "继续筛查",
