@@ -1,6 +1,6 @@
 import { evaluate } from "../engine/evaluate.js";
-import type { Evaluation, Reason } from "../engine/outcome.js";
-import type { ItemId, Screening } from "../engine/screening.js";
+import type { Reason } from "../engine/outcome.js";
+import type { ItemId } from "../engine/screening.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { buildScreening, parseKey } from "./buildScreening.js";
 import { offeredOptions } from "./offeredOptions.js";
@@ -22,37 +22,10 @@ export interface Step {
   out: OutMessage[];
 }
 
-export interface CurrentResult {
-  screening: Screening;
-  evaluation: Evaluation;
-}
-
-/**
- * Recent results by their answers, per bank and rules: a step reads the result of the answers
- * before it (shown with the question) and after it, and a channel that loads the state from its
- * store each turn meets the same answers again at the next turn. Callers never change a result.
- */
-const RESULTS_KEPT = 512;
-const resultsByBank = new WeakMap<QuestionBank, WeakMap<CompiledRules, Map<string, CurrentResult>>>();
-
 /** The screening the answers so far describe, and the engine's result for it. */
-export function currentResult(ctx: InterviewContext, state: InterviewState): CurrentResult {
-  let byRules = resultsByBank.get(ctx.bank);
-  if (!byRules) resultsByBank.set(ctx.bank, (byRules = new WeakMap()));
-  let results = byRules.get(ctx.rules);
-  if (!results) byRules.set(ctx.rules, (results = new Map()));
-  const key = `${state.asOf}${JSON.stringify(state.log)}`;
-  let result = results.get(key);
-  if (result) {
-    // Most recently used last: the oldest entry is the one dropped.
-    results.delete(key);
-  } else {
-    const screening = buildScreening(ctx.bank, state.log, state.asOf);
-    result = { screening, evaluation: evaluate(screening, ctx.rules, state.asOf) };
-    if (results.size >= RESULTS_KEPT) results.delete(results.keys().next().value!);
-  }
-  results.set(key, result);
-  return result;
+export function currentResult(ctx: InterviewContext, state: InterviewState) {
+  const screening = buildScreening(ctx.bank, state.log, state.asOf);
+  return { screening, evaluation: evaluate(screening, ctx.rules, state.asOf) };
 }
 
 /** Picks the most valuable open question, or finishes with the result when none can change it. */
