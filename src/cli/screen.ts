@@ -9,7 +9,7 @@ import { ConfigError } from "../config.js";
 import { langSchema, type Lang } from "../i18n/lang.js";
 import { loadQuestionBank } from "../rules/loadQuestions.js";
 import { describeFact } from "../interview/render.js";
-import { toResultFile } from "../result/resultFile.js";
+import { resultFileJson } from "../result/resultFileJson.js";
 import { printedResult } from "../result/printedResult.js";
 import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 import { issueLine } from "../validation/issues.js";
@@ -98,7 +98,7 @@ async function runOne(file: string, json: boolean, explain: boolean, lang: Lang,
     io.stderr.write(result.issues.map((issue) => `${issueLine(issue)}\n`).join(""));
     return EXIT_INVALID;
   }
-  if (json) io.stdout.write(`${JSON.stringify(toResultFile(result.value, lang))}\n`);
+  if (json) io.stdout.write(`${resultFileJson(result.value, lang)}\n`);
   else {
     const describe = describeFact({ bank: loadQuestionBank(), rules, screening: result.screening });
     io.stdout.write(`${printedResult(result.value, rules, lang, { describe, name: result.screening.applicant?.name })}\n`);
