@@ -1,7 +1,7 @@
-import { evaluate } from "../engine/evaluate.js";
+import { evaluate, type EvaluateOptions } from "../engine/evaluate.js";
 import type { Evaluation } from "../engine/outcome.js";
 import { parseScreening, type Screening } from "../engine/screening.js";
-import { toResultFile } from "../result/resultFile.js";
+import { resultFileJson } from "../result/resultFileJson.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import { issueLine, type InputIssue } from "../validation/issues.js";
 import { csvErrorRow, csvRow } from "./csvRow.js";
@@ -9,7 +9,7 @@ import { csvErrorRow, csvRow } from "./csvRow.js";
 export type Checked = { ok: true; value: Evaluation; screening: Screening } | { ok: false; issues: InputIssue[] };
 
 /** A screening file's text, parsed, checked and evaluated; or every problem with its path. */
-export function checkScreening(text: string, rules: CompiledRules, today: string): Checked {
+export function checkScreening(text: string, rules: CompiledRules, today: string, options?: EvaluateOptions): Checked {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -18,14 +18,11 @@ export function checkScreening(text: string, rules: CompiledRules, today: string
   }
   const parsed = parseScreening(data);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: evaluate(parsed.value, rules, today), screening: parsed.value };
+  return { ok: true, value: evaluate(parsed.value, rules, today, options), screening: parsed.value };
 }
 
 export type BatchFormat = "json" | "csv";
-export interface NumberedLine {
-  line: number;
-  text: string;
-}
+
 /** What a run of lines produced: output text, problems for stderr, and how many lines were invalid. */
 export interface LinesOutput {
   out: string;
@@ -33,20 +30,37 @@ export interface LinesOutput {
   invalid: number;
 }
 
-/** Screens consecutive lines of a batch: one JSON result or CSV row per line, in order. */
-export function screenLines(lines: readonly NumberedLine[], format: BatchFormat, rules: CompiledRules, today: string): LinesOutput {
+/** readline's line breaks, which numbered batch lines before: \r\n, \n and a lone \r. */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+function screenLine(text: string, format: BatchFormat, rules: CompiledRules, today: string): Checked {
+  // The CSV shows no missing facts: the engine need not sort out which matter.
+  return checkScreening(text, rules, today, format === "csv" ? { relevantMissing: false } : undefined);
+}
+
+/**
+ * Screens consecutive lines of a batch, the first numbered `firstLine`: one JSON result or
+ * CSV row per line that is not blank, in order.
+ */
+export function screenLines(chunk: string, firstLine: number, format: BatchFormat, rules: CompiledRules, today: string): LinesOutput {
   let out = "";
   let err = "";
   let invalid = 0;
-  for (const { line, text } of lines) {
-    const result = checkScreening(text, rules, today);
+  const lines = chunk.split(LINE_BREAK);
+  // A break at the very end ends the last line; it does not start another.
+  const count = lines.at(-1) === "" ? lines.length - 1 : lines.length;
+  for (let i = 0; i < count; i++) {
+    const text = lines[i]!;
+    if (text.trim() === "") continue;
+    const line = firstLine + i;
+    const result = screenLine(text, format, rules, today);
     if (!result.ok) {
       invalid += 1;
       const issues = result.issues.map(issueLine);
       err += issues.map((issue) => `line ${line}: ${issue}\n`).join("");
       out += format === "csv" ? `${csvErrorRow(line, issues.join("; "))}\n` : `${JSON.stringify({ line, error: issues })}\n`;
     } else {
-      out += format === "csv" ? `${csvRow(line, result.screening.applicant?.name, result.value)}\n` : `${JSON.stringify(toResultFile(result.value))}\n`;
+      out += format === "csv" ? `${csvRow(line, result.screening.applicant?.name, result.value)}\n` : `${resultFileJson(result.value)}\n`;
     }
   }
   return { out, err, invalid };
