@@ -23,9 +23,13 @@ export function checkScreening(text: string, rules: CompiledRules, today: string
 
 export type BatchFormat = "json" | "csv";
 
-/** What a run of lines produced: output text, problems for stderr, and how many lines were invalid. */
-export interface LinesOutput {
-  out: string;
+/** Where a run of lines writes its output, a line at a time. */
+export interface LinesSink {
+  write(text: string): void;
+}
+
+/** What a run of lines produced besides its output: problems for stderr, and how many lines were invalid. */
+export interface LinesOutcome {
   err: string;
   invalid: number;
 }
@@ -42,8 +46,7 @@ function screenLine(text: string, format: BatchFormat, rules: CompiledRules, tod
  * Screens consecutive lines of a batch, the first numbered `firstLine`: one JSON result or
  * CSV row per line that is not blank, in order.
  */
-export function screenLines(chunk: string, firstLine: number, format: BatchFormat, rules: CompiledRules, today: string): LinesOutput {
-  let out = "";
+export function screenLines(chunk: string, firstLine: number, format: BatchFormat, rules: CompiledRules, today: string, out: LinesSink): LinesOutcome {
   let err = "";
   let invalid = 0;
   const lines = chunk.split(LINE_BREAK);
@@ -58,10 +61,10 @@ export function screenLines(chunk: string, firstLine: number, format: BatchForma
       invalid += 1;
       const issues = result.issues.map(issueLine);
       err += issues.map((issue) => `line ${line}: ${issue}\n`).join("");
-      out += format === "csv" ? `${csvErrorRow(line, issues.join("; "))}\n` : `${JSON.stringify({ line, error: issues })}\n`;
+      out.write(format === "csv" ? `${csvErrorRow(line, issues.join("; "))}\n` : `${JSON.stringify({ line, error: issues })}\n`);
     } else {
-      out += format === "csv" ? `${csvRow(line, result.screening.applicant?.name, result.value)}\n` : `${resultFileJson(result.value)}\n`;
+      out.write(format === "csv" ? `${csvRow(line, result.screening.applicant?.name, result.value)}\n` : `${resultFileJson(result.value)}\n`);
     }
   }
-  return { out, err, invalid };
+  return { err, invalid };
 }
