@@ -1,5 +1,5 @@
 import { fenToYuan } from "../engine/money.js";
-import type { Evaluation, ItemOutcome } from "../engine/outcome.js";
+import type { Evaluation, ItemOutcome, Reason, TraceStep } from "../engine/outcome.js";
 import type { Lang } from "../i18n/lang.js";
 import { renderNote, renderReason } from "./renderReason.js";
 import { renderTrace } from "./renderTrace.js";
@@ -13,22 +13,38 @@ import { renderTrace } from "./renderTrace.js";
 
 const yuanOrNull = (fen: number | null) => (fen === null ? "null" : `${fenToYuan(fen)}`);
 
-function stringList<T>(values: readonly T[], text: (value: T) => string): string {
+/**
+ * JSON text of strings from small fixed sets (item ids, statuses, screening paths, reasons
+ * without parameters), each escaped once. Never used for text that carries amounts or names.
+ */
+const quotedOnce = new Map<string, string>();
+function quoted(text: string): string {
+  let json = quotedOnce.get(text);
+  if (json === undefined) {
+    json = JSON.stringify(text);
+    quotedOnce.set(text, json);
+  }
+  return json;
+}
+
+const reasonJson = (reason: Reason, lang: Lang) => (reason.params ? JSON.stringify(renderReason(reason, lang)) : quoted(renderReason(reason, lang)));
+
+function jsonList<T>(values: readonly T[], json: (value: T) => string): string {
   if (values.length === 0) return "[]";
   let out = "[";
-  for (let i = 0; i < values.length; i++) out += (i === 0 ? "" : ",") + JSON.stringify(text(values[i]!));
+  for (let i = 0; i < values.length; i++) out += (i === 0 ? "" : ",") + json(values[i]!);
   return `${out}]`;
 }
 
-const same = (text: string) => text;
+const traceJson = (step: TraceStep) => JSON.stringify(renderTrace(step));
 
 function itemJson(item: ItemOutcome, lang: Lang): string {
   return (
-    `{"id":${JSON.stringify(item.id)},"status":${JSON.stringify(item.status)}` +
+    `{"id":${quoted(item.id)},"status":${quoted(item.status)}` +
     `,"maxSupport":${yuanOrNull(item.maxSupportFen)},"potentialMaxSupport":${yuanOrNull(item.potentialMaxSupportFen)}` +
-    `,"missing":${stringList(item.missing, same)}` +
-    `,"reasons":${stringList(item.reasons, (reason) => renderReason(reason, lang))}` +
-    `,"trace":${stringList(item.trace, renderTrace)}` +
+    `,"missing":${jsonList(item.missing, quoted)}` +
+    `,"reasons":${jsonList(item.reasons, (reason) => reasonJson(reason, lang))}` +
+    `,"trace":${jsonList(item.trace, traceJson)}` +
     `,"counted":${item.counted},"countedSupport":${fenToYuan(item.countedSupportFen)}` +
     // Article 11's project only, and its key order is the engine's: left to JSON.stringify.
     `,"project":${item.project === null ? "null" : JSON.stringify(item.project)}}`
@@ -43,6 +59,6 @@ export function resultFileJson(evaluation: Evaluation, lang: Lang = "en"): strin
     `{"version":1,"rulesVersion":${JSON.stringify(evaluation.rulesVersion)},"asOf":${JSON.stringify(evaluation.asOf)}` +
     `,"inForce":${evaluation.inForce},"items":${items}]` +
     `,"totalMaxSupport":${fenToYuan(evaluation.totalMaxSupportFen)}` +
-    `,"notes":${stringList(evaluation.notes, (note) => renderNote(note, lang))}}`
+    `,"notes":${jsonList(evaluation.notes, (note) => JSON.stringify(renderNote(note, lang)))}}`
   );
 }
