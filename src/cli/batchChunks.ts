@@ -54,13 +54,15 @@ function lastNewline(pieces: readonly Uint8Array[], from: number): { piece: numb
  * A line longer than a chunk makes its chunk longer; the bytes are searched once, not again
  * at every read.
  */
-export async function* batchChunks(input: AsyncIterable<Uint8Array>, chunkBytes = CHUNK_BYTES): AsyncGenerator<BatchChunk> {
+export async function* batchChunks(input: AsyncIterable<Uint8Array | string>, chunkBytes = CHUNK_BYTES): AsyncGenerator<BatchChunk> {
   let pieces: Uint8Array[] = [];
   let size = 0;
   // pieces[0 .. searched) hold no \n.
   let searched = 0;
   let firstLine = 1;
-  for await (const piece of input) {
+  for await (const read of input) {
+    // A stream given an encoding yields text: cut its bytes all the same.
+    const piece = typeof read === "string" ? Buffer.from(read) : read;
     pieces.push(piece);
     size += piece.length;
     if (size < chunkBytes) continue;

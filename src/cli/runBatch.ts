@@ -18,7 +18,7 @@ export interface BatchIo {
 /** The number of worker threads for a batch: every core, unless told otherwise. */
 export const defaultJobs = () => availableParallelism();
 
-async function openInput(file: string, io: BatchIo, chunkBytes: number): Promise<AsyncIterable<Uint8Array>> {
+async function openInput(file: string, io: BatchIo, chunkBytes: number): Promise<AsyncIterable<Uint8Array | string>> {
   if (file === "-") return io.stdin;
   const input = createReadStream(file, { highWaterMark: chunkBytes });
   await new Promise<void>((resolve, reject) => input.once("open", () => resolve()).once("error", reject));

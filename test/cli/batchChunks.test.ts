@@ -57,6 +57,13 @@ describe("batch chunks", () => {
     for (const { bytes } of chunks) expect(bytes.buffer.byteLength).toBe(bytes.length);
   });
 
+  it("cuts the bytes of a stream that yields text", async () => {
+    const text = ["{}\n{", '"a":"é"}\n{}'];
+    const chunks = [];
+    for await (const chunk of batchChunks(Readable.from(text, { objectMode: true }), 4)) chunks.push([Buffer.from(chunk.bytes).toString("utf8"), chunk.firstLine]);
+    expect(chunks).toEqual([["{}\n", 1], ['{"a":"é"}\n', 2], ["{}", 3]]);
+  });
+
   it("gives no chunk for an empty input", async () => {
     expect(await chunksOf([], 4)).toEqual([]);
   });
