@@ -44,14 +44,38 @@ class Utf8Sink implements LinesSink {
 /** Output per input byte to start with: a JSON result is about five times its line, a CSV row much less. */
 const OUTPUT_PER_INPUT = { json: 6, csv: 1 };
 
+const NEWLINE = 0x0a;
+
+/**
+ * The lines of a chunk, each decoded by itself: decoding the whole chunk at once would make a
+ * string too large for the young generation. Line breaks are readline's, which numbered batch
+ * lines before: \n, \r\n and a lone \r (rare, so looked for in the decoded line).
+ */
+function* linesOf(bytes: Buffer): Generator<string> {
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline === -1 ? bytes.length : newline;
+    const text = bytes.toString("utf8", start, end);
+    start = end + 1;
+    if (!text.includes("\r")) {
+      yield text;
+      continue;
+    }
+    const parts = (newline !== -1 && text.endsWith("\r") ? text.slice(0, -1) : text).split("\r");
+    // A lone \r at the very end ends the last line; it does not start another.
+    if (newline === -1 && parts.at(-1) === "") parts.pop();
+    yield* parts;
+  }
+}
+
 /**
  * Screens a chunk of whole batch lines given as UTF-8 bytes. The output comes back as bytes
  * too, in a buffer of its own, so a worker transfers it and the main thread writes it without
  * encoding it.
  */
 export function screenChunk(bytes: Uint8Array, firstLine: number, format: BatchFormat, rules: CompiledRules, today: string): ChunkOutput {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8");
+  const lines = linesOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
   const out = new Utf8Sink(Math.max(1024, bytes.length * OUTPUT_PER_INPUT[format]));
-  const { err, invalid } = screenLines(text, firstLine, format, rules, today, out);
+  const { err, invalid } = screenLines(lines, firstLine, format, rules, today, out);
   return { out: out.bytesWritten(), err, invalid };
 }

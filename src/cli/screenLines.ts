@@ -34,9 +34,6 @@ export interface LinesOutcome {
   invalid: number;
 }
 
-/** readline's line breaks, which numbered batch lines before: \r\n, \n and a lone \r. */
-const LINE_BREAK = /\r\n|\n|\r/;
-
 function screenLine(text: string, format: BatchFormat, rules: CompiledRules, today: string): Checked {
   // The CSV shows no missing facts: the engine need not sort out which matter.
   return checkScreening(text, rules, today, format === "csv" ? { relevantMissing: false } : undefined);
@@ -46,16 +43,13 @@ function screenLine(text: string, format: BatchFormat, rules: CompiledRules, tod
  * Screens consecutive lines of a batch, the first numbered `firstLine`: one JSON result or
  * CSV row per line that is not blank, in order.
  */
-export function screenLines(chunk: string, firstLine: number, format: BatchFormat, rules: CompiledRules, today: string, out: LinesSink): LinesOutcome {
+export function screenLines(lines: Iterable<string>, firstLine: number, format: BatchFormat, rules: CompiledRules, today: string, out: LinesSink): LinesOutcome {
   let err = "";
   let invalid = 0;
-  const lines = chunk.split(LINE_BREAK);
-  // A break at the very end ends the last line; it does not start another.
-  const count = lines.at(-1) === "" ? lines.length - 1 : lines.length;
-  for (let i = 0; i < count; i++) {
-    const text = lines[i]!;
+  let line = firstLine - 1;
+  for (const text of lines) {
+    line += 1;
     if (text.trim() === "") continue;
-    const line = firstLine + i;
     const result = screenLine(text, format, rules, today);
     if (!result.ok) {
       invalid += 1;

@@ -76,6 +76,13 @@ describe("batch runs", () => {
     }
   });
 
+  it("end the last line at a lone \\r without a line after it, as readline did", async () => {
+    for (const chunkBytes of [1, 1 << 20]) {
+      const run = await batch(`${screening("A")}\r${screening("B")}\r\r`, "csv", 1, chunkBytes);
+      expect(parseCsv(run.stdout).slice(1).map((row) => [row[0], row[1]])).toEqual([["1", "A"], ["2", "B"]]);
+    }
+  });
+
   it("give the same bytes from a file and from stdin, in process and on worker threads, at any chunk size", async () => {
     const reference = await batch(INPUT, "json", 1);
     expect(reference.stdout.split("\n")).toHaveLength(EXPECTED.length + 1);
