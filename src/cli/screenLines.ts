@@ -1,22 +1,23 @@
+import { z } from "zod";
 import { evaluate, type EvaluateOptions } from "../engine/evaluate.js";
 import type { Evaluation } from "../engine/outcome.js";
-import { parseScreening, type Screening } from "../engine/screening.js";
+import { parseScreening, screeningSchema, type Screening } from "../engine/screening.js";
 import { resultFileJson } from "../result/resultFileJson.js";
 import type { CompiledRules } from "../rules/loadRules.js";
-import { issueLine, type InputIssue } from "../validation/issues.js";
+import { issueLine, parseWith, type InputIssue, type Parsed } from "../validation/issues.js";
 import { csvErrorRow, csvRow } from "./csvRow.js";
 
 export type Checked = { ok: true; value: Evaluation; screening: Screening } | { ok: false; issues: InputIssue[] };
 
 /** A screening file's text, parsed, checked and evaluated; or every problem with its path. */
-export function checkScreening(text: string, rules: CompiledRules, today: string, options?: EvaluateOptions): Checked {
+export function checkScreening(text: string, rules: CompiledRules, today: string, options?: EvaluateOptions, parse = parseScreening): Checked {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     return { ok: false, issues: [{ path: "(document)", message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  const parsed = parseScreening(data);
+  const parsed = parse(data);
   if (!parsed.ok) return parsed;
   return { ok: true, value: evaluate(parsed.value, rules, today, options), screening: parsed.value };
 }
@@ -34,9 +35,20 @@ export interface LinesOutcome {
   invalid: number;
 }
 
+/**
+ * A batch checks many screenings against one schema: zod's ahead-of-time compiled parser of it
+ * (the same values and, since a failing line goes through the ordinary parser, the same
+ * issues), built when the first line comes.
+ */
+let batchSchema: typeof screeningSchema | null = null;
+function parseBatchLine(data: unknown): Parsed<Screening> {
+  batchSchema ??= z.compile(screeningSchema);
+  return parseWith(batchSchema, data);
+}
+
 function screenLine(text: string, format: BatchFormat, rules: CompiledRules, today: string): Checked {
   // The CSV shows no missing facts: the engine need not sort out which matter.
-  return checkScreening(text, rules, today, format === "csv" ? { relevantMissing: false } : undefined);
+  return checkScreening(text, rules, today, format === "csv" ? { relevantMissing: false } : undefined, parseBatchLine);
 }
 
 /**

@@ -5,9 +5,10 @@ import { PassThrough, Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CSV_HEADER } from "../../src/cli/csvRow.js";
 import { runBatch } from "../../src/cli/runBatch.js";
-import type { BatchFormat } from "../../src/cli/screenLines.js";
+import { checkScreening, type BatchFormat } from "../../src/cli/screenLines.js";
 import { CHUNKS_PER_WORKER } from "../../src/cli/workerPool.js";
 import { loadRules } from "../../src/rules/loadRules.js";
+import { issueLine } from "../../src/validation/issues.js";
 import { parseCsv } from "../support/parseCsv.js";
 
 const rules = loadRules();
@@ -81,6 +82,23 @@ describe("batch runs", () => {
       const run = await batch(`${screening("A")}\r${screening("B")}\r\r`, "csv", 1, chunkBytes);
       expect(parseCsv(run.stdout).slice(1).map((row) => [row[0], row[1]])).toEqual([["1", "A"], ["2", "B"]]);
     }
+  });
+
+  it("report the same problems as the one-shot check, whole-file checks included", async () => {
+    const invalid = [
+      { itai: { contractAmount: 100, hardwareAmount: 200 } },
+      { scenarios: { projects: 2 }, overlaps: [[{ item: "12", units: 5 }, "14"]] },
+      { asOf: "2026-02-30", vouchers: { modelServices: 1.234 } },
+      { applicant: { kind: "robot" }, unknownField: true },
+    ];
+    const run = await batch(invalid.map((s) => JSON.stringify(s)).join("\n"), "json", 1);
+    const oneShot = invalid.flatMap((s, i) => {
+      const checked = checkScreening(JSON.stringify(s), rules, TODAY);
+      return checked.ok ? [] : checked.issues.map((issue) => `line ${i + 1}: ${issueLine(issue)}`);
+    });
+    expect(oneShot.length).toBeGreaterThanOrEqual(invalid.length);
+    expect(run.stderr.trimEnd().split("\n")).toEqual(oneShot);
+    expect(run.invalid).toBe(invalid.length);
   });
 
   it("give the same bytes from a file and from stdin, in process and on worker threads, at any chunk size", async () => {
