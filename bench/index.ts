@@ -8,7 +8,7 @@ import { benchInterview } from "./interview.js";
 import { benchLlm } from "./llm.js";
 import { benchStore } from "./store.js";
 
-const SECTIONS: Record<string, [title: string, run: (workDir: string) => Promise<Record<string, number>>]> = {
+const SECTIONS: Record<string, [title: string, run: (workDir: string) => Promise<Record<string, number | string>>]> = {
   engine: ["Rules engine and screening CLI", benchEngine],
   interview: ["Interview", () => benchInterview()],
   llm: ["LLM: FAQ retrieval and explanation checks (mock model)", () => benchLlm()],

@@ -3,6 +3,18 @@
 // bundled the same way (dist/bench.mjs), so they measure the code that ships.
 import { build } from "esbuild";
 import { copyFileSync, readdirSync } from "node:fs";
+import { cwd } from "node:process";
+
+// zod re-exports every message locale (about 260 KB of the screening CLI's bundle, read and
+// compiled at each start); the project configures none but English, its default.
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, ({ importer }) =>
+      importer.includes("node_modules/zod/") ? { path: "zod-locales", namespace: "zod-english-only" } : undefined);
+    build.onLoad({ filter: /.*/, namespace: "zod-english-only" }, () => ({ contents: 'export { default as en } from "zod/v4/locales/en.js";', resolveDir: cwd() }));
+  },
+};
 
 const options = {
   outdir: "dist",
@@ -14,6 +26,7 @@ const options = {
   minify: true,
   sourcemap: "linked",
   logLevel: "warning",
+  plugins: [zodEnglishOnly],
   // Some dependencies are CommonJS and call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };

@@ -1,8 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { screenLines, type BatchFormat, type NumberedLine } from "../cli/screenLines.js";
+import type { BatchChunk } from "../cli/batchChunks.js";
+import { screenChunk } from "../cli/screenChunk.js";
+import type { BatchFormat } from "../cli/screenLines.js";
 import { loadRules } from "../rules/loadRules.js";
 
-/** A worker thread of the batch CLI: screens the chunks of lines it is sent. */
+/** A worker thread of the batch CLI: screens the chunks of lines it is sent, in the order they come. */
 const { format, today } = workerData as { format: BatchFormat; today: string };
 const rules = loadRules();
-parentPort!.on("message", (lines: NumberedLine[]) => parentPort!.postMessage(screenLines(lines, format, rules, today)));
+parentPort!.on("message", ({ bytes, firstLine }: BatchChunk) => {
+  const output = screenChunk(bytes, firstLine, format, rules, today);
+  parentPort!.postMessage(output, [output.out.buffer as ArrayBuffer]);
+});

@@ -1,4 +1,5 @@
 import { runMain } from "../app/runMain.js";
 import { runScreen } from "../cli/screen.js";
 
-runMain(() => runScreen(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }));
+// process.stdin opens a stream when first read; most runs name a file, so only "-" opens it.
+runMain(() => runScreen(process.argv.slice(2), { get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr }));

@@ -24,14 +24,17 @@ export interface ResultSummary {
   totalMaxSupportFen: number;
 }
 
+const COLUMN_OF_ITEM = new Map<string, number>(ITEM_IDS.map((id, column) => [id, column]));
+
 /** The CSV summary of screenings shared by the batch CLI and the bot's staff export. */
 export const CSV_HEADER = ["line", "name", "asOf", "inForce", ...ITEM_IDS, "total", "error"];
 
 /** RFC 4180 quoting; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A number or a boolean is written as JavaScript writes it: no quote, comma or line break in it.
+  if (typeof value !== "string") return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -41,13 +44,22 @@ export function csvCell(value: string | number | boolean | null | undefined): st
  * `needs_info` when undecided, empty when not eligible. The cells add up to the total.
  */
 export function csvRow(line: number | string, name: string | undefined, evaluation: ResultSummary): string {
-  const cells = ITEM_IDS.map((id) => {
-    const items = evaluation.items.filter((item) => item.id === id);
-    const eligible = items.filter((item) => item.status === "eligible");
-    if (eligible.length > 0) return fenToYuan(eligible.reduce((sum, item) => sum + countedFen(item), 0));
-    return items.some((item) => item.status === "needs_info") ? "needs_info" : "";
-  });
-  return [line, name, evaluation.asOf, evaluation.inForce, ...cells, fenToYuan(evaluation.totalMaxSupportFen), ""].map(csvCell).join(",");
+  // One pass over the items, as a batch writes a row per line: per column, the eligible amount
+  // counted and whether any item is undecided.
+  const counted: (number | null)[] = ITEM_IDS.map(() => null);
+  const undecided: boolean[] = ITEM_IDS.map(() => false);
+  for (const item of evaluation.items) {
+    const column = COLUMN_OF_ITEM.get(item.id);
+    if (column === undefined) continue;
+    if (item.status === "eligible") counted[column] = (counted[column] ?? 0) + countedFen(item);
+    else if (item.status === "needs_info") undecided[column] = true;
+  }
+  let row = `${csvCell(line)},${csvCell(name)},${csvCell(evaluation.asOf)},${csvCell(evaluation.inForce)}`;
+  for (let column = 0; column < ITEM_IDS.length; column++) {
+    const fen = counted[column] ?? null;
+    row += `,${fen !== null ? csvCell(fenToYuan(fen)) : undecided[column] ? "needs_info" : ""}`;
+  }
+  return `${row},${csvCell(fenToYuan(evaluation.totalMaxSupportFen))},`;
 }
 
 export function csvErrorRow(line: number, message: string): string {

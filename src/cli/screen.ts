@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Readable, Writable } from "node:stream";
 import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
 import { todayInBeijing } from "../clock.js";
 import type { Evaluation } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
@@ -9,7 +10,7 @@ import { ConfigError } from "../config.js";
 import { langSchema, type Lang } from "../i18n/lang.js";
 import { loadQuestionBank } from "../rules/loadQuestions.js";
 import { describeFact } from "../interview/render.js";
-import { toResultFile } from "../result/resultFile.js";
+import { resultFileJson } from "../result/resultFileJson.js";
 import { printedResult } from "../result/printedResult.js";
 import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 import { issueLine } from "../validation/issues.js";
@@ -59,7 +60,6 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
   }
   const lang = langSchema.safeParse(values.lang);
   if (!lang.success) return usage(io, `--lang must be zh or en, not ${values.lang}`);
-  const rules = loadRules();
   const today = io.today ?? todayInBeijing();
   if (values.explain && (values.json || values.batch !== undefined)) return usage(io, "--explain adds words to the readable result: not with --json or --batch");
   if (values.batch !== undefined) {
@@ -67,10 +67,13 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
     if (values.json && values.csv) return usage(io, "choose one of --json and --csv");
     const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not ${values.jobs}`);
-    return batch(values.batch, values.csv ? "csv" : "json", jobs, rules, today, io);
+    return batch(values.batch, values.csv ? "csv" : "json", jobs, loadRules(), today, io);
   }
   if (positionals.length !== 1) return usage(io, "name one screening file (or - for stdin)");
-  return runOne(positionals[0]!, values.json === true, values.explain === true, lang.data, rules, today, io);
+  // One screening per process: zod's compiled fast path for each schema (the rules files' and
+  // the screening's) costs more to build than it saves on a single parse.
+  z.config({ jitless: true });
+  return runOne(positionals[0]!, values.json === true, values.explain === true, lang.data, loadRules(), today, io);
 }
 
 function usage(io: CliIo, message: string): number {
@@ -98,7 +101,7 @@ async function runOne(file: string, json: boolean, explain: boolean, lang: Lang,
     io.stderr.write(result.issues.map((issue) => `${issueLine(issue)}\n`).join(""));
     return EXIT_INVALID;
   }
-  if (json) io.stdout.write(`${JSON.stringify(toResultFile(result.value, lang))}\n`);
+  if (json) io.stdout.write(`${resultFileJson(result.value, lang)}\n`);
   else {
     const describe = describeFact({ bank: loadQuestionBank(), rules, screening: result.screening });
     io.stdout.write(`${printedResult(result.value, rules, lang, { describe, name: result.screening.applicant?.name })}\n`);

@@ -1,5 +1,10 @@
 import { Worker } from "node:worker_threads";
-import type { BatchFormat, LinesOutput, NumberedLine } from "./screenLines.js";
+import type { BatchChunk } from "./batchChunks.js";
+import type { ChunkOutput } from "./screenChunk.js";
+import type { BatchFormat } from "./screenLines.js";
+
+/** Chunks sent to a worker before it answers: the next one waits in its port, so it never idles for a round trip. */
+export const CHUNKS_PER_WORKER = 2;
 
 /**
  * From the bundle the worker is dist/batch-worker.mjs. Run from source (tests, through tsx),
@@ -15,63 +20,67 @@ function startWorker(workerData: { format: BatchFormat; today: string }): Worker
 
 /** A chunk of batch lines for a worker, and where its answer goes. */
 interface Job {
-  lines: NumberedLine[];
-  resolve: (output: LinesOutput) => void;
+  chunk: BatchChunk;
+  resolve: (output: ChunkOutput) => void;
   reject: (error: Error) => void;
 }
 
+/** A worker and the jobs it was sent, oldest first: a worker answers in the order it was sent. */
+interface Member {
+  worker: Worker;
+  jobs: Job[];
+}
+
 /**
- * Worker threads that screen chunks of batch lines, so a batch uses every core. Each worker
- * loads the rules once and takes one chunk at a time; jobs queue in order.
+ * Worker threads that screen chunks of a batch, so a batch uses every core. Each worker loads
+ * the rules once. A chunk's bytes are transferred, not copied, and so are the output's.
  */
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Job>();
+  private readonly members: Member[] = [];
   private readonly queue: Job[] = [];
   private failure: Error | null = null;
 
   constructor(size: number, format: BatchFormat, today: string) {
     for (let i = 0; i < size; i++) {
-      const worker = startWorker({ format, today });
-      worker.on("message", (output: LinesOutput) => this.finished(worker, output));
-      worker.on("error", (error) => this.fail(error));
-      this.idle.push(worker);
+      const member: Member = { worker: startWorker({ format, today }), jobs: [] };
+      member.worker.on("message", (output: ChunkOutput) => this.finished(member, output));
+      member.worker.on("error", (error) => this.fail(error));
+      this.members.push(member);
     }
   }
 
-  run(lines: NumberedLine[]): Promise<LinesOutput> {
+  /** Screens a chunk; its bytes go to the worker, so the caller must not use them after. */
+  run(chunk: BatchChunk): Promise<ChunkOutput> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ lines, resolve, reject });
+      this.queue.push({ chunk, resolve, reject });
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.idle, ...this.busy.keys()].map((worker) => worker.terminate()));
+    await Promise.all(this.members.map(({ worker }) => worker.terminate()));
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length > 0) {
+      const member = this.members.reduce((least, other) => (other.jobs.length < least.jobs.length ? other : least));
+      if (member.jobs.length >= CHUNKS_PER_WORKER) return;
       const job = this.queue.shift()!;
-      this.busy.set(worker, job);
-      worker.postMessage(job.lines);
+      member.jobs.push(job);
+      member.worker.postMessage(job.chunk, [job.chunk.bytes.buffer as ArrayBuffer]);
     }
   }
 
-  private finished(worker: Worker, output: LinesOutput): void {
-    const job = this.busy.get(worker);
-    this.busy.delete(worker);
-    this.idle.push(worker);
-    job?.resolve(output);
+  private finished(member: Member, output: ChunkOutput): void {
+    member.jobs.shift()?.resolve(output);
     this.dispatch();
   }
 
   private fail(error: Error): void {
     this.failure = error;
-    for (const job of [...this.busy.values(), ...this.queue]) job.reject(error);
-    this.busy.clear();
+    for (const job of [...this.members.flatMap((member) => member.jobs), ...this.queue]) job.reject(error);
+    for (const member of this.members) member.jobs.length = 0;
     this.queue.length = 0;
   }
 }

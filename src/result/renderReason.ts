@@ -15,7 +15,15 @@ function label(code: string, lang: Lang): string {
   return key in CATALOGS[lang] ? CATALOGS[lang][key] : code;
 }
 
+/** Most reasons carry only amounts and counts: those are passed on as they are. */
+function hasNames(params: MessageParams): boolean {
+  if (typeof params.keptItem === "string") return true;
+  for (const name in params) if (CODED.has(name)) return true;
+  return false;
+}
+
 function named(params: MessageParams, lang: Lang): MessageParams {
+  if (!hasNames(params)) return params;
   const out: MessageParams = {};
   for (const [name, value] of Object.entries(params)) {
     out[name] = CODED.has(name) && typeof value === "string" ? value.split(", ").map((code) => label(code, lang)).join(lang === "en" ? ", " : "、") : value;
@@ -47,8 +55,16 @@ export function renderReason(reason: Reason, lang: Lang): string {
   return text;
 }
 
+/** "Article 6: " / "第六条：", for each citation and language, made once. */
+const prefixes: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
+
 function render(reason: Reason, lang: Lang): string {
-  return `${articleLabel(reason.cite, lang)}${lang === "en" ? ": " : "："}${reasonText(reason, lang)}`;
+  let prefix = prefixes[lang].get(reason.cite);
+  if (prefix === undefined) {
+    prefix = `${articleLabel(reason.cite, lang)}${lang === "en" ? ": " : "："}`;
+    prefixes[lang].set(reason.cite, prefix);
+  }
+  return prefix + reasonText(reason, lang);
 }
 
 export function renderNote(note: Reason, lang: Lang): string {
