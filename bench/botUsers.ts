@@ -109,10 +109,12 @@ function answerable(value: AnswerValue | null, options: string[]): AnswerValue |
   return value;
 }
 
-/** The first words of the question a state asks: enough to tell it from the others. */
+/** The first words of the question a state asks, as the bot words it (a question asked again may be put differently). */
 function questionWords(state: InterviewState): string {
-  const { question } = parseKey(ctx.bank, state.current!)!;
-  return question.text[state.lang].split("{")[0]!.slice(0, 12);
+  const shown = step(ctx, state, { type: "start" }).out.find((msg) => msg.type === "question")!;
+  const { text } = renderMessage(shown, { ...ctx, lang: state.lang, screening: buildScreening(ctx.bank, state.log, state.asOf) });
+  // Below the heading ("Question 3 of about 12 · So far: …").
+  return text.split("\n\n")[1]!.slice(0, 12);
 }
 
 function resultParts(state: InterviewState): number {
