@@ -1,4 +1,5 @@
 import type { Screening } from "../engine/screening.js";
+import { LruCache } from "../lruCache.js";
 import { fenToYuan } from "../engine/money.js";
 import { groupOf } from "./overlapMembers.js";
 import type { Question, QuestionBank } from "./questionBank.js";
@@ -18,16 +19,14 @@ export function keyOf(id: string, index: number | null): string {
  * Keys already read, per question bank: the interview reads the same few keys many times a
  * step. Bounded, since a forged button can carry any key.
  */
-const refsByBank = new WeakMap<QuestionBank, Map<string, QuestionRef | null>>();
+const refsByBank = new WeakMap<QuestionBank, LruCache<string, QuestionRef | null>>();
 const MAX_REMEMBERED = 4096;
 
 export function parseKey(bank: QuestionBank, key: string): QuestionRef | null {
   let refs = refsByBank.get(bank);
-  if (!refs) refsByBank.set(bank, (refs = new Map()));
+  if (!refs) refsByBank.set(bank, (refs = new LruCache(MAX_REMEMBERED)));
   let ref = refs.get(key);
-  if (ref !== undefined) return ref;
-  ref = readKey(bank, key);
-  if (refs.size < MAX_REMEMBERED) refs.set(key, ref);
+  if (ref === undefined) refs.set(key, (ref = readKey(bank, key)));
   return ref;
 }
 
@@ -48,13 +47,11 @@ export function resolvePath(path: string, index: number | null): string {
 type Node = Record<string, unknown> | unknown[];
 
 /** The parts of each path seen: paths are split once, not on every answer replayed. */
-const partsOfPath = new Map<string, readonly string[]>();
+const partsOfPath = new LruCache<string, readonly string[]>(MAX_REMEMBERED);
 
 function partsOf(path: string): readonly string[] {
   let parts = partsOfPath.get(path);
-  if (parts) return parts;
-  parts = path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== "");
-  if (partsOfPath.size < MAX_REMEMBERED) partsOfPath.set(path, parts);
+  if (!parts) partsOfPath.set(path, (parts = path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== "")));
   return parts;
 }
 
