@@ -21,10 +21,9 @@ export class Draft {
     private readonly waived: string | null = null,
   ) {}
 
-  /** Records a failed condition. Returns whether it held, so rules can read naturally. */
-  require(holds: boolean, code: string, params?: Reason["params"], cite = this.cite): boolean {
+  /** Records a failed condition (unless it is the one waived). */
+  require(holds: boolean, code: string, params?: Reason["params"], cite = this.cite): void {
     if (!holds && code !== this.waived) this.failures = added(this.failures, { code, cite, params });
-    return holds || code === this.waived;
   }
 
   note(code: string, params?: Reason["params"]): void {

@@ -1,5 +1,5 @@
 import { Draft } from "./draft.js";
-import { Facts, type Mode, type Override } from "./facts.js";
+import { Facts, type Override } from "./facts.js";
 import type { Instance } from "./item.js";
 import type { ItemOutcome, ItemStatus, ProjectRef, Reason } from "./outcome.js";
 import type { ItemId, Screening, Sector } from "./screening.js";
@@ -31,15 +31,17 @@ function applyTargetGate(s: Screening, facts: Facts, d: Draft, policy: PolicyRul
 /** Conditions about the applicant's own qualities, which it may still come to meet: near misses. */
 const NEAR_MISS = new Set(["not_sme", "no_fast_growth", "no_good_outcomes", "no_significant_results", "no_outstanding_outcomes"]);
 
-function run(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, mode: Mode, override: Override | null = null, waived: string | null = null): Run {
-  const facts = new Facts(mode, override);
+/** One run of an item's rule, its unknown facts read as `favourable` says (unless overridden). */
+function run(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, favourable: boolean, override: Override | null = null, waived: string | null = null): Run {
+  const facts = new Facts(favourable, override);
   const d = new Draft(item.rule.id, waived);
   applyTargetGate(s, facts, d, policy);
   const amount = item.rule.run({ s, facts, p: item.params, d, instance });
   return { facts, d, amount: d.failed ? 0 : amount };
 }
 
-const differs = (a: Run, b: Run) => a.d.failed !== b.d.failed || a.amount !== b.amount;
+/** A failed run pays 0, and an outcome of 0 is not eligible whether a condition failed or a cap left nothing. */
+const differs = (a: Run, b: Run) => a.amount !== b.amount;
 
 /**
  * Three-valued evaluation of one item: a run with every unknown fact favourable ("hi") and one
@@ -47,21 +49,22 @@ const differs = (a: Run, b: Run) => a.d.failed !== b.d.failed || a.amount !== b.
  * known facts only (not_eligible); equal runs mean the unknowns cannot matter; otherwise the
  * item needs the facts that can change it (with `relevantMissing` false: every unknown fact read).
  */
-export function evaluateItem(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, relevantMissing = true): ItemOutcome {
+export function evaluateItem(item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules, relevantMissing: boolean): ItemOutcome {
   const id = item.rule.id;
   const project = instance.project ?? null;
-  const hi = run(item, s, instance, policy, "hi");
+  const hi = run(item, s, instance, policy, true);
   if (hi.d.failed) {
     const outcome = notEligible(id, project, [...hi.d.failures]);
+    // Stryker disable next-line ConditionalExpression: with two failures, waiving one still fails
     const only = hi.d.failures.length === 1 ? hi.d.failures[0]!.code : null;
     if (only && NEAR_MISS.has(only)) {
-      const met = run(item, s, instance, policy, "hi", null, only);
+      const met = run(item, s, instance, policy, true, null, only);
       if (!met.d.failed && met.amount > 0) outcome.ifConditionMetFen = met.amount;
     }
     return outcome;
   }
   if (hi.facts.missing.length === 0) return settled(id, project, hi);
-  const lo = run(item, s, instance, policy, "lo");
+  const lo = run(item, s, instance, policy, false);
   if (!lo.d.failed && lo.amount === hi.amount) return settled(id, project, lo);
   if (hi.amount === 0) return settled(id, project, hi);
   const missing = relevantMissing ? hi.facts.missing.filter((path) => matters(path, hi, lo, item, s, instance, policy)) : [];
@@ -77,11 +80,12 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
  * can hide it behind a cap), flipped while its siblings are unfavourable.
  */
 function matters(path: string, hi: Run, lo: Run, item: CompiledItem, s: Screening, instance: Instance, policy: PolicyRules): boolean {
-  const flipped = (mode: Mode, pathMode: Mode, group: string | null = null) => run(item, s, instance, policy, mode, { path, pathMode, group, groupMode: "lo" });
-  if (differs(flipped("hi", "lo"), hi) || differs(flipped("lo", "hi"), lo)) return true;
+  // The rest read as `others` says, this fact as `favourable` says (and its siblings in `group` unfavourable).
+  const flipped = (others: boolean, favourable: boolean, group: string | null = null) => run(item, s, instance, policy, others, { path, favourable, group });
+  if (differs(flipped(true, false), hi) || differs(flipped(false, true), lo)) return true;
   const group = hi.facts.groups?.get(path);
   if (!group) return false;
-  return differs(flipped("hi", "hi", group), flipped("hi", "lo", group));
+  return differs(flipped(true, true, group), flipped(true, false, group));
 }
 
 function settled(id: ItemId, project: ProjectRef | null, r: Run): ItemOutcome {

@@ -1,32 +1,31 @@
 import { added, NONE } from "./lists.js";
 
 /**
- * Reads screening facts for one item evaluation. An unknown fact is noted as missing and
- * replaced by the value that is favourable ("hi") or unfavourable ("lo") to the applicant:
- * every condition and amount of the rules is monotone in each fact, so the two runs bound
- * the outcome, and equal outcomes mean the unknowns cannot change it.
- */
-export type Mode = "lo" | "hi";
-
-/**
- * Reads one unknown fact (`path`) in another mode than the rest, and optionally the other
- * facts of its `group` (facts that add up to one amount) in a third.
+ * Reads one unknown fact (`path`) as `favourable` says whatever the rest read as, and the other
+ * facts of its `group` (facts that add up to one amount), if any, unfavourable.
  */
 export interface Override {
   path: string;
-  pathMode: Mode;
+  favourable: boolean;
   group: string | null;
-  groupMode: Mode;
 }
 
+/**
+ * Reads screening facts for one item evaluation. An unknown fact is noted as missing and
+ * replaced by the value that is favourable or unfavourable to the applicant: every condition
+ * and amount of the rules is monotone in each fact, so a run with every unknown favourable
+ * ("hi") and one with every unknown unfavourable ("lo") bound the outcome, and equal outcomes
+ * mean the unknowns cannot change it.
+ */
 export class Facts {
   /** The unknown facts read, in the order read. */
   missing: readonly string[] = NONE;
   /** The group of each missing fact that belongs to one; most runs have none. */
   groups: Map<string, string> | null = null;
 
+  /** `favourable`: how unknown facts read, unless the override says otherwise. */
   constructor(
-    readonly mode: Mode,
+    readonly favourable: boolean,
     private readonly override: Override | null = null,
   ) {}
 
@@ -34,14 +33,16 @@ export class Facts {
     if (value !== undefined) return value;
     if (!this.missing.includes(path)) {
       this.missing = added(this.missing, path);
+      // Stryker disable next-line ConditionalExpression: a fact without a group maps to undefined either way
       if (group) (this.groups ??= new Map()).set(path, group);
     }
-    let mode = this.mode;
+    let high = this.favourable;
     const o = this.override;
     if (o !== null) {
-      if (path === o.path) mode = o.pathMode;
-      else if (group !== undefined && group === o.group) mode = o.groupMode;
+      // A fact without a group (undefined) never matches the override's (a name or null).
+      if (path === o.path) high = o.favourable;
+      else if (group === o.group) high = false;
     }
-    return mode === "hi" ? favourable : unfavourable;
+    return high ? favourable : unfavourable;
   }
 }

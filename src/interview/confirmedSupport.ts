@@ -18,7 +18,7 @@ export function confirmedFen(rules: CompiledRules, s: Screening, item: ItemOutco
   // The values in force on the screening's date, as the engine used them.
   const compiled = (s.asOf ? rulesOn(rules, s.asOf) : rules).byId.get(item.id);
   if (!compiled) return 0;
-  const facts = new Facts("lo");
+  const facts = new Facts(false);
   const d = new Draft(item.id);
   const amount = compiled.rule.run({ s, facts, p: compiled.params, d, instance: item.project ? { project: item.project } : {} });
   // A missing fact the rule itself did not read belongs to a condition outside it (Article 1's

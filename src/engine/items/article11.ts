@@ -16,7 +16,7 @@ export const article11 = defineItem({
     const index = instance.project?.index;
     const favourable = [{ eligibleInvestment: MAX_YUAN, yearsSupported: 0, amountReceived: 0 }];
     const projects = index === undefined ? facts.pick("infrastructure", s.infrastructure, favourable, []) : (s.infrastructure ?? []);
-    if (!d.require(projects.length > 0, "no_infrastructure_project")) return 0;
+    d.require(projects.length > 0, "no_infrastructure_project");
     const i = (index ?? 1) - 1;
     const project = projects[i] ?? {};
     const at = `infrastructure[${i}]`;

@@ -24,7 +24,7 @@ export function received(yuan: number | undefined): number {
   return yuan === undefined ? 0 : yuanToFen(yuan);
 }
 
-export function requireEnterprise(s: Screening, facts: Facts, d: Draft): boolean {
+export function requireEnterprise(s: Screening, facts: Facts, d: Draft): void {
   const kind = facts.pick("applicant.kind", s.applicant?.kind, "enterprise", "social_organization");
-  return d.require(kind === "enterprise", "not_enterprise", { kind });
+  d.require(kind === "enterprise", "not_enterprise", { kind });
 }
