@@ -56,23 +56,36 @@ function statesWhatChanged(c: Judged): boolean {
   return changed || totalChanged;
 }
 
-describe("an annual guideline raising Article 6's model-voucher cap, shipped in a copy of rules/", () => {
-  const cases = judgedCases();
-  const holds = (c: Judged, evaluation: Evaluation) => caseMismatches(c.expected, evaluation).length === 0;
-  // The cases the guideline makes fail (one that fails already is the first test's to report).
-  const failing = cases.filter((c) => holds(c, c.before) && !holds(c, c.after)).map((c) => c.name);
+const holds = (c: Judged, evaluation: Evaluation) => caseMismatches(c.expected, evaluation).length === 0;
 
+/**
+ * The cases judged both ways, and those the guideline makes fail (one that fails already is the
+ * first test's to report). Judged inside the tests, not when the file is collected, so that a
+ * mutation run sees which test reached which line.
+ */
+let judged: { cases: Judged[]; failing: string[] } | null = null;
+function judge(): { cases: Judged[]; failing: string[] } {
+  if (judged) return judged;
+  const cases = judgedCases();
+  judged = { cases, failing: cases.filter((c) => holds(c, c.before) && !holds(c, c.after)).map((c) => c.name) };
+  return judged;
+}
+
+describe("an annual guideline raising Article 6's model-voucher cap, shipped in a copy of rules/", () => {
   it("holds every policy case under the rules as shipped (so what fails below is the guideline's doing)", () => {
+    const { cases } = judge();
     expect(cases.filter((c) => !holds(c, c.before)).map((c) => c.name)).toEqual([]);
   });
 
   it("fails only the policy cases judged on or after its date whose Article 6 amounts the cap limits", () => {
+    const { cases, failing } = judge();
     const limited = cases.filter((c) => holds(c, c.before) && c.date >= GUIDELINE_FROM && statesWhatChanged(c)).map((c) => c.name);
     expect(failing).toEqual(limited);
     expect(failing.length).toBeGreaterThan(0);
   });
 
   it("fails none judged before its date, and none outside Article 6's vouchers", () => {
+    const { cases, failing } = judge();
     const names = new Set(failing);
     expect(cases.filter((c) => names.has(c.name) && c.date < GUIDELINE_FROM)).toEqual([]);
     for (const c of cases.filter((candidate) => names.has(candidate.name))) {
