@@ -39,6 +39,24 @@ describe("screening file validation", () => {
     expect(problems(input)).toContain(message);
   });
 
+  it.each(["2024-02-29", "2000-02-29", "2026-01-31", "2026-12-31", "2026-04-30", "2026-03-01"])("accepts %s as the day it names", (asOf) => {
+    expect(problems({ asOf })).toEqual([]);
+  });
+
+  it.each([
+    ["29 February of a year not divisible by 4", "2026-02-29"],
+    ["29 February of a century year not divisible by 400", "2100-02-29"],
+    ["a thirty-first day of a month of thirty", "2026-04-31"],
+    ["a thirty-second day", "2026-01-32"],
+    ["a day 0", "2026-04-00"],
+    ["a month 0", "2026-00-10"],
+    ["a month 13", "2026-13-01"],
+    ["a date with text before it", "x2026-03-01"],
+    ["a date with text after it", "2026-03-01x"],
+  ])("refuses %s", (_, asOf) => {
+    expect(problems({ asOf })).toEqual(["asOf: must be a real date written YYYY-MM-DD"]);
+  });
+
   it("reports every problem of a file at once", () => {
     expect(problems({ vouchers: { modelServices: -1, computingServices: -2 }, x: 1 })).toHaveLength(3);
   });
