@@ -38,7 +38,8 @@ export class Counter {
 
   private leftOutWhole(item: ItemOutcome, removal: Removal): boolean {
     if (removal.whole.has(item.id)) return true;
-    return item.id === "11" && item.project !== null && removal.projects.has(item.project.index - 1);
+    // Only Article 11 is evaluated per project.
+    return item.project !== null && removal.projects.has(item.project.index - 1);
   }
 
   /** The item run again without its parts left out; null when it counts whole or not at all. */
