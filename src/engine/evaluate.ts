@@ -70,7 +70,8 @@ function recountWith(period: RulesPeriod, rules: CompiledRules): Recount {
   return (id, s) => {
     const item = period.byId.get(id);
     if (!item) return { fen: 0, trace: [] };
-    // Only the amount counts here: no need to sort out which missing facts matter.
+    // Only the amount counts here, so which missing facts matter is not sorted out.
+    // Stryker disable next-line BooleanLiteral: sorting them out changes only `missing`, which a recount does not read
     const outcome = evaluateItem(item, s, {}, rules.policy, false);
     return outcome.status === "eligible" ? { fen: outcome.maxSupportFen ?? 0, trace: outcome.trace } : { fen: 0, trace: outcome.trace };
   };

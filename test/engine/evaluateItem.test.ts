@@ -6,6 +6,7 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import { evaluateItem } from "../../src/engine/evaluateItem.js";
 import { Facts } from "../../src/engine/facts.js";
 import { defineItem } from "../../src/engine/item.js";
+import { hasWholeFen } from "../../src/engine/money.js";
 import { amount } from "../../src/engine/items/read.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { loadRules } from "../../src/rules/loadRules.js";
@@ -62,6 +63,26 @@ describe("evaluating one item", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("evaluating some items only", () => {
+  it("gives the outcomes of the items asked for, and nothing else", () => {
+    const only = new Set(["6", "12"] as const);
+    const s: Screening = { ...inDistrict, scenarios: { projects: 1 } };
+    const some = evaluate(s, rules, TODAY, { only }).items;
+    expect(some.map((item) => item.id)).toEqual(["6", "12"]);
+    expect(some).toEqual(evaluate(s, rules, TODAY).items.filter((item) => only.has(item.id as "6" | "12")));
+  });
+});
+
+describe("whole fen", () => {
+  it.each([0, 1, 1e12, 0.5, 0.05, 123.45, 1e21])("%d yuan is a whole number of fen", (yuan) => {
+    expect(hasWholeFen(yuan)).toBe(true);
+  });
+
+  it.each([0.001, 123.456, 1e-7, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY])("%d yuan is not", (yuan) => {
+    expect(hasWholeFen(yuan)).toBe(false);
   });
 });
 
