@@ -5,7 +5,7 @@ import type { Evaluation } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { buildScreening } from "./buildScreening.js";
-import { confirmedFen } from "./confirmedSupport.js";
+import { floorFen } from "./supportFloor.js";
 import type { Candidate } from "./nextQuestion.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
@@ -35,10 +35,10 @@ export function answerVariants(question: Question, offered?: readonly string[]):
   }
 }
 
-/** The part of a result an answer can change: each item's status, its confirmed maximum, its potential, and what Article 16 counts of it. */
+/** The part of a result an answer can change: each item's status, its floor (the least it pays once Article 1's gate holds), its potential, and what Article 16 counts of it. */
 function fingerprint(rules: CompiledRules, screening: Screening, evaluation: Evaluation): string {
   let out = "";
-  for (const item of evaluation.items) out += `${item.id}:${item.status}:${confirmedFen(rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen};`;
+  for (const item of evaluation.items) out += `${item.id}:${item.status}:${floorFen(rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen};`;
   return out;
 }
 

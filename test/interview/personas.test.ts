@@ -8,7 +8,7 @@ import type { InterviewState } from "../../src/interview/state.js";
 import { NOTHING_TO_CLAIM } from "../support/nothingToClaim.js";
 import { consistent } from "../support/personaAnswers.js";
 import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
-import { confirmedFen } from "../../src/interview/confirmedSupport.js";
+import { floorFen } from "../../src/interview/supportFloor.js";
 import { currentOptions } from "../../src/interview/interview.js";
 import { AS_OF, ctx, interview, outcomeOf } from "./conversation.js";
 
@@ -33,9 +33,9 @@ const PERSONAS: [string, Screening][] = [
   ["an applicant who does not know most facts", { asOf: "2026-03-01", applicant: { inJurisdiction: true, sectors: ["ai"], kind: "enterprise" } }],
 ];
 
-/** What an answer can change: every item's status, confirmed maximum and potential, and what Article 16 counts of it. */
+/** What an answer can change: every item's status, floor (see `floorFen`) and potential, and what Article 16 counts of it. */
 function boundsOf(screening: Screening): string {
-  return evaluate(screening, ctx.rules, AS_OF).items.map((item) => `${item.id}:${item.status}:${confirmedFen(ctx.rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen}`).join(";");
+  return evaluate(screening, ctx.rules, AS_OF).items.map((item) => `${item.id}:${item.status}:${floorFen(ctx.rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen}`).join(";");
 }
 
 /** Fails when every answer to the current question leads to the same result (the name, a detail, aside). */
@@ -68,6 +68,16 @@ describe("scripted interviews", () => {
     expect(outcomeOf(final)).toEqual(outcomeOf(direct));
     // 700,000 of the 1,000,000 annual cap is used; the two known filings fill the rest.
     expect(final.items.find((item) => item.id === "5")).toMatchObject({ status: "eligible", maxSupportFen: 300_000_00 });
+  });
+
+  it("asks each kind of standard of an applicant that does not know whether it is in Tongzhou: together they decide Article 7's potential", () => {
+    const p = persona({ applicant: { sectors: ["ai"], kind: "enterprise" }, standards: { international: 1, national: 0, local: 0, receivedThisYear: 100000 } });
+    const { asked, final, direct } = interview(p);
+    expect(asked[0]).toBe("jurisdiction");
+    expect(asked).toEqual(expect.arrayContaining(["standardsInternational", "standardsNational", "standardsLocal"]));
+    expect(outcomeOf(final)).toEqual(outcomeOf(direct));
+    // One international standard (500,000), not the 900,000 the annual cap leaves.
+    expect(final.items.find((item) => item.id === "7")).toMatchObject({ status: "needs_info", potentialMaxSupportFen: 500_000_00 });
   });
 
   it("never asks about vouchers once the applicant is not an SME", () => {
