@@ -66,8 +66,9 @@ function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe
   return lines;
 }
 
+/** A cap that lowered the amount limited it; one that did not, with support already received under it, is what the item was counted against. */
 function capLine(cap: CapUse, lang: Lang): string {
   const name = t(lang, `screen.cap.${cap.name}` as MessageKey);
   const used = cap.usedFen > 0 ? t(lang, "screen.used", { usedFen: cap.usedFen }) : "";
-  return t(lang, "screen.limitedBy", { cap: name, limitFen: cap.limitFen, used, roomFen: cap.roomAfterFen });
+  return t(lang, cap.afterFen < cap.beforeFen ? "screen.limitedBy" : "screen.countedAgainst", { cap: name, limitFen: cap.limitFen, used, roomFen: cap.roomAfterFen });
 }

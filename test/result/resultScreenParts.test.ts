@@ -56,11 +56,13 @@ describe("result screen", () => {
     expect(items.filter((line) => line.startsWith("❓"))).toHaveLength(8);
   });
 
-  it("shows a cap when something was received under it, and not a cap that limited nothing", () => {
+  it("shows a cap something was received under as counted against, not as limiting, and leaves out a cap that did nothing", () => {
     const text = screenOf(mixed);
-    expect(text).toContain("✅ Article 14 Industrial events: up to RMB 200,000\n   Limited by the annual cap: RMB 1,000,000 (RMB 100,000 already received); room left after this: RMB 700,000.");
+    expect(text).toContain("✅ Article 14 Industrial events: up to RMB 200,000\n   Counted against the annual cap: RMB 1,000,000 (RMB 100,000 already received); room left after this: RMB 700,000.");
     expect(text).toContain("✅ Article 12 High-quality application scenario projects: up to RMB 500,000\n✅ Article 14");
-    expect(text.match(/Limited by/g)).toHaveLength(1);
+    expect(text.match(/Counted against/g)).toHaveLength(1);
+    expect(text).not.toContain("Limited by");
+    expect(screenOf(mixed, "zh")).toContain("   计入年度上限：100万元（已获10万元）；本项之后剩余额度：70万元。");
   });
 
   it("gives a near miss once, under the near misses, and lists every other item that does not apply with its reason", () => {
@@ -86,7 +88,7 @@ describe("result screen", () => {
       [
         "✅ Article 14 Industrial events: up to RMB 200,000",
         "   Article 16: claimed for the same project as Article 4 (overlap group 1): selecting the best without duplication counts Article 4, and not this item",
-        "   Limited by the annual cap: RMB 1,000,000 (RMB 100,000 already received); room left after this: RMB 700,000.",
+        "   Counted against the annual cap: RMB 1,000,000 (RMB 100,000 already received); room left after this: RMB 700,000.",
         "   Not counted in the total (Article 16, selecting the best without duplication).",
       ].join("\n"),
     );

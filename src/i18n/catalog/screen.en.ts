@@ -9,6 +9,7 @@ export const screenEn = {
   "screen.notCounted": "   Not counted in the total (Article 16, selecting the best without duplication).",
   "screen.countedPart": "   Counted in the total: {countedFen} (Article 16 leaves the rest out, see above).",
   "screen.limitedBy": "   Limited by {cap}: {limitFen}{used}; room left after this: {roomFen}.",
+  "screen.countedAgainst": "   Counted against {cap}: {limitFen}{used}; room left after this: {roomFen}.",
   "screen.used": " ({usedFen} already received)",
   "screen.toDecide": "   To decide it: {questions}",
   "screen.total": "Total after Article 16 (selecting the best without duplication): up to {totalFen}",

@@ -10,6 +10,7 @@ export const screenZh: Record<ScreenKey, string> = {
   "screen.notCounted": "   不计入合计（第十六条，择优不重复）。",
   "screen.countedPart": "   计入合计：{countedFen}（其余部分按第十六条不计入，见上）。",
   "screen.limitedBy": "   受{cap}限制：{limitFen}{used}；本项之后剩余额度：{roomFen}。",
+  "screen.countedAgainst": "   计入{cap}：{limitFen}{used}；本项之后剩余额度：{roomFen}。",
   "screen.used": "（已获{usedFen}）",
   "screen.toDecide": "   需确认：{questions}",
   "screen.total": "按第十六条择优不重复后合计：最高{totalFen}",
