@@ -19,11 +19,11 @@ import { rulesOn, type CompiledRules } from "../engine/compiledRules.js";
  * would keep the cap as its potential where the counts the applicant knows give less.
  */
 export function floorFen(rules: CompiledRules, s: Screening, item: ItemOutcome): number {
-  if (item.status === "eligible") return item.maxSupportFen ?? 0;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: run unfavourable, an eligible item's rule pays its maximum too; this only saves the run
+  if (item.status === "eligible") return item.maxSupportFen!;
   if (item.status === "not_eligible") return 0;
-  // The values in force on the screening's date, as the engine used them.
-  const compiled = (s.asOf ? rulesOn(rules, s.asOf) : rules).byId.get(item.id);
-  if (!compiled) return 0;
+  // The values in force on the screening's date, as the engine used them: an undecided item is one of them.
+  const compiled = (s.asOf ? rulesOn(rules, s.asOf) : rules).byId.get(item.id)!;
   const d = new Draft(item.id);
   const amount = compiled.rule.run({ s, facts: new Facts(false), p: compiled.params, d, instance: item.project ? { project: item.project } : {} });
   return d.failed ? 0 : amount;
