@@ -1,4 +1,4 @@
-import type { CapUse, Evaluation, ItemOutcome } from "../engine/outcome.js";
+import type { Evaluation, ItemOutcome } from "../engine/outcome.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
 import type { MessageKey } from "../i18n/catalog/index.js";
@@ -7,6 +7,7 @@ import type { QuestionBank } from "../interview/questionBank.js";
 import { describeFact } from "../interview/render.js";
 import { renderNote, renderReason } from "../result/renderReason.js";
 import { calculationLines } from "../result/renderCalculation.js";
+import { capLine, capShown } from "../result/capLine.js";
 import { itemHeading, questionsToSettle } from "../result/summaryText.js";
 import type { CompiledRules } from "../rules/loadRules.js";
 import type { ScreeningRecord } from "../store/store.js";
@@ -80,7 +81,7 @@ function resultSection({ evaluation, rules, lang }: ReportInput): string {
   const rows = evaluation.items.map((item) => {
     // Caps are listed with the room they leave, and "not counted" shows by the amount: their reasons would say it twice.
     const said = item.reasons.filter((r) => !r.code.startsWith("cap_") && r.code !== "not_counted_duplicate");
-    const reasons = [...said.map((r) => renderReason(r, lang)), ...item.caps.filter(capMatters).map((cap) => capText(cap, lang)), ...calculationLines(item, lang)];
+    const reasons = [...said.map((r) => renderReason(r, lang)), ...item.caps.filter(capShown).map((cap) => capLine(cap, lang)), ...calculationLines(item, lang)];
     return `<tr class="${item.status}"><td>${e(itemHeading(item, rules, lang))}</td><td class="status">${e(t(lang, `status.${item.status}`))}</td><td class="amount">${e(amountText(item, lang))}</td><td><ul>${reasons.map((r) => `<li>${e(r)}</li>`).join("")}</ul></td></tr>`;
   });
   const total = `<tr class="total"><td colspan="2">${e(t(lang, "report.total"))}</td><td class="amount">${e(formatYuan(evaluation.totalMaxSupportFen, lang))}</td><td></td></tr>`;
@@ -130,12 +131,6 @@ function amountText(item: ItemOutcome, lang: Lang): string {
   return "—";
 }
 
-const capMatters = (cap: CapUse) => cap.afterFen < cap.beforeFen || cap.usedFen > 0;
-
-function capText(cap: CapUse, lang: Lang): string {
-  const used = cap.usedFen > 0 ? t(lang, "screen.used", { usedFen: cap.usedFen }) : "";
-  return t(lang, "screen.limitedBy", { cap: t(lang, `screen.cap.${cap.name}` as MessageKey), limitFen: cap.limitFen, used, roomFen: cap.roomAfterFen }).trim();
-}
 
 /** Whether the stored per-item outcome is the one the evaluation gives. */
 export function sameItems(record: ScreeningRecord, evaluation: Evaluation): boolean {

@@ -1,10 +1,10 @@
-import type { CapUse, Evaluation, ItemOutcome, Reason } from "../engine/outcome.js";
+import type { Evaluation, ItemOutcome, Reason } from "../engine/outcome.js";
 import { formatYuan } from "../i18n/formatMoney.js";
 import type { Lang } from "../i18n/lang.js";
-import type { MessageKey } from "../i18n/catalog/index.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { reasonText, renderNote, renderReason } from "./renderReason.js";
+import { capLine, capShown } from "./capLine.js";
 import { documentEntries } from "./documents.js";
 import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
 
@@ -60,15 +60,9 @@ function itemLines(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe
   }
   const lines = [t(lang, "screen.eligible", { item: heading, amount: formatYuan(item.maxSupportFen!, lang) })];
   for (const reason of item.reasons.slice(1)) if (!reason.code.startsWith("cap_")) lines.push(`   ${renderReason(reason, lang)}`);
-  for (const cap of item.caps) if (cap.afterFen < cap.beforeFen || cap.usedFen > 0) lines.push(capLine(cap, lang));
+  for (const cap of item.caps) if (capShown(cap)) lines.push(`   ${capLine(cap, lang)}`);
   if (item.countedSupportFen === 0) lines.push(t(lang, "screen.notCounted"));
   else if (item.countedSupportFen < item.maxSupportFen!) lines.push(t(lang, "screen.countedPart", { countedFen: item.countedSupportFen }));
   return lines;
 }
 
-/** A cap that lowered the amount limited it; one that did not, with support already received under it, is what the item was counted against. */
-function capLine(cap: CapUse, lang: Lang): string {
-  const name = t(lang, `screen.cap.${cap.name}` as MessageKey);
-  const used = cap.usedFen > 0 ? t(lang, "screen.used", { usedFen: cap.usedFen }) : "";
-  return t(lang, cap.afterFen < cap.beforeFen ? "screen.limitedBy" : "screen.countedAgainst", { cap: name, limitFen: cap.limitFen, used, roomFen: cap.roomAfterFen });
-}

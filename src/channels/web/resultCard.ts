@@ -1,9 +1,9 @@
-import type { CapUse, Evaluation, ItemOutcome } from "../../engine/outcome.js";
+import type { Evaluation, ItemOutcome } from "../../engine/outcome.js";
 import { formatYuan } from "../../i18n/formatMoney.js";
 import type { Lang } from "../../i18n/lang.js";
-import type { MessageKey } from "../../i18n/catalog/index.js";
 import { t } from "../../i18n/translate.js";
 import { reasonText, renderNote, renderReason } from "../../result/renderReason.js";
+import { capLine, capShown } from "../../result/capLine.js";
 import type { DescribeFact } from "../../result/resultScreen.js";
 import { itemHeading } from "../../result/summaryText.js";
 import type { CompiledRules } from "../../rules/loadRules.js";
@@ -63,7 +63,7 @@ function cardItem(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe:
     amountText: amountText(item, lang),
     countedText: item.status === "eligible" && !item.counted ? t(lang, "screen.notCounted").trim() : null,
     reasons,
-    caps: item.caps.filter((cap) => cap.afterFen < cap.beforeFen || cap.usedFen > 0).map((cap) => capText(cap, lang)),
+    caps: item.caps.filter(capShown).map((cap) => capLine(cap, lang)),
     missing: [...new Set(item.missing.map((path) => describe(path, lang)))],
     documents: item.status === "eligible" ? [...(rules.byId.get(item.id)?.text.documents[lang] ?? [])] : [],
   };
@@ -75,7 +75,3 @@ function amountText(item: ItemOutcome, lang: Lang): string | null {
   return null;
 }
 
-function capText(cap: CapUse, lang: Lang): string {
-  const used = cap.usedFen > 0 ? t(lang, "screen.used", { usedFen: cap.usedFen }) : "";
-  return t(lang, "screen.limitedBy", { cap: t(lang, `screen.cap.${cap.name}` as MessageKey), limitFen: cap.limitFen, used, roomFen: cap.roomAfterFen }).trim();
-}
