@@ -288,3 +288,59 @@ describe("parseAmount properties", () => {
     );
   });
 });
+
+describe("parseAmount refuses what only looks like an amount", () => {
+  it.each([
+    ["a currency sign written twice", "¥¥300"],
+    ["a full-width currency sign alone", "￥"],
+    ["a date written with a slash", "2025/3"],
+    ["a fraction written with a slash", "3/5"],
+    ["a number with two decimal points, the second Chinese", "1.5点5"],
+    ["a Chinese decimal point with no digit after it", "五点"],
+    ["an English multiplier followed by more digits", "1k2"],
+    ["a unit without its digit after another unit", "三千百"],
+  ])("%s: %s", (_name, text) => {
+    expect(parseAmount(text).ok).toBe(false);
+  });
+
+  it("calls an English multiplier next to 十, 百 or 千 ambiguous, as next to 万", () => {
+    expect(parseAmount("3k十")).toEqual({ ok: false, error: "ambiguous" });
+    expect(parseAmount("2m百")).toEqual({ ok: false, error: "ambiguous" });
+  });
+
+  it("says a currency sign alone is not an amount rather than that nothing was typed", () => {
+    expect(parseAmount("￥")).toEqual({ ok: false, error: "invalid" });
+  });
+
+  it("reports the sign of a negative amount even when its fraction is too long to store", () => {
+    expect(parseAmount("-0.00000000000000000001")).toEqual({ ok: false, error: "negative" });
+  });
+
+  it("reports a fraction too long to store as such, however large the amount", () => {
+    expect(parseAmount("100000000.00000000000000000001")).toEqual({ ok: false, error: "too_many_decimals" });
+  });
+});
+
+describe("parseAmount reads more ways of writing an amount", () => {
+  it("ignores trailing zeros of a fraction, however many", () => {
+    expect(parseAmount("1.000000000000000000")).toEqual({ ok: true, fen: 100, notation: "digits", approximate: false });
+  });
+
+  it("never misreads a Chinese decimal with a long run of trailing zeros", () => {
+    for (let zeros = 12; zeros <= 20; zeros++) {
+      const parsed = parseAmount(`一点五${"零".repeat(zeros)}`);
+      if (parsed.ok) expect(parsed.fen, `${zeros} zeros`).toBe(150);
+    }
+  });
+
+  it("reads digits times 千 before 万 followed by the rest of the amount", () => {
+    expect(parseAmount("3千万5千")).toEqual({ ok: true, fen: 30_005_000 * YUAN, notation: "words", approximate: false });
+  });
+});
+
+describe("parseCount reads", () => {
+  it("zero written as a word", () => {
+    expect(parseCount("zero")).toEqual({ ok: true, count: 0 });
+    expect(parseCount("Zero")).toEqual({ ok: true, count: 0 });
+  });
+});
