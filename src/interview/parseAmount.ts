@@ -112,7 +112,7 @@ export function parseAmount(text: string): AmountParse {
   const parsed = evaluateAmount(body);
   if (negative) {
     // Report the sign whenever the rest reads as a number, so the user fixes the real problem.
-    const numeric = parsed.ok || parsed.error === "too_large" || parsed.error === "too_many_decimals";
+    const numeric = parsed.ok || parsed.error === "too_many_decimals";
     return { ok: false, error: numeric ? "negative" : parsed.error };
   }
   if (!parsed.ok) return parsed;
