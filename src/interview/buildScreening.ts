@@ -72,7 +72,9 @@ export function setPath(root: Record<string, unknown>, path: string, value: unkn
   for (let i = 0; i < parts.length - 1; i++) {
     const part = parts[i]!;
     const next: unknown = Array.isArray(node) ? node[Number(part)] : node[part];
-    if (next === undefined || next === null) {
+    // Nothing lies under a fact answered "none" (no innovation base): an answer left about it is moot.
+    if (next === null) return false;
+    if (next === undefined) {
       if (Array.isArray(node) || /^\d+$/.test(parts[i + 1]!)) return false;
       const created: Record<string, unknown> = {};
       node[part] = created;
