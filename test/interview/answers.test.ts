@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { OutMessage } from "../../src/interview/messages.js";
-import { initialState, type InterviewState } from "../../src/interview/state.js";
 import { currentResult } from "../../src/interview/interview.js";
 import { renderMessage } from "../../src/interview/render.js";
-import { AS_OF, ctx, play } from "./conversation.js";
-
-const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
-
-/** Plays typed replies from the start, answering "don't know" to anything not scripted, until `key` is asked. */
-function at(key: string, replies: string[], lang: "zh" | "en" = "en"): InterviewState {
-  let state = play([{ type: "start" }], initialState(lang, AS_OF)).state;
-  for (const text of replies) state = play([{ type: "text", text }], state).state;
-  for (let guard = 0; state.current !== key && guard < 60; guard++) state = play([{ type: "skip" }], state).state;
-  expect(state.current).toBe(key);
-  return state;
-}
+import { at, ctx, noticesOf, play } from "./conversation.js";
 
 /** An enterprise in the district, in AI, choosing only the vouchers topic, its name skipped, an SME: at the model-services amount. */
 const atModelServices = () => at("modelServices", ["yes", "1", "1", "3", "skip", "yes"]);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Screening } from "../../src/engine/screening.js";
 import { currentOptions, currentResult } from "../../src/interview/interview.js";
-import type { OutMessage } from "../../src/interview/messages.js";
 import { renderMessage } from "../../src/interview/render.js";
 import type { InterviewState } from "../../src/interview/state.js";
 import { NOTHING_TO_CLAIM } from "../support/nothingToClaim.js";
-import { ctx, interview, outcomeOf, play } from "./conversation.js";
-
-const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
+import { ctx, interview, outcomeOf, play, noticesOf } from "./conversation.js";
 
 /** Two scenario projects (1,000,000) and an event whose expenses give 600,000: Article 16 can change the total. */
 const SCENARIO_AND_EVENT: Screening = {

@@ -3,11 +3,9 @@ import { step } from "../../src/interview/interview.js";
 import type { OutMessage } from "../../src/interview/messages.js";
 import { initialState, interviewStateSchema, type InterviewState } from "../../src/interview/state.js";
 import { renderMessage } from "../../src/interview/render.js";
-import { AS_OF, ctx, play } from "./conversation.js";
+import { AS_OF, ctx, play, noticesOf } from "./conversation.js";
 
 const questionOf = (out: OutMessage[]) => out.filter((m) => m.type === "question").at(-1) as Extract<OutMessage, { type: "question" }> | undefined;
-const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
-
 /** An enterprise in the district, past the opening questions, choosing only the vouchers topic (its name skipped). */
 function atVouchers(lang: "zh" | "en" = "en"): InterviewState {
   return play(

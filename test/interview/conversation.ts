@@ -1,8 +1,9 @@
+import { expect } from "vitest";
 import { evaluate } from "../../src/engine/evaluate.js";
 import type { Evaluation } from "../../src/engine/outcome.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { currentResult, step, type InterviewContext } from "../../src/interview/interview.js";
-import type { InterviewEvent } from "../../src/interview/messages.js";
+import type { InterviewEvent, OutMessage } from "../../src/interview/messages.js";
 import { initialState, type InterviewState } from "../../src/interview/state.js";
 import { loadQuestionBank } from "../../src/rules/loadQuestions.js";
 import { loadRules } from "../../src/rules/loadRules.js";
@@ -59,4 +60,16 @@ export function interview(persona: Screening, onQuestion?: (state: InterviewStat
     if (state.pending !== null) ({ state, out } = play([{ type: "confirm", key, turn: state.turn, yes: true }], state));
   }
   return { state, asked, final: currentResult(ctx, state).evaluation, direct: evaluate(persona, ctx.rules, persona.asOf ?? AS_OF) };
+}
+
+/** The keys of the notices among messages. */
+export const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
+
+/** Plays typed replies from the start, answering "don't know" to anything not scripted, until `key` is asked. */
+export function at(key: string, replies: string[], lang: "zh" | "en" = "en"): InterviewState {
+  let state = play([{ type: "start" }], initialState(lang, AS_OF)).state;
+  for (const text of replies) state = play([{ type: "text", text }], state).state;
+  for (let guard = 0; state.current !== key && guard < 60; guard++) state = play([{ type: "skip" }], state).state;
+  expect(state.current).toBe(key);
+  return state;
 }

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { OutMessage } from "../../src/interview/messages.js";
 import { initialState, type InterviewState } from "../../src/interview/state.js";
 import { MAX_LISTED_PROJECTS } from "../../src/interview/validateAnswer.js";
-import { AS_OF, play } from "./conversation.js";
-
-const noticesOf = (out: OutMessage[]) => out.filter((m) => m.type === "notice").map((m) => (m as { key: string }).key);
-
-/** Plays typed replies from the start, then skips until `key` is asked. */
-function at(key: string, replies: string[]): InterviewState {
-  let state = play([{ type: "start" }], initialState("en", AS_OF)).state;
-  for (const text of replies) state = play([{ type: "text", text }], state).state;
-  for (let guard = 0; state.current !== key && guard < 60; guard++) state = play([{ type: "skip" }], state).state;
-  expect(state.current).toBe(key);
-  return state;
-}
+import { AS_OF, play, noticesOf, at } from "./conversation.js";
 
 /** An enterprise in AI choosing the infrastructure topic (the ninth), its name skipped. */
 const atProjects = () => at("infrastructureProjects", ["yes", "1", "1", "9", "skip"]);
