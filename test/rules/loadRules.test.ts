@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { rulesOn } from "../../src/engine/compiledRules.js";
 import { DEFAULT_RULES_DIR, loadRules, RulesFileError } from "../../src/rules/loadRules.js";
+import { DEFAULT_QUESTIONS_FILE, loadQuestionBank } from "../../src/rules/loadQuestions.js";
+import { displayName } from "../../src/rules/readRulesFile.js";
 import { rulesWithModelCapChanged } from "../support/storedScreenings.js";
 import { rulesFileErrorOf } from "../support/rulesFileError.js";
 
@@ -149,6 +151,57 @@ describe("rules data", () => {
     expect(error.file).toBe("rules/articles.json");
     expect(error.message).toContain("articles[5].summaryEn: “Up to RMB 1” states a figure of the rules: write it as {{param:ARTICLE.NAME}}");
     expect(error.message).toContain("articles[6].summaryZh: {{param:7.nationalAmount}}: no parameter 7.nationalAmount in rules/items");
+  });
+
+  it("refuses an item defined twice, naming the file that defines it again", () => {
+    copyRules();
+    edit("items/article-13.json", (data) => (data.items as unknown[]).push((data.items as unknown[])[0]));
+    const error = errorOf();
+    expect(error.file).toBe("rules/items/article-13.json");
+    expect(error.issues).toEqual([{ path: "items.13", message: "item defined twice" }]);
+  });
+
+  it("refuses a parameter no rule reads", () => {
+    copyRules();
+    edit("items/article-13.json", (data) => ((data.parameters as Record<string, unknown>).extra = { yuan: 1, text: "RMB 1" }));
+    const error = errorOf();
+    expect(error.file).toBe("rules/items/article-13.json");
+    expect(error.issues).toEqual([{ path: "parameters.extra", message: "unknown parameter: no rule reads it (check its spelling)" }]);
+  });
+
+  it("reads only the .json files of rules/items", () => {
+    copyRules();
+    writeFileSync(join(dir!, "items", "notes.md"), "# not a rules file");
+    expect(loadRules(dir!).rulesVersion).toBe(loadRules().rulesVersion);
+  });
+
+  it("refuses an Article with an item file but no entry in rules/articles.json", () => {
+    copyRules();
+    edit("articles.json", (data) => (data.articles = (data.articles as { article: string }[]).filter((entry) => entry.article !== "6")));
+    const error = errorOf();
+    expect(error.file).toBe("rules/articles.json");
+    expect(error.issues).toEqual([{ path: "articles", message: "Article 6 (rules/items/article-06.json) has no entry" }]);
+  });
+
+  it("refuses a guideline named in a language the results are not written in", () => {
+    copyRules();
+    edit("items/article-06.json", (data) => {
+      const parameters = data.parameters as Record<string, { yuan: number; text: string }>;
+      const cap = parameters.modelAnnualCap!;
+      parameters.modelAnnualCap = { values: [{ from: "2025-04-30", ...cap }, { from: "2026-01-01", yuan: 125000, text: "最高支持12.5万元", source: { en: "g", zh: "指南", fr: "g" } }] } as never;
+    });
+    expect(errorOf().message).toContain(`parameters.modelAnnualCap.values[1].source: only "en" and "zh": fr is not a language of the results`);
+  });
+
+  it("names a broken question bank by its path: relative in the project, in full elsewhere", () => {
+    copyRules();
+    const copy = join(dir!, "questions.json");
+    writeFileSync(copy, "[");
+    const error = rulesFileErrorOf(() => loadQuestionBank(copy));
+    expect(error.file).toBe(copy);
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]!.path).toBe("(file)");
+    expect(displayName(DEFAULT_QUESTIONS_FILE)).toBe("rules/questions.json");
   });
 
   it("refuses a rules folder that lacks an item", () => {
