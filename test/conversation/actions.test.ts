@@ -204,6 +204,16 @@ describe("interview buttons", () => {
     const forged = { replies: [{ type: "notice", text: t("en", "bot.callback.unknown") }], later: null, outcome: "forged" };
     expect(await built.handle(action({ kind: "answer", key: "kind", turn: 2, value: "company" }))).toEqual(forged);
     expect(await built.handle(action({ kind: "toggle", key: "kind", turn: 2, option: "company" }))).toEqual(forged);
+    expect(await built.handle(action({ kind: "answer", key: "kind", turn: 2, value: "enterprise " }))).toEqual(forged);
+    expect(await recordOf(built)).toEqual(before);
+  });
+
+  it("a word for a yes/no question, which has no options, is forged", async () => {
+    const built = build();
+    await built.handle(command("check"));
+    const before = await recordOf(built);
+    expect(await built.handle(action({ kind: "answer", key: "jurisdiction", turn: 1, value: "yes" }))).toEqual({ replies: [{ type: "notice", text: t("en", "bot.callback.unknown") }], later: null, outcome: "forged" });
+    expect(await built.handle(action({ kind: "toggle", key: "jurisdiction", turn: 1, option: "yes" }))).toMatchObject({ outcome: "forged" });
     expect(await recordOf(built)).toEqual(before);
   });
 

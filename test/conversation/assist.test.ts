@@ -41,6 +41,14 @@ describe("the daily allowance of LLM calls", () => {
     expect(assistant.calls.map((call) => call.took)).toEqual([true, true, false]);
   });
 
+  it("a turn that saves the conversation keeps the day's count", async () => {
+    const built = build({ assistant: new FakeAssistant(), llmDailyLimit: 1 });
+    await built.handle(command("check"));
+    await ask(built, "a");
+    await built.handle(text("yes"));
+    expect(await recordOf(built)).toMatchObject({ llm: { day: TODAY, calls: 1 }, interview: { turn: 2 } });
+  });
+
   it("each conversation has its own allowance", async () => {
     const built = build({ assistant: new FakeAssistant(), llmDailyLimit: 1 });
     await built.handle(command("check"));

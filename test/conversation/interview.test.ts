@@ -240,3 +240,47 @@ describe("the language", () => {
     expect(await recordOf(built)).toMatchObject({ lang: "zh", interview: { lang: "zh" } });
   });
 });
+
+describe("what a turn writes", () => {
+  it("a turn that leaves the screening as it was writes nothing: resuming, the result so far, text that is no answer", async () => {
+    const built = build();
+    await built.handle(command("check"));
+    await built.handle(text("yes"));
+    const writes = built.store.puts.length;
+    await built.handle(command("check"));
+    await built.handle(command("result"));
+    await built.handle(text("blah"));
+    expect(built.store.puts).toHaveLength(writes);
+    await built.handle(text("1"));
+    expect(built.store.puts).toHaveLength(writes + 1);
+    expect((await recordOf(built)).interview?.turn).toBe(3);
+  });
+
+  it("lang zh typed mid-screening changes the conversation's language as well as the interview's", async () => {
+    const built = build();
+    await built.handle(command("check"));
+    await built.handle(text("yes"));
+    const turn = await built.handle(text("lang zh"));
+    const expected = core([{ type: "text", text: "yes" }, { type: "text", text: "lang zh" }]);
+    expect(turn.replies).toEqual(expectedReplies(expected.state, expected.out, false));
+    expect(await recordOf(built)).toMatchObject({ lang: "zh", interview: { lang: "zh" } });
+    expect((await built.handle(command("help"))).replies).toEqual([{ type: "message", text: t("zh", "bot.help") }]);
+  });
+
+  it("the interview's other messages come as plain messages: items ruled out, the summary, help with a question", async () => {
+    const built = build();
+    await built.handle(command("check"));
+    await built.handle(text("yes"));
+    const excluded = await built.handle(action({ kind: "answer", key: "kind", turn: 2, value: "social_organization" }));
+    const afterKind = core([{ type: "text", text: "yes" }, { type: "answer", key: "kind", turn: 2, value: "social_organization" }]);
+    expect(afterKind.out.map((msg) => msg.type)).toEqual(["excluded", "question"]);
+    expect(excluded.replies).toEqual(expectedReplies(afterKind.state, afterKind.out, true));
+    expect(excluded.replies[0]).toMatchObject({ type: "message" });
+    for (const typed of ["summary", "help"]) {
+      const turn = await built.handle(text(typed));
+      const expected = core([{ type: "text", text: "yes" }, { type: "answer", key: "kind", turn: 2, value: "social_organization" }, { type: "text", text: typed }]);
+      expect(turn.replies).toEqual(expectedReplies(expected.state, expected.out, false));
+      expect(turn.replies[0]).toMatchObject({ type: "message" });
+    }
+  });
+});
