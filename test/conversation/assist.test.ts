@@ -108,6 +108,7 @@ describe("the daily allowance of LLM calls", () => {
     const built = build({ assistant: new FakeAssistant(), llmDailyLimit: 1 });
     expect(await ask(built, "a")).toBe("llm answer: a");
     expect(await built.store.getConversation(ID)).toBeNull();
+    expect(built.store.puts).toEqual([]);
   });
 
   it("an answer from the template costs nothing and writes nothing", async () => {
@@ -116,6 +117,12 @@ describe("the daily allowance of LLM calls", () => {
     const writes = built.store.puts.length;
     expect(await ask(built, "a")).toBe("template answer: a");
     expect(built.store.puts).toHaveLength(writes);
+  });
+
+  it("an explanation is written in the conversation's language", async () => {
+    const built = build({ assistant: new FakeAssistant(), llmDailyLimit: 1 });
+    await built.handle(command("check"), { languageHint: "zh" });
+    expect(await allReplies(await built.handle(text("解释")))).toEqual([{ type: "message", text: "llm explanation of 0 in zh" }]);
   });
 
   it("explanations count against the same allowance", async () => {

@@ -5,6 +5,7 @@ import { EXPORT_HEADER, exportRows } from "../../src/conversation/staff/caseExpo
 import { caseRow, findCases, itemStatuses, PAGE_SIZE, searchCases, type CaseFilter } from "../../src/conversation/staff/caseSearch.js";
 import { CHANNELS, dashboard, TOP } from "../../src/conversation/staff/dashboard.js";
 import { addDays } from "../../src/conversation/staff/dates.js";
+import { statsOfDays } from "../../src/conversation/staff/stats.js";
 import { toScreeningRecord } from "../../src/conversation/screeningRecord.js";
 import { evaluate } from "../../src/engine/evaluate.js";
 import { ITEM_IDS } from "../../src/engine/screening.js";
@@ -218,6 +219,14 @@ describe("the staff dashboard", () => {
     ]);
     for (let i = 0; i < TOP + 1; i++) await gap(`q${String(i).padStart(2, "0")}`, "weak", "2026-03-01T02:00:00.000Z");
     expect((await dashboard(store, interview, { from: "2026-03-01", to: "2026-03-02" }, "en")).faqGaps).toHaveLength(TOP);
+  });
+
+  it("/stats figures leave out an item this version does not know (a record of an older rules file)", async () => {
+    const store = await storeOf([record("TZ-20260301-AAAAAAAA", "2026-03-01T02:00:00.000Z", [item("4", "eligible", 100_00), item("99", "eligible", 50_00)])]);
+    const stats = statsOfDays(await store.daySummaries("2026-03-01", "2026-03-01"));
+    expect(stats.byItem.map((i) => i.id)).toEqual([...ITEM_IDS]);
+    expect(stats.byItem.find((i) => i.id === "4")).toEqual({ id: "4", eligible: 1, sumFen: 100_00 });
+    expect(stats).toMatchObject({ count: 1, byDay: [["2026-03-01", 1]], totalFen: 150_00 });
   });
 
   it("day arithmetic for the staff pages", () => {
