@@ -120,11 +120,16 @@ describe("case export", () => {
   });
 });
 
-describe("one case for staff", () => {
+/** A case of the contract persona as the conversation layer stores it (built inside each test). */
+function contractCase() {
   const evaluation = evaluate(CONTRACT_PERSONA, interview.rules, TODAY);
-  const stored = toScreeningRecord({ caseId: "TZ-20260301-AAAAAAAA", conversationId: "tg:1", createdAt: new Date("2026-03-01T02:00:00.000Z"), lang: "en", screening: CONTRACT_PERSONA, evaluation });
+  return { evaluation, stored: toScreeningRecord({ caseId: "TZ-20260301-AAAAAAAA", conversationId: "tg:1", createdAt: new Date("2026-03-01T02:00:00.000Z"), lang: "en", screening: CONTRACT_PERSONA, evaluation }) };
+}
+
+describe("one case for staff", () => {
 
   it("its result under the current rules, its rules version, and no difference under the same rules", async () => {
+    const { evaluation, stored } = contractCase();
     const store = await storeOf([stored]);
     expect(await caseDetail(store, interview, stored.caseId, "zh")).toEqual({
       record: stored,
@@ -136,6 +141,7 @@ describe("one case for staff", () => {
   });
 
   it("differs when screened under other rules with another total or other items, not when only the version changed", async () => {
+    const { evaluation, stored } = contractCase();
     const older = { ...stored, rulesVersion: "older" };
     const otherTotal = { ...older, caseId: "TZ-20260301-BBBBBBBB", totalMaxSupportFen: stored.totalMaxSupportFen + 1 };
     const otherItems = { ...older, caseId: "TZ-20260301-CCCCCCCC", items: stored.items.map((i, n) => (n === 0 ? { ...i, status: "not_eligible" as const, maxSupportFen: null } : i)) };
@@ -148,6 +154,7 @@ describe("one case for staff", () => {
   });
 
   it("its printable report, or null", async () => {
+    const { evaluation, stored } = contractCase();
     const store = await storeOf([stored]);
     expect(await caseReport(store, interview, stored.caseId, "en")).toBe(buildReportHtml({ record: stored, evaluation, rules: interview.rules, bank: interview.bank, lang: "en" }));
     expect(await caseReport(store, interview, "TZ-20260301-ZZZZZZZZ", "en")).toBeNull();
