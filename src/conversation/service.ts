@@ -128,13 +128,13 @@ export class ConversationService {
   private async turn(conversationId: string, input: ConversationInput, caller: Caller): Promise<Turn> {
     const { store, clock, logger } = this.deps;
     let session = await this.load(conversationId, input, caller);
-    if (session.record && !session.record.active) session = await saveSession(store, session, {}, clock());
     const lead: Reply[] = [];
+    // Set aside first: any save marks the record active and forgets that its interview was unreadable.
     if (session.unreadable) {
       logger.warn("stored interview unreadable; set aside", { conversation: conversationId });
       session = await saveSession(store, session, { interview: null }, clock());
       lead.push(message(t(session.lang, "bot.check.unreadable")));
-    }
+    } else if (session.record && !session.record.active) session = await saveSession(store, session, {}, clock());
     const turn = await route(this.ctx, session, input, caller);
     await this.countStarted(conversationId, session.interview);
     return lead.length > 0 ? { ...turn, replies: [...lead, ...turn.replies] } : turn;

@@ -37,8 +37,6 @@ export async function loadSession(store: Store, conversationId: string, language
 export interface SessionChange {
   lang?: Lang;
   interview?: InterviewState | null;
-  /** LLM calls made today, when one was made. */
-  llm?: ConversationRecord["llm"];
 }
 
 /**
@@ -54,7 +52,7 @@ export async function saveSession(store: Store, session: Session, change: Sessio
     lang,
     interview,
     active: true,
-    llm: change.llm ?? session.record?.llm ?? { day: todayInBeijing(now), calls: 0 },
+    llm: session.record?.llm ?? { day: todayInBeijing(now), calls: 0 },
     updatedAt: now.toISOString(),
   };
   await store.putConversation(record);

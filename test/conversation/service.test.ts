@@ -271,6 +271,14 @@ describe("a stored interview this version cannot read", () => {
     expect((await built.handle(command("help"))).replies).toEqual([{ type: "message", text: t("zh", "bot.help") }]);
   });
 
+  it("is set aside and told of in a conversation marked inactive too, which the turn makes active again", async () => {
+    const built = build();
+    await built.store.putConversation(stored({ active: false, lang: "zh", interview: { broken: 1 } as never }));
+    expect((await built.handle(command("help"))).replies).toEqual([{ type: "message", text: t("zh", "bot.check.unreadable") }, { type: "message", text: t("zh", "bot.help") }]);
+    expect(await recordOf(built)).toMatchObject({ interview: null, active: true, lang: "zh" });
+    expect(built.logger.lines).toEqual([expect.objectContaining({ level: "warn", msg: "stored interview unreadable; set aside", conversation: ID })]);
+  });
+
   it("a stored language this version does not know falls back to the channel's hint", async () => {
     const built = build();
     await built.store.putConversation(stored({ lang: "fr" as never }));
