@@ -66,7 +66,7 @@ function madeOf(c: Calculation, summed: boolean, lang: Lang): string | null {
       return t(lang, "explain.rateLess", { percent: c.percent, contractFen: c.contractFen, hardwareFen: c.hardwareFen, baseFen: c.baseFen });
     case "units":
       if (summed) return null;
-      return t(lang, "explain.units", { count: c.count, unit: t(lang, key(`calc.${c.count === 1 ? "unit" : "units"}.${c.unit}`)), eachFen: c.eachFen });
+      return t(lang, "explain.units", { count: c.count, unit: t(lang, key(`calc.${countedForm(c.count, lang)}.${c.unit}`)), eachFen: c.eachFen });
     case "filing":
       return summed ? null : t(lang, "explain.part", { name: t(lang, key(`calc.filing.${c.filing}`)), fen: money(c.fen) });
     case "recognition":
@@ -82,6 +82,9 @@ function madeOf(c: Calculation, summed: boolean, lang: Lang): string | null {
       return null;
   }
 }
+
+/** English says "1 national standard", "2 national standards"; Chinese counts with a measure word ("2项国家标准"), which the singular form carries. */
+const countedForm = (count: number, lang: Lang) => (count === 1 || lang === "zh" ? "unit" : "units");
 
 function capSentences(cap: CapUse, lang: Lang): string[] {
   const name = t(lang, key(`screen.cap.${cap.name}`));
