@@ -16,9 +16,9 @@ export interface PrintContext {
   name?: string;
 }
 
-/** Reasons a printed item leaves to the table or to other sections (caps show in the calculation). */
 /** Reasons that apply to every item at once: said once, under the table. */
 const generalCodes = new Set(["outside_jurisdiction", "no_eligible_sector", "out_of_force"]);
+/** Reasons a printed item leaves to the table or to other sections (caps show in the calculation). */
 const SAID_ELSEWHERE = new Set(["conditions_met", "not_counted_duplicate", "part_not_counted_units", "part_not_counted_recognition"]);
 const ARTICLE16 = new Set(["not_counted_duplicate", "part_not_counted_units", "part_not_counted_recognition"]);
 const WIDTH = 92;
@@ -68,7 +68,6 @@ function leftOutLine(item: ItemOutcome, rules: CompiledRules, lang: Lang): strin
   return t(lang, "print.leftOutItem", { item: itemHeading(item, rules, lang), leftOutFen: max - item.countedSupportFen, maxFen: max, why });
 }
 
-
 /** When every item fails for the same general reason (outside the district, rules not in force), that reason, said once. */
 function generalReason(items: readonly ItemOutcome[]): Reason | null {
   const first = items[0]?.reasons[0];
@@ -95,7 +94,6 @@ function details(item: ItemOutcome, lang: Lang): string[] {
   }
   return lines;
 }
-
 
 /** A reason standing alone starts a sentence (Chinese has no capitals: unchanged). */
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
