@@ -30,21 +30,24 @@ export function itemHeading(item: ItemOutcome, rules: CompiledRules, lang: Lang)
   return `${articleLabel(item.id, lang)} ${title}${project}`;
 }
 
+/** English puts a space between words and amounts; Chinese does not. */
+const spaceIn = (lang: Lang) => (lang === "en" ? " " : "");
+
 /** Article 16: what of an eligible item the total leaves out, when it leaves anything out. */
 function countedNote(item: ItemOutcome, lang: Lang): string {
-  if (item.countedSupportFen === 0) return ` ${t(lang, "result.notCounted")}`;
-  return item.countedSupportFen < (item.maxSupportFen ?? 0) ? ` ${t(lang, "result.countedPart", { countedFen: item.countedSupportFen })}` : "";
+  if (item.countedSupportFen === 0) return `${spaceIn(lang)}${t(lang, "result.notCounted")}`;
+  return item.countedSupportFen < (item.maxSupportFen ?? 0) ? `${spaceIn(lang)}${t(lang, "result.countedPart", { countedFen: item.countedSupportFen })}` : "";
 }
 
 function itemBlock(item: ItemOutcome, rules: CompiledRules, lang: Lang, describe: DescribeFact | undefined): string[] {
   const status = t(lang, `status.${item.status}`);
   const amount =
     item.maxSupportFen !== null
-      ? ` · ${t(lang, "result.column.max")} ${formatYuan(item.maxSupportFen, lang)}${countedNote(item, lang)}`
+      ? ` · ${t(lang, "result.column.max")}${spaceIn(lang)}${formatYuan(item.maxSupportFen, lang)}${countedNote(item, lang)}`
       : item.potentialMaxSupportFen !== null
         ? ` · ${t(lang, "result.potential", { potentialFen: item.potentialMaxSupportFen })}`
         : "";
-  const lines = [`${itemHeading(item, rules, lang)}: ${status}${amount}`];
+  const lines = [`${itemHeading(item, rules, lang)}${lang === "en" ? ": " : "："}${status}${amount}`];
   for (const reason of item.reasons) lines.push(`  - ${renderReason(reason, lang)}`);
   if (item.missing.length > 0) lines.push(`  - ${missingText(item, lang, describe)}`);
   lines.push(...calculationLines(item, lang, "    "));
