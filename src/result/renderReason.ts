@@ -60,6 +60,7 @@ const prefixes: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map
 
 function render(reason: Reason, lang: Lang): string {
   let prefix = prefixes[lang].get(reason.cite);
+  // Stryker disable next-line ConditionalExpression: a cache; making the prefix again gives the same text.
   if (prefix === undefined) {
     prefix = `${articleLabel(reason.cite, lang)}${lang === "en" ? ": " : "："}`;
     prefixes[lang].set(reason.cite, prefix);

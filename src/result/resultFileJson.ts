@@ -20,6 +20,7 @@ const yuanOrNull = (fen: number | null) => (fen === null ? "null" : `${fenToYuan
 const quotedOnce = new Map<string, string>();
 function quoted(text: string): string {
   let json = quotedOnce.get(text);
+  // Stryker disable next-line ConditionalExpression: a cache; escaping again gives the same text.
   if (json === undefined) {
     json = JSON.stringify(text);
     quotedOnce.set(text, json);
@@ -30,6 +31,7 @@ function quoted(text: string): string {
 const reasonJson = (reason: Reason, lang: Lang) => (reason.params ? JSON.stringify(renderReason(reason, lang)) : quoted(renderReason(reason, lang)));
 
 function jsonList<T>(values: readonly T[], json: (value: T) => string): string {
+  // Stryker disable next-line ConditionalExpression: a shortcut; the loop below also writes "[]".
   if (values.length === 0) return "[]";
   let out = "[";
   for (let i = 0; i < values.length; i++) out += (i === 0 ? "" : ",") + json(values[i]!);
@@ -47,6 +49,7 @@ function itemJson(item: ItemOutcome, lang: Lang): string {
     `,"trace":${jsonList(item.trace, traceJson)}` +
     `,"counted":${item.counted},"countedSupport":${fenToYuan(item.countedSupportFen)}` +
     // Article 11's project only, and its key order is the engine's: left to JSON.stringify.
+    // Stryker disable next-line ConditionalExpression: a shortcut; JSON.stringify(null) is "null" too.
     `,"project":${item.project === null ? "null" : JSON.stringify(item.project)}}`
   );
 }

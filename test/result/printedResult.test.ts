@@ -50,6 +50,14 @@ describe("the printed result", () => {
     }
   });
 
+  it("shows a cap that lowered nothing when support was already received under it, and hides one that did neither", () => {
+    const { page } = printed({ ...NOTHING, scenarios: { projects: 2, receivedThisYear: 200_000 }, events: { expenses: 400_000, significantResults: true } }, "en");
+    expect(page).toContain(
+      "\n    2 × RMB 500,000 per scenario project = RMB 1,000,000\n    RMB 1,000,000, within the cap of RMB 2,000,000 a year, RMB 200,000 already received this\n    year → RMB 1,000,000\n",
+    );
+    expect(page).toContain("\n    50% × RMB 400,000 event expenses = RMB 200,000\n\nTotal after Article 16");
+  });
+
   it("is titled without a name when none is given", () => {
     expect(printed(ONE_OF_EACH, "en").page.split("\n")[0]).toBe("Pre-screening result");
     expect(printed(ONE_OF_EACH, "zh").page.split("\n")[0]).toBe("预筛查结果");

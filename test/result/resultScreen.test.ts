@@ -33,6 +33,12 @@ describe("result screen", () => {
     expect(text).toContain("To decide it: <events.significantResults>");
   });
 
+  it("leaves no empty list of items not eligible when every item is open", () => {
+    const text = screen({ applicant: inTongzhou });
+    expect(text).not.toContain("✖");
+    expect(text).not.toMatch(/\n\n\n/);
+  });
+
   it("gives one reason instead of thirteen when the applicant is outside the district", () => {
     const text = screen({ applicant: { ...inTongzhou, inJurisdiction: false } }, "zh");
     expect(text).toContain("第一条：申请主体未在通州区注册并经营");

@@ -78,6 +78,7 @@ describe("the questions that would settle an open item", () => {
   it("names the question of the fact a missing part belongs to, by field or by list entry", () => {
     expect(questionsToSettle(open(["futureIndustries.innovationBase.level"]), "en", describe)).toEqual(["A base? At which level?"]);
     expect(questionsToSettle(open(["infrastructure[1].eligibleInvestment"]), "en", describe)).toEqual(["Project 2?"]);
+    expect(questionsToSettle(open(["infrastructure[12].eligibleInvestment"]), "en", (path) => (path === "infrastructure[12]" ? "Project 13?" : path))).toEqual(["Project 13?"]);
   });
 
   it("never shows a path: a fact no question asks about is said in words", () => {
