@@ -54,6 +54,17 @@ describe("rules data", () => {
     expect(changed.byId.get("6")!.params.modelAnnualCap).toBe((cap + 100_000) * 100);
   });
 
+  it("changes the version id when the policy file or the Articles' texts change, and only then", () => {
+    copyRules();
+    const shipped = loadRules().rulesVersion;
+    expect(loadRules(dir!).rulesVersion).toBe(shipped);
+    edit("articles.json", (data) => ((data.articles as { summaryEn: string }[])[0]!.summaryEn += " (revised)"));
+    const revisedTexts = loadRules(dir!).rulesVersion;
+    expect(revisedTexts).not.toBe(shipped);
+    edit("policy.json", (data) => ((data.validity as { interpretation: string }).interpretation += " (revised)"));
+    expect(loadRules(dir!).rulesVersion).not.toBe(revisedTexts);
+  });
+
   it("names the file and the path of a wrongly typed parameter", () => {
     copyRules();
     edit("items/article-06.json", (data) => ((data.parameters as Record<string, unknown>).rate = { yuan: 30, text: "x" }));
