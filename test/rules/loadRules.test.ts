@@ -194,6 +194,17 @@ describe("rules data", () => {
     expect(error.issues).toEqual([{ path: "articles", message: "Article 6 (rules/items/article-06.json) has no entry" }]);
   });
 
+  it("refuses an Article listed twice in rules/articles.json, at the second entry", () => {
+    copyRules();
+    edit("articles.json", (data) => {
+      const articles = data.articles as { article: string }[];
+      articles[18] = { ...articles[18]!, article: "2" };
+    });
+    const error = errorOf();
+    expect(error.file).toBe("rules/articles.json");
+    expect(error.issues).toEqual([{ path: "articles[18].article", message: "Article 2 is listed twice" }]);
+  });
+
   it("refuses a guideline named in a language the results are not written in", () => {
     copyRules();
     edit("items/article-06.json", (data) => {
