@@ -31,8 +31,9 @@ export class ConversationQueue {
     );
     this.tails.set(conversationId, lane);
     const settled = lane.tail.then(() => {
+      // A lane's tasks settle in order: once none is pending, no later task can have found it.
       lane.pending -= 1;
-      if (lane.pending === 0 && this.tails.get(conversationId) === lane) this.tails.delete(conversationId);
+      if (lane.pending === 0) this.tails.delete(conversationId);
     });
     this.track(settled);
     return result;

@@ -46,10 +46,41 @@ describe("the per-conversation queue", () => {
     const held = gate([], "x");
     const first = queue.run("tg:1", held.task);
     const second = queue.run("tg:1", async () => undefined);
-    await expect(queue.run("tg:1", async () => undefined)).rejects.toBeInstanceOf(ConversationQueueFullError);
+    const refused = queue.run("tg:1", async () => undefined);
+    await expect(refused).rejects.toBeInstanceOf(ConversationQueueFullError);
+    await expect(refused).rejects.toMatchObject({ name: "ConversationQueueFullError", conversationId: "tg:1", message: "conversation tg:1 has too many pending turns" });
     held.open();
     await Promise.all([first, second]);
     await expect(queue.run("tg:1", async () => "again")).resolves.toBe("again");
+  });
+
+  it("keeps a conversation's order when a task is queued while an earlier one is still running", async () => {
+    const queue = new ConversationQueue();
+    const log: string[] = [];
+    const first = gate(log, "a1");
+    const second = gate(log, "a2");
+    const done = [queue.run("tg:1", first.task), queue.run("tg:1", second.task)];
+    first.open();
+    await done[0];
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = queue.run("tg:1", async () => void log.push("a3 start"));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(log).toEqual(["a1 start", "a1 end", "a2 start"]);
+    second.open();
+    await Promise.all([...done, third]);
+    expect(log).toEqual(["a1 start", "a1 end", "a2 start", "a2 end", "a3 start"]);
+  });
+
+  it("keeps nothing about a conversation once its tasks are done, so a long-running server does not grow", async () => {
+    const queue = new ConversationQueue();
+    const lanes = () => (queue as unknown as { tails: Map<string, unknown> }).tails.size;
+    const held = gate([], "x");
+    const running = [queue.run("tg:1", held.task), queue.run("tg:1", async () => undefined), queue.run("tg:2", async () => undefined)];
+    expect(lanes()).toBe(2);
+    held.open();
+    await Promise.all(running);
+    await queue.drain();
+    expect(lanes()).toBe(0);
   });
 
   it("drain waits for queued and tracked work", async () => {
