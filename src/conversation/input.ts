@@ -21,5 +21,5 @@ export const isCommand = (name: string): name is Command => KNOWN.has(name);
 /** `/report TZ-…` typed as text: the command and its arguments; null when the text is not a command. */
 export function readSlashCommand(text: string): { command: string; args: string } | null {
   const m = /^\/([A-Za-z]{1,32})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
-  return m ? { command: m[1]!.toLowerCase(), args: (m[2] ?? "").trim() } : null;
+  return m ? { command: m[1]!.toLowerCase(), args: m[2] ?? "" } : null;
 }

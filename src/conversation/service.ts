@@ -129,15 +129,15 @@ export class ConversationService {
     const { store, clock, logger } = this.deps;
     let session = await this.load(conversationId, input, caller);
     const lead: Reply[] = [];
-    // Set aside first: any save marks the record active and forgets that its interview was unreadable.
     if (session.unreadable) {
       logger.warn("stored interview unreadable; set aside", { conversation: conversationId });
-      session = await saveSession(store, session, { interview: null }, clock());
       lead.push(message(t(session.lang, "bot.check.unreadable")));
-    } else if (session.record && !session.record.active) session = await saveSession(store, session, {}, clock());
+    }
+    // An unreadable interview is already left out of the session: saving it sets it aside, and marks the record active.
+    if (session.unreadable || (session.record && !session.record.active)) session = await saveSession(store, session, {}, clock());
     const turn = await route(this.ctx, session, input, caller);
     await this.countStarted(conversationId, session.interview);
-    return lead.length > 0 ? { ...turn, replies: [...lead, ...turn.replies] } : turn;
+    return { ...turn, replies: [...lead, ...turn.replies] };
   }
 
   /** The dashboard's "screenings started": read back from the store's cache, counted without the user's identity. */
