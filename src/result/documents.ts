@@ -18,7 +18,7 @@ export interface DocumentsToPrepare {
 export function documentsToPrepare(items: readonly ItemOutcome[], rules: CompiledRules, lang: Lang): DocumentsToPrepare {
   const listed = items.filter((item) => item.status !== "not_eligible");
   const once = listed.filter((item, i) => listed.findIndex((other) => other.id === item.id) === i);
-  const lists = once.map((item) => ({ item, documents: rules.byId.get(item.id)?.text.documents[lang] ?? [] }));
+  const lists = once.map((item) => ({ item, documents: rules.byId.get(item.id)!.text.documents[lang] }));
   const common = lists.length < 2 ? [] : lists[0]!.documents.filter((doc) => lists.every(({ documents }) => documents.includes(doc)));
   return {
     common,

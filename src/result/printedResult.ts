@@ -83,7 +83,7 @@ function generalReason(items: readonly ItemOutcome[]): Reason | null {
 function details(item: ItemOutcome, lang: Lang): string[] {
   const lines: string[] = [];
   if (item.status === "not_eligible") {
-    if (generalCodes.has(item.reasons[0]?.code ?? "")) return [];
+    if (generalCodes.has(item.reasons[0]!.code)) return [];
     return item.ifConditionMetFen === null ? bullet(capitalised(reasonText(item.reasons[0]!, lang)), "    ") : [];
   }
   if (item.status !== "eligible") return [];

@@ -25,7 +25,7 @@ export function summaryText(evaluation: Evaluation, rules: CompiledRules, lang: 
 }
 
 export function itemHeading(item: ItemOutcome, rules: CompiledRules, lang: Lang): string {
-  const title = rules.byId.get(item.id)?.text.title[lang] ?? "";
+  const title = rules.byId.get(item.id)!.text.title[lang];
   const project = item.project ? ` · ${t(lang, "result.project", { index: item.project.index })}${item.project.name ? ` ${item.project.name}` : ""}` : "";
   return `${articleLabel(item.id, lang)} ${title}${project}`;
 }

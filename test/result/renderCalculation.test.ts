@@ -145,6 +145,10 @@ describe("an item's calculation read from its trace", () => {
     expect(calculationsOf(item([baseCap]))[0]!.calculation).toEqual({ kind: "baseCap", baseLevel: "municipal", limitFen: 500_000_000, receivedFen: 0, afterFen: 500_000_000 });
   });
 
+  it("shows nothing for an amount received recorded without its cap before it", () => {
+    expect(calculationsOf(item([{ kind: "fixed", fen: 100 }, { kind: "less_received", beforeFen: 100, receivedFen: 40, afterFen: 60 }])).map(({ calculation }) => calculation)).toEqual([{ kind: "fixed", fen: 100 }]);
+  });
+
   it("keeps a plain cap as it is, with what was used under it", () => {
     const step: TraceStep = { kind: "cap", limitFen: 100_000_000, usedFen: 30_000_000, afterFen: 60_000_000, name: "annual", capKind: "annual", beforeFen: 60_000_000 };
     expect(calculationsOf(item([step]))[0]!.calculation).toEqual({ kind: "cap", cap: "annual", capKind: "annual", beforeFen: 60_000_000, limitFen: 100_000_000, usedFen: 30_000_000, afterFen: 60_000_000 });
