@@ -65,6 +65,7 @@ describe("the template explanation, paragraph by paragraph", () => {
       "Article 7 Leading the formulation of standards: up to RMB 600,000. It counts 2 national standards at RMB 300,000 each. It is within the annual cap of RMB 1,000,000. After this, RMB 400,000 of that cap is left.",
     );
     expect(explained(two, "zh")[1]).toBe("第七条 牵头制定标准：最高60万元。按2项国家标准计算，单价30万元。未超过年度上限100万元。本项之后，该上限尚余40万元。");
+    expect(explained(two, "en").slice(2)).toEqual([ARTICLE4_EN, `11 other item(s) do not apply on these answers; the result lists why. ${CLOSING_EN}`]);
   });
 
   it("standards of several levels said as their sum, which uses the cap up", () => {
@@ -116,6 +117,13 @@ describe("the template explanation, paragraph by paragraph", () => {
     expect(explained(overlapping, "zh")[1]).toBe(
       "第十二条 高质量应用场景项目：最高200万元。按4个应用场景项目计算，单价50万元。未超过年度上限200万元。本项之后，该上限已用足。按第十六条，本项计入合计150万元：其中1个应用场景项目与第十四条为同一项目（重叠组1），按“择优不重复”原则计入第十四条，这些项目不计入，其余按上限计入。",
     );
+  });
+
+  it("an open item's questions, several of them, each said once", () => {
+    expect(explained({ events: {} }, "en")[1]).toBe(
+      "Article 14 Industrial events is still open: it could add up to RMB 1,000,000. To settle it, answer: Did the events achieve significant results and strong impact? / What were the actual expenses of the events you organised or funded this year?",
+    );
+    expect(explained({ events: {} }, "zh")[1]).toBe("第十四条 产业活动尚待确认：最多可增加100万元。需确认：活动是否成效显著、影响力强？；今年主办、承办或出资举办活动的实际支出是多少？");
   });
 
   it("an open item with what it could add and the questions that settle it", () => {

@@ -58,6 +58,13 @@ describe("the printed result", () => {
     expect(page).toContain("\n    50% × RMB 400,000 event expenses = RMB 200,000\n\nTotal after Article 16");
   });
 
+  it("names every question that would settle an open item, in the reader's language", () => {
+    expect(printed({ ...NOTHING, events: {} }, "en").page).toContain(
+      "• Article 14 Industrial events: could reach RMB 1,000,000. To settle it: Did the events\n  achieve significant results and strong impact? / What were the actual expenses of the\n  events you organised or funded this year?\n",
+    );
+    expect(printed({ ...NOTHING, events: {} }, "zh").page).toContain("需确认：活动是否成效显著、影响力强？；今年主办、承办或出资举办活动的实际支出是多少？");
+  });
+
   it("is titled without a name when none is given", () => {
     expect(printed(ONE_OF_EACH, "en").page.split("\n")[0]).toBe("Pre-screening result");
     expect(printed(ONE_OF_EACH, "zh").page.split("\n")[0]).toBe("预筛查结果");
