@@ -62,7 +62,8 @@ describe("the printed result", () => {
     expect(printed({ ...NOTHING, events: {} }, "en").page).toContain(
       "• Article 14 Industrial events: could reach RMB 1,000,000. To settle it: Did the events\n  achieve significant results and strong impact? / What were the actual expenses of the\n  events you organised or funded this year?\n",
     );
-    expect(printed({ ...NOTHING, events: {} }, "zh").page).toContain("需确认：活动是否成效显著、影响力强？；今年主办、承办或出资举办活动的实际支出是多少？");
+    // Chinese wraps between any two characters: read the page unwrapped.
+    expect(printed({ ...NOTHING, events: {} }, "zh").page.replace(/\n +/g, "")).toContain("需确认：活动是否成效显著、影响力强？；今年主办、承办或出资举办活动的实际支出是多少？");
   });
 
   it("is titled without a name when none is given", () => {
