@@ -131,7 +131,6 @@ function amountText(item: ItemOutcome, lang: Lang): string {
   return "—";
 }
 
-
 /** Whether the stored per-item outcome is the one the evaluation gives. */
 export function sameItems(record: ScreeningRecord, evaluation: Evaluation): boolean {
   if (record.items.length !== evaluation.items.length) return false;

@@ -5,6 +5,7 @@ import type { Lang } from "../i18n/lang.js";
 import { t } from "../i18n/translate.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { calculationsOf, type Calculation } from "./calculation.js";
+import { capWords } from "./capLine.js";
 import { partName } from "./renderCalculation.js";
 import { reasonText } from "./renderReason.js";
 import { itemHeading, questionsToSettle, type DescribeFact } from "./summaryText.js";
@@ -87,9 +88,7 @@ function madeOf(c: Calculation, summed: boolean, lang: Lang): string | null {
 const countedForm = (count: number, lang: Lang) => (count === 1 || lang === "zh" ? "unit" : "units");
 
 function capSentences(cap: CapUse, lang: Lang): string[] {
-  const name = t(lang, key(`screen.cap.${cap.name}`));
-  const used = cap.usedFen > 0 ? t(lang, "screen.used", { usedFen: cap.usedFen }) : "";
-  const held = cap.afterFen < cap.beforeFen;
-  const first = held ? t(lang, "explain.capHeld", { afterFen: cap.afterFen, cap: name, limitFen: cap.limitFen, used }) : t(lang, "explain.capWithin", { cap: name, limitFen: cap.limitFen, used });
+  const { name, used, limited } = capWords(cap, lang);
+  const first = limited ? t(lang, "explain.capHeld", { afterFen: cap.afterFen, cap: name, limitFen: cap.limitFen, used }) : t(lang, "explain.capWithin", { cap: name, limitFen: cap.limitFen, used });
   return [first, cap.roomAfterFen > 0 ? t(lang, "explain.room", { roomFen: cap.roomAfterFen }) : t(lang, "explain.roomNone")];
 }
