@@ -50,15 +50,30 @@ function lastNewline(pieces: readonly Uint8Array[], from: number): { piece: numb
 }
 
 /**
- * Cuts a byte stream into chunks of whole lines of about `chunkBytes` each, at the last \n.
- * A line longer than a chunk makes its chunk longer; the bytes are searched once, not again
- * at every read.
+ * Where the last lone \r is in data holding no \n, searching back from the newest piece to
+ * `from`. A \r that is the last byte read so far is not one: a \n may follow in the next read.
+ */
+function lastLoneReturn(pieces: readonly Uint8Array[], from: number): { piece: number; at: number } | null {
+  for (let piece = pieces.length - 1; piece >= from; piece--) {
+    const bytes = pieces[piece]!;
+    const end = piece === pieces.length - 1 ? bytes.length - 2 : bytes.length - 1;
+    const at = end < 0 ? -1 : bytes.lastIndexOf(RETURN, end);
+    if (at !== -1) return { piece, at };
+  }
+  return null;
+}
+
+/**
+ * Cuts a byte stream into chunks of whole lines of about `chunkBytes` each, at the last \n (or,
+ * in a file whose lines end with a lone \r, at the last \r). A line longer than a chunk makes
+ * its chunk longer; the bytes are searched once, not again at every read.
  */
 export async function* batchChunks(input: AsyncIterable<Uint8Array | string>, chunkBytes = CHUNK_BYTES): AsyncGenerator<BatchChunk> {
   let pieces: Uint8Array[] = [];
   let size = 0;
-  // pieces[0 .. searched) hold no \n.
+  // pieces[0 .. searched) hold no \n, and pieces[0 .. searchedReturns) no lone \r.
   let searched = 0;
+  let searchedReturns = 0;
   let firstLine = 1;
   for await (const read of input) {
     // A stream given an encoding yields text: cut its bytes all the same.
@@ -66,9 +81,11 @@ export async function* batchChunks(input: AsyncIterable<Uint8Array | string>, ch
     pieces.push(piece);
     size += piece.length;
     if (size < chunkBytes) continue;
-    const cut = lastNewline(pieces, searched);
+    const cut = lastNewline(pieces, searched) ?? lastLoneReturn(pieces, searchedReturns);
     if (cut === null) {
       searched = pieces.length;
+      // The newest piece again next time: its last byte may be a \r that the next read shows to be lone.
+      searchedReturns = pieces.length - 1;
       continue;
     }
     const last = pieces[cut.piece]!;
@@ -78,6 +95,7 @@ export async function* batchChunks(input: AsyncIterable<Uint8Array | string>, ch
     const bytes = joined(head, size - rest);
     size = rest;
     searched = pieces.length;
+    searchedReturns = 0;
     const lines = countLines(bytes);
     // Counted before the chunk is handed on: a worker's transfer leaves `bytes` empty here.
     yield { bytes, firstLine };

@@ -28,7 +28,7 @@ const INPUT = [
 ].join("");
 
 describe("batch chunks", () => {
-  it("cut whole lines only, at a \\n, and number each chunk's first line as readline would, at every chunk size", async () => {
+  it("cut whole lines only, at a line break, and number each chunk's first line as readline would, at every chunk size", async () => {
     const bytes = Buffer.from(INPUT);
     const starts = readlineStarts(bytes);
     for (let size = 1; size <= bytes.length + 1; size++) {
@@ -38,12 +38,29 @@ describe("batch chunks", () => {
       const read = await chunksOf(pieces, size, "latin1");
       expect(Buffer.concat(read.map((chunk) => chunk.bytes)).equals(bytes)).toBe(true);
       let offset = 0;
-      for (const [i, chunk] of read.entries()) {
-        if (i < read.length - 1) expect(chunk.bytes.at(-1)).toBe(0x0a);
+      for (const chunk of read) {
+        // Every chunk starts where a line starts.
+        expect(starts.indexOf(offset)).not.toBe(-1);
         expect(chunk.firstLine).toBe(starts.indexOf(offset) + 1);
         offset += chunk.bytes.length;
       }
     }
+  });
+
+  it("cuts a file whose lines end with a lone \\r, never between a \\r and its \\n", async () => {
+    const oldMac = Array.from({ length: 40 }, (_, i) => `{"line":${i + 1}}\r`).join("");
+    const reads = oldMac.match(/[^]{1,20}/g)!;
+    const chunks = await chunksOf(reads, 64);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Buffer.concat(chunks.map((chunk) => chunk.bytes)).toString("utf8")).toBe(oldMac);
+    for (const chunk of chunks) {
+      const text = Buffer.from(chunk.bytes).toString("utf8");
+      expect(text.endsWith("\r")).toBe(true);
+      expect(text.startsWith(`{"line":${chunk.firstLine}}`)).toBe(true);
+    }
+    // A \r that ends a read may be the first half of a \r\n: the chunk waits for the next read.
+    const split = await chunksOf(['{"a":1}\r', '\n{"b":2}\r\n'], 4);
+    expect(split.map((chunk) => [Buffer.from(chunk.bytes).toString("utf8"), chunk.firstLine])).toEqual([['{"a":1}\r\n{"b":2}\r\n', 1]]);
   });
 
   it("keeps a line longer than the chunk size whole", async () => {
