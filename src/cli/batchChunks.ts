@@ -40,24 +40,16 @@ function joined(pieces: readonly Uint8Array[], size: number): Uint8Array {
   return out;
 }
 
-/** Where the last \n is, searching back from the newest piece to the first one not known to lack it. */
-function lastNewline(pieces: readonly Uint8Array[], from: number): { piece: number; at: number } | null {
-  for (let piece = pieces.length - 1; piece >= from; piece--) {
-    const at = pieces[piece]!.lastIndexOf(NEWLINE);
-    if (at !== -1) return { piece, at };
-  }
-  return null;
-}
-
 /**
- * Where the last lone \r is in data holding no \n, searching back from the newest piece to
- * `from`. A \r that is the last byte read so far is not one: a \n may follow in the next read.
+ * Where `byte` last occurs, searching back from the newest piece to `from` (the first piece not
+ * known to lack it), leaving out the last `held` bytes read.
  */
-function lastLoneReturn(pieces: readonly Uint8Array[], from: number): { piece: number; at: number } | null {
+function lastByte(pieces: readonly Uint8Array[], from: number, byte: number, held = 0): { piece: number; at: number } | null {
   for (let piece = pieces.length - 1; piece >= from; piece--) {
     const bytes = pieces[piece]!;
-    const end = piece === pieces.length - 1 ? bytes.length - 2 : bytes.length - 1;
-    const at = end < 0 ? -1 : bytes.lastIndexOf(RETURN, end);
+    const end = bytes.length - 1 - (piece === pieces.length - 1 ? held : 0);
+    // A negative offset would count from the end.
+    const at = end < 0 ? -1 : bytes.lastIndexOf(byte, end);
     if (at !== -1) return { piece, at };
   }
   return null;
@@ -81,7 +73,8 @@ export async function* batchChunks(input: AsyncIterable<Uint8Array | string>, ch
     pieces.push(piece);
     size += piece.length;
     if (size < chunkBytes) continue;
-    const cut = lastNewline(pieces, searched) ?? lastLoneReturn(pieces, searchedReturns);
+    // With no \n, a \r ends a line; not the last byte read, though: its \n may come with the next read.
+    const cut = lastByte(pieces, searched, NEWLINE) ?? lastByte(pieces, searchedReturns, RETURN, 1);
     if (cut === null) {
       searched = pieces.length;
       // The newest piece again next time: its last byte may be a \r that the next read shows to be lone.
