@@ -68,7 +68,7 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
 
   const file = join(workDir, "screenings.jsonl");
   writeFileSync(file, screenings.map((s) => JSON.stringify(s)).join("\n") + "\n");
-  const bin = join(projectRoot, "dist", "screen.mjs");
+  const bin = join(projectRoot, "dist", "screen.cjs");
   const jsonFloor = parseStringifyFloor(file, typicalResult);
   const batchJson = SCREENINGS / ((await timeProcess(process.execPath, [bin, "--batch", file, "--json"])) / 1000);
   const csvFloor = parseOnlyFloor(file);

@@ -2,7 +2,7 @@
 // hundreds of modules, which keeps a one-shot `npm run screen` quick. The benchmarks are
 // bundled the same way (dist/bench.mjs), so they measure the code that ships.
 import { build } from "esbuild";
-import { copyFileSync, readdirSync } from "node:fs";
+import { copyFileSync, readdirSync, rmSync } from "node:fs";
 import { cwd } from "node:process";
 
 // zod re-exports every message locale (about 260 KB of the screening CLI's bundle, read and
@@ -37,8 +37,24 @@ const options = {
 const KEEP_NAMES = new Set(["src/bin/start.ts"]);
 const commands = readdirSync("src/bin").filter((name) => name.endsWith(".ts")).map((name) => `src/bin/${name}`);
 
-await build({ ...options, entryPoints: [...commands.filter((c) => !KEEP_NAMES.has(c)), { in: "bench/index.ts", out: "bench" }] });
+// The screening CLI and its batch workers start often and do little each time: each is a
+// CommonJS bundle (dist/screen.bundle.cjs) run by a small launcher (dist/screen.cjs) that keeps
+// V8's code cache of it (src/app/codeCache.ts). CommonJS because Node.js 20 compiles an ES
+// module with no code cache; import.meta.url is the bundle's own address there too.
+const CACHED = new Set(["src/bin/screen.ts", "src/bin/batch-worker.ts"]);
+const nameOf = (command) => command.slice("src/bin/".length, -".ts".length);
+const commonJs = { ...options, format: "cjs", outExtension: { ".js": ".cjs" }, banner: {} };
+
+await build({ ...options, entryPoints: [...commands.filter((c) => !KEEP_NAMES.has(c) && !CACHED.has(c)), { in: "bench/index.ts", out: "bench" }] });
 await build({ ...options, entryPoints: [...KEEP_NAMES], keepNames: true });
+await build({
+  ...commonJs,
+  entryPoints: [...CACHED].map((command) => ({ in: command, out: `${nameOf(command)}.bundle` })),
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({ ...commonJs, entryPoints: [...CACHED].map((command) => ({ in: "src/app/launchCached.ts", out: nameOf(command) })), sourcemap: false });
+rmSync("dist/.cache", { recursive: true, force: true });
 
 // The web chat (src/channels/web/client/): one script, one stylesheet and the page, all served by
 // our own server (no CDN). Syntax down to ES2019 for the older WebViews of in-app browsers.

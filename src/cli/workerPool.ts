@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import type { BatchChunk } from "./batchChunks.js";
 import type { ChunkOutput } from "./screenChunk.js";
@@ -7,12 +8,12 @@ import type { BatchFormat } from "./screenLines.js";
 export const CHUNKS_PER_WORKER = 2;
 
 /**
- * From the bundle the worker is dist/batch-worker.mjs. Run from source (tests, through tsx),
+ * From the bundle the worker is dist/batch-worker.cjs. Run from source (tests, through tsx),
  * the worker thread registers tsx itself before importing the TypeScript file, since loader
  * hooks are not inherited by worker threads.
  */
 function startWorker(workerData: { format: BatchFormat; today: string }): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./batch-worker.mjs", import.meta.url), { workerData });
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./batch-worker.cjs", import.meta.url), { workerData });
   const source = new URL("../bin/batch-worker.ts", import.meta.url).href;
   const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
@@ -29,6 +30,7 @@ interface Job {
 interface Member {
   worker: Worker;
   jobs: Job[];
+  exited: boolean;
 }
 
 /**
@@ -42,8 +44,9 @@ export class WorkerPool {
 
   constructor(size: number, format: BatchFormat, today: string) {
     for (let i = 0; i < size; i++) {
-      const member: Member = { worker: startWorker({ format, today }), jobs: [] };
+      const member: Member = { worker: startWorker({ format, today }), jobs: [], exited: false };
       member.worker.on("message", (output: ChunkOutput) => this.finished(member, output));
+      member.worker.on("exit", () => (member.exited = true));
       member.worker.on("error", (error) => this.fail(error));
       this.members.push(member);
     }
@@ -58,8 +61,14 @@ export class WorkerPool {
     });
   }
 
+  /** Ends the workers: after a failure at once, otherwise each when it has finished what it was sent. */
   async close(): Promise<void> {
-    await Promise.all(this.members.map(({ worker }) => worker.terminate()));
+    await Promise.all(this.members.map((member) => {
+      if (this.failure || member.exited) return member.worker.terminate();
+      const exited = once(member.worker, "exit");
+      member.worker.postMessage(null);
+      return exited;
+    }));
   }
 
   private dispatch(): void {
