@@ -12,6 +12,10 @@ const BASIS_POINTS = 10_000;
 /** True when `yuan` is written with at most two decimals (so it is a whole number of fen). */
 export function hasWholeFen(yuan: number): boolean {
   if (Number.isInteger(yuan)) return true;
+  // Within the format's range, an amount of whole fen is the number nearest to some integer ÷ 100
+  // and no other number is: checked without writing it out, which costs far more (a batch checks
+  // every amount of every line). Beyond it, where the two can disagree, by the text as before.
+  if (Math.abs(yuan) <= MAX_YUAN) return Math.round(yuan * FEN_PER_YUAN) / FEN_PER_YUAN === yuan;
   if (!Number.isFinite(yuan)) return false;
   const text = String(yuan);
   if (text.includes("e")) return false;

@@ -6,7 +6,7 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import { evaluateItem } from "../../src/engine/evaluateItem.js";
 import { Facts } from "../../src/engine/facts.js";
 import { defineItem } from "../../src/engine/item.js";
-import { hasWholeFen } from "../../src/engine/money.js";
+import { hasWholeFen, MAX_FEN } from "../../src/engine/money.js";
 import { amount } from "../../src/engine/items/read.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { loadRules } from "../../src/rules/loadRules.js";
@@ -81,8 +81,22 @@ describe("whole fen", () => {
     expect(hasWholeFen(yuan)).toBe(true);
   });
 
-  it.each([0.001, 123.456, 1e-7, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY])("%d yuan is not", (yuan) => {
+  it.each([0.001, 123.456, 1e-7, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY, 999_999_999_999.999, 1e12 + 0.005])("%d yuan is not", (yuan) => {
     expect(hasWholeFen(yuan)).toBe(false);
+  });
+
+  /** The definition: a whole number, or one JavaScript writes with at most two decimals. */
+  const writtenWithTwoDecimals = (yuan: number) => {
+    const text = String(yuan);
+    return Number.isInteger(yuan) || (Number.isFinite(yuan) && !text.includes("e") && (!text.includes(".") || text.length - text.indexOf(".") - 1 <= 2));
+  };
+
+  it("agrees with the number's own text for any number, and for amounts of whole fen, tenths of a fen and more", () => {
+    const thousandths = fc.integer({ min: -MAX_FEN * 10, max: MAX_FEN * 10 }).map((n) => n / 1000);
+    const hundredths = fc.integer({ min: -MAX_FEN, max: MAX_FEN }).map((n) => n / 100);
+    fc.assert(fc.property(fc.oneof(fc.double(), fc.double({ min: -1e13, max: 1e13 }), hundredths, thousandths), (yuan) => {
+      expect(hasWholeFen(yuan)).toBe(writtenWithTwoDecimals(yuan));
+    }), { numRuns: 20_000 });
   });
 });
 
