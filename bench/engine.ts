@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { evaluate } from "../src/engine/evaluate.js";
 import { parseScreening } from "../src/engine/screening.js";
@@ -6,7 +7,7 @@ import { projectRoot } from "../src/paths.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import { resultFileJson } from "../src/result/resultFileJson.js";
 import { toResultFile } from "../src/result/resultFile.js";
-import { parseOnlyFloor, parseStringifyFloor, touchFields } from "./floors.js";
+import { parallelParseStringifyFloor, parseOnlyFloor, parseStringifyFloor, touchFields } from "./floors.js";
 import { seeded } from "./random.js";
 import { randomScreening } from "./screenings.js";
 import { elapsedMs, percentile, round, timeProcess } from "./timing.js";
@@ -70,12 +71,18 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
   writeFileSync(file, screenings.map((s) => JSON.stringify(s)).join("\n") + "\n");
   const bin = join(projectRoot, "dist", "screen.cjs");
   const jsonFloor = parseStringifyFloor(file, typicalResult);
+  const threads = availableParallelism();
+  const jsonFloorAllThreads = await parallelParseStringifyFloor(file, typicalResult, threads);
   const batchJson = SCREENINGS / ((await timeProcess(process.execPath, [bin, "--batch", file, "--json"])) / 1000);
   const csvFloor = parseOnlyFloor(file);
   const batchCsv = SCREENINGS / ((await timeProcess(process.execPath, [bin, "--batch", file, "--csv"])) / 1000);
   const example = join(projectRoot, "examples", "spec-example.json");
   const startups: number[] = [];
-  for (let i = 0; i < STARTUP_RUNS; i++) startups.push(await timeProcess(process.execPath, [bin, "--json", example]));
+  const bareStarts: number[] = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    startups.push(await timeProcess(process.execPath, [bin, "--json", example]));
+    bareStarts.push(await timeProcess(process.execPath, ["--eval", ""]));
+  }
 
   const engineMedian = percentile(engine, 50);
   const fieldsMedian = percentile(fieldsFloor, 50);
@@ -90,10 +97,13 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
     "batch CLI --json lines/s (all cores)": Math.round(batchJson),
     "  floor: parse + stringify a result, one thread": Math.round(jsonFloor),
     "  --json / floor (target ≥ 1.5)": ratio(batchJson, jsonFloor),
+    [`  the same floor on ${threads} threads at once`]: Math.round(jsonFloorAllThreads),
+    [`  floor on ${threads} threads / on one`]: ratio(jsonFloorAllThreads, jsonFloor),
     "batch CLI --csv lines/s (target ≥ 80000)": Math.round(batchCsv),
     "  floor: parse only, one thread": Math.round(csvFloor),
     "  --csv / floor": ratio(batchCsv, csvFloor),
     "one-shot screen --json median ms (target ≤ 300)": round(percentile(startups, 50)),
     "one-shot screen --json p90 ms": round(percentile(startups, 90)),
+    "  floor: node running nothing, median ms": round(percentile(bareStarts, 50)),
   };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { elapsedMs } from "./timing.js";
 
 /*
@@ -7,35 +8,58 @@ import { elapsedMs } from "./timing.js";
  * how much of the time is the screening's own work.
  */
 
-/** The batch file's lines, as a batch reads them (blank lines skipped). */
-function lines(file: string): string[] {
-  return readFileSync(file, "utf8").split("\n").filter((line) => line !== "");
+/**
+ * The floors' loop over a batch file's text: every line (blank ones skipped, as a batch skips
+ * them) whose index is `share` modulo `of` is JSON.parsed and, given a result, that result is
+ * JSON.stringified once per line. It refers to nothing outside itself, so worker threads run
+ * this very code (from its source) and one thread and many do the same work per line.
+ */
+function floorLoop(text: string, result: unknown, share: number, of: number): number {
+  let lines = 0;
+  let work = 0;
+  let index = 0;
+  for (const line of text.split("\n")) {
+    if (line === "" || index++ % of !== share) continue;
+    const parsed = JSON.parse(line) as object;
+    work += result === null ? Object.keys(parsed).length : JSON.stringify(result).length + 1;
+    lines += 1;
+  }
+  if (work === 0) throw new Error("the floor did nothing");
+  return lines;
+}
+
+/** Lines per second of one thread that reads the file and runs the loop over all of it. */
+function oneThread(file: string, result: unknown): number {
+  const start = process.hrtime.bigint();
+  const lines = floorLoop(readFileSync(file, "utf8"), result, 0, 1);
+  return lines / (elapsedMs(start) / 1000);
 }
 
 /** Lines per second of one thread that reads the file and JSON.parses each line (the --csv floor). */
-export function parseOnlyFloor(file: string): number {
-  const start = process.hrtime.bigint();
-  let fields = 0;
-  const all = lines(file);
-  for (const line of all) fields += Object.keys(JSON.parse(line) as object).length;
-  if (fields === 0) throw new Error("the floor read nothing");
-  return all.length / (elapsedMs(start) / 1000);
-}
+export const parseOnlyFloor = (file: string) => oneThread(file, null);
 
 /**
  * Lines per second of one thread that reads the file, JSON.parses each line and JSON.stringifies
  * a result of a line's size (the --json floor): `result` is one real result object, built once.
  */
-export function parseStringifyFloor(file: string, result: unknown): number {
+export const parseStringifyFloor = (file: string, result: unknown) => oneThread(file, result);
+
+/**
+ * The --json floor on `threads` worker threads at once, each reading the file and taking its
+ * share of the lines: lines per second of them all, thread start included. Beside the one-thread
+ * floor it says what this machine gives a batch for each thread it adds, screening or not.
+ */
+export async function parallelParseStringifyFloor(file: string, result: unknown, threads: number): Promise<number> {
+  const source = `const { parentPort, workerData: w } = require("node:worker_threads");
+const floorLoop = ${floorLoop.toString()};
+parentPort.postMessage(floorLoop(require("node:fs").readFileSync(w.file, "utf8"), w.result, w.share, w.of));`;
   const start = process.hrtime.bigint();
-  let bytes = 0;
-  const all = lines(file);
-  for (const line of all) {
-    JSON.parse(line);
-    bytes += JSON.stringify(result).length + 1;
-  }
-  if (bytes === 0) throw new Error("the floor wrote nothing");
-  return all.length / (elapsedMs(start) / 1000);
+  const counts = await Promise.all(Array.from({ length: threads }, (_, share) => new Promise<number>((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: { file, result, share, of: threads } });
+    worker.once("message", (lines: number) => void worker.terminate().then(() => resolve(lines)));
+    worker.once("error", reject);
+  })));
+  return counts.reduce((sum, lines) => sum + lines, 0) / (elapsedMs(start) / 1000);
 }
 
 /** Every field of a parsed screening touched once: numbers and lengths summed, so the walk is not optimised away. */
