@@ -67,7 +67,11 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
   const lo = run(item, s, instance, policy, false);
   if (!lo.d.failed && lo.amount === hi.amount) return settled(id, project, lo);
   if (hi.amount === 0) return settled(id, project, hi);
-  const missing = relevantMissing ? hi.facts.missing.filter((path) => matters(path, hi, lo, item, s, instance, policy)) : [];
+  // A lone unknown fact is listed whether or not flipping it shows that it matters (the fallback
+  // below): no runs to find out.
+  // Stryker disable next-line EqualityOperator: with one fact, the filter's answer is the fallback's
+  const sorted = relevantMissing && hi.facts.missing.length > 1;
+  const missing = sorted ? hi.facts.missing.filter((path) => matters(path, hi, lo, item, s, instance, policy)) : [];
   const outcome = blank(id, project, "needs_info", [{ code: "needs_facts", cite: id }]);
   outcome.potentialMaxSupportFen = hi.amount;
   outcome.missing = missing.length > 0 ? missing : [...hi.facts.missing];
