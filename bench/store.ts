@@ -7,7 +7,9 @@ import { evaluate } from "../src/engine/evaluate.js";
 import { initialState } from "../src/interview/state.js";
 import { createLogger } from "../src/log.js";
 import { loadRules } from "../src/rules/loadRules.js";
+import type { Batch } from "../src/channels/telegram/sends.js";
 import { newCaseId } from "../src/store/caseId.js";
+import { newOutboxId } from "../src/store/outboxId.js";
 import { openLowdbStore } from "../src/store/lowdbStore.js";
 import { CONVERSATION_RECORD_VERSION, type ConversationRecord, type ScreeningRecord } from "../src/store/store.js";
 import { toScreeningRecord } from "../src/conversation/screeningRecord.js";
@@ -19,6 +21,8 @@ import { elapsedMs, percentile, round } from "./timing.js";
 const STORED = 20_000;
 const CHATS = 2_000;
 const WRITES = 500;
+/** Bot updates whose files are timed for their CPU. */
+const UPDATES = 4_000;
 /** A write of the single file at 20,000 screenings takes a second: fewer samples, so its p99 is the slowest one. */
 const SINGLE_FILE_FULL_WRITES = 20;
 
@@ -76,6 +80,48 @@ async function timeFileStore(dir: string, stored: ScreeningRecord[], writes: num
   return timed;
 }
 
+/** A question's reply as the bot's outbox keeps it: the answer shown in place, the next question with its buttons. */
+function replyBatch(chatId: number, updateId: number): Batch {
+  const buttons = ["是", "否", "不确定", "上一步"].map((text, i) => [{ text, callback_data: `a:${updateId}:${i}` }]);
+  return {
+    v: 1,
+    chatId,
+    updateId,
+    sends: [
+      { op: "edit", messageId: updateId, text: "贵单位是否为中小企业？\n✅ 是" },
+      { op: "text", text: "第 7 题：近三年是否获得过区级以上数字经济相关资金支持？如不确定，可选择“不确定”，稍后补充。", keyboard: { inline_keyboard: buttons } },
+    ],
+  };
+}
+
+/**
+ * The files one update of the bot writes, alone: its conversation saved, then its replies'
+ * outbox entry written and, once delivered, removed; 50 chats, eight updates in flight at once
+ * (of different chats, as the bot's queues allow). CPU of this whole process per update, the
+ * kernel's and the thread pool's work included, so comparable with `npm run bench:bot`'s bot
+ * CPU per update: a floor under it for as long as each update is kept this way.
+ */
+async function cpuPerUpdateFiles(dir: string, updates: number): Promise<number> {
+  const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+  const update = async (n: number) => {
+    const chat = chatAfterAnswer(`tg:${1 + (n % 50)}`, n);
+    await store.putConversation(chat);
+    const id = newOutboxId(chat.conversationId, new Date());
+    await store.putOutbox({ id, conversationId: chat.conversationId, createdAt: new Date().toISOString(), payload: replyBatch(1 + (n % 50), n) });
+    await store.removeOutbox(id);
+  };
+  const lanes = (from: number, count: number) => Promise.all(Array.from({ length: 8 }, async (_, lane) => {
+    for (let n = from + lane; n < from + count; n += 8) await update(n);
+  }));
+  await lanes(0, updates / 10);
+  flushToDisk();
+  const before = process.cpuUsage();
+  await lanes(updates, updates);
+  const cpu = process.cpuUsage(before);
+  await store.close();
+  return round((cpu.user + cpu.system) / 1000 / updates, 3);
+}
+
 /** The layout this store replaces: one lowdb file holding everything, rewritten on every answer. */
 async function timeSingleFile(file: string, stored: ScreeningRecord[], writes: number) {
   const db = new Low<{ chats: Record<string, ConversationRecord>; screenings: ScreeningRecord[] }>(new JSONFile(file), { chats: {}, screenings: [] });
@@ -98,6 +144,7 @@ export async function benchStore(workDir: string): Promise<Record<string, number
     const empty = await timeFileStore(join(dir, "empty"), [], WRITES);
     const singleEmpty = await timeSingleFile(join(dir, "single-empty.json"), [], WRITES);
     const singleFull = await timeSingleFile(join(dir, "single-full.json"), stored, SINGLE_FILE_FULL_WRITES);
+    const updateFiles = await cpuPerUpdateFiles(join(dir, "updates"), UPDATES);
     return {
       "putConversation, empty store: mean ms": empty.mean,
       "putConversation, empty store: p99 ms": empty.p99,
@@ -108,6 +155,7 @@ export async function benchStore(workDir: string): Promise<Record<string, number
       "one lowdb file, 20,000 screenings: mean ms": singleFull.mean,
       "one lowdb file, 20,000 screenings: max ms": singleFull.p99,
       "one lowdb file, 20,000 screenings: MB": singleFull.megabytes,
+      "a bot update's files alone, CPU ms per update": updateFiles,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
