@@ -13,7 +13,7 @@ export type CacheState = "absent" | "accepted" | "rejected";
  * only: a cache is named after a hash of the whole source, so a rebuilt bundle never runs
  * with the bytecode of another.
  */
-export function cacheFile(source: string, bundle: string, cacheDir: string): string {
+export function cacheFile(source: Uint8Array, bundle: string, cacheDir: string): string {
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
   return join(cacheDir, `${basename(bundle)}-${hash}.v8`);
 }
@@ -31,10 +31,11 @@ function readCache(file: string): Buffer | undefined {
  * function to call and how the cache fared.
  */
 export function compileBundle(bundle: string, cacheDir: string): { script: Script; file: string; state: CacheState } {
-  const source = readFileSync(bundle, "utf8");
-  const file = cacheFile(source, bundle, cacheDir);
+  // Read as bytes, hashed as bytes and decoded once: reading it as text takes longer.
+  const bytes = readFileSync(bundle);
+  const file = cacheFile(bytes, bundle, cacheDir);
   const cachedData = readCache(file);
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
+  const script = new Script(Module.wrap(bytes.toString("utf8")), { filename: bundle, cachedData });
   const state = cachedData === undefined ? "absent" : script.cachedDataRejected ? "rejected" : "accepted";
   return { script, file, state };
 }

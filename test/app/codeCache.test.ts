@@ -53,7 +53,7 @@ describe("the code cache of a bundle", () => {
 
   it("refused by V8 (damaged, or from another Node.js) is replaced", () => {
     const source = "module.exports = { twice: (n) => 2 * n };\n";
-    const file = cacheFile(source, bundle, cacheDir);
+    const file = cacheFile(Buffer.from(source), bundle, cacheDir);
     runTwice(1);
     writeFileSync(file, "not a code cache");
     expect(runTwice(5)).toEqual({ state: "rejected", result: 10, saved: true });
