@@ -1,3 +1,4 @@
+import "../cli/parseOnce.js";
 import { parentPort, workerData } from "node:worker_threads";
 import type { BatchChunk } from "../cli/batchChunks.js";
 import { screenChunk } from "../cli/screenChunk.js";

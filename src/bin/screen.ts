@@ -1,3 +1,4 @@
+import "../cli/parseOnce.js";
 import { runMain } from "../app/runMain.js";
 import { runScreen } from "../cli/screen.js";
 

@@ -2,7 +2,6 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Readable, Writable } from "node:stream";
 import { config as loadDotenv } from "dotenv";
-import { z } from "zod";
 import { todayInBeijing } from "../clock.js";
 import type { Evaluation } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
@@ -70,9 +69,6 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
     return batch(values.batch, values.csv ? "csv" : "json", jobs, loadRules(), today, io);
   }
   if (positionals.length !== 1) return usage(io, "name one screening file (or - for stdin)");
-  // One screening per process: zod's compiled fast path for each schema (the rules files' and
-  // the screening's) costs more to build than it saves on a single parse.
-  z.config({ jitless: true });
   return runOne(positionals[0]!, values.json === true, values.explain === true, lang.data, loadRules(), today, io);
 }
 
