@@ -69,9 +69,9 @@ export function evaluateItem(item: CompiledItem, s: Screening, instance: Instanc
   if (hi.amount === 0) return settled(id, project, hi);
   // A lone unknown fact is listed whether or not flipping it shows that it matters (the fallback
   // below): no runs to find out.
-  // Stryker disable next-line EqualityOperator: with one fact, the filter's answer is the fallback's
-  const sorted = relevantMissing && hi.facts.missing.length > 1;
-  const missing = sorted ? hi.facts.missing.filter((path) => matters(path, hi, lo, item, s, instance, policy)) : [];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with one fact, the filter's answer is the fallback's
+  const several = hi.facts.missing.length > 1;
+  const missing = relevantMissing && several ? hi.facts.missing.filter((path) => matters(path, hi, lo, item, s, instance, policy)) : [];
   const outcome = blank(id, project, "needs_info", [{ code: "needs_facts", cite: id }]);
   outcome.potentialMaxSupportFen = hi.amount;
   outcome.missing = missing.length > 0 ? missing : [...hi.facts.missing];

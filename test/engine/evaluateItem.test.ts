@@ -77,11 +77,11 @@ describe("evaluating some items only", () => {
 });
 
 describe("whole fen", () => {
-  it.each([0, 1, 1e12, 0.5, 0.05, 123.45, 1e21])("%d yuan is a whole number of fen", (yuan) => {
+  it.each([0, 1, 1e12, 0.5, 0.05, 123.45, 1e21, 1e12 + 0.5, -1e13 - 0.25])("%d yuan is a whole number of fen", (yuan) => {
     expect(hasWholeFen(yuan)).toBe(true);
   });
 
-  it.each([0.001, 123.456, 1e-7, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY, 999_999_999_999.999, 1e12 + 0.005])("%d yuan is not", (yuan) => {
+  it.each([0.001, 123.456, 1e-7, 0.1 + 0.2, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 999_999_999_999.999, 1e12 + 0.005, 3e13 + 0.125])("%d yuan is not", (yuan) => {
     expect(hasWholeFen(yuan)).toBe(false);
   });
 
