@@ -104,10 +104,12 @@ function replyBatch(chatId: number, updateId: number): Batch {
 async function cpuPerUpdateFiles(dir: string, updates: number): Promise<number> {
   const store = await openLowdbStore({ dir, logger: createLogger("silent") });
   const update = async (n: number) => {
-    const chat = chatAfterAnswer(`tg:${1 + (n % 50)}`, n);
+    const chatId = 1 + (n % 50);
+    const chat = chatAfterAnswer(`tg:${chatId}`, n);
     await store.putConversation(chat);
-    const id = newOutboxId(chat.conversationId, new Date());
-    await store.putOutbox({ id, conversationId: chat.conversationId, createdAt: new Date().toISOString(), payload: replyBatch(1 + (n % 50), n) });
+    const now = new Date();
+    const id = newOutboxId(chat.conversationId, now);
+    await store.putOutbox({ id, conversationId: chat.conversationId, createdAt: now.toISOString(), payload: replyBatch(chatId, n) });
     await store.removeOutbox(id);
   };
   const lanes = (from: number, count: number) => Promise.all(Array.from({ length: 8 }, async (_, lane) => {

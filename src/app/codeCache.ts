@@ -45,9 +45,9 @@ export function compileBundle(bundle: string, cacheDir: string): { script: Scrip
  * starting meanwhile reads a whole cache or none. A cache that cannot be written (a read-only
  * install) only costs the next start its compile time, so the failure is not reported.
  */
-export function saveCache(script: Script, file: string, cacheDir: string): boolean {
+export function saveCache(script: Script, file: string): boolean {
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}-${threadId}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, file);
@@ -65,7 +65,7 @@ export function saveCache(script: Script, file: string, cacheDir: string): boole
  */
 export function runCached(bundle: string, cacheDir: string): void {
   const { script, file, state } = compileBundle(bundle, cacheDir);
-  if (state !== "accepted") process.once("exit", () => saveCache(script, file, cacheDir));
+  if (state !== "accepted") process.once("exit", () => saveCache(script, file));
   const module = { exports: {} };
   const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   run(module.exports, createRequire(bundle), module, bundle, dirname(bundle));

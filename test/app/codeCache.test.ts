@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cacheFile } from "../../src/app/codeCache.js";
 
+const SOURCE = "module.exports = { twice: (n) => 2 * n };\n";
+
 let dir: string;
 let bundle: string;
 let cacheDir: string;
@@ -13,7 +15,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "code-cache-"));
   bundle = join(dir, "tool.bundle.cjs");
   cacheDir = join(dir, ".cache");
-  writeFileSync(bundle, "module.exports = { twice: (n) => 2 * n };\n");
+  writeFileSync(bundle, SOURCE);
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +34,7 @@ function runTwice(n: number): { state: string; result: number; saved: boolean } 
     const module = { exports: {} };
     script.runInThisContext()(module.exports, undefined, module);
     const result = module.exports.twice(${n});
-    const saved = state === "accepted" ? false : saveCache(script, file, ${JSON.stringify(cacheDir)});
+    const saved = state === "accepted" ? false : saveCache(script, file);
     process.stdout.write(JSON.stringify({ state, result, saved }));`;
   return JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", program], { encoding: "utf8" }));
 }
@@ -52,8 +54,7 @@ describe("the code cache of a bundle", () => {
   });
 
   it("refused by V8 (damaged, or from another Node.js) is replaced", () => {
-    const source = "module.exports = { twice: (n) => 2 * n };\n";
-    const file = cacheFile(Buffer.from(source), bundle, cacheDir);
+    const file = cacheFile(Buffer.from(SOURCE), bundle, cacheDir);
     runTwice(1);
     writeFileSync(file, "not a code cache");
     expect(runTwice(5)).toEqual({ state: "rejected", result: 10, saved: true });
