@@ -95,8 +95,8 @@ function replyBatch(chatId: number, updateId: number): Batch {
 }
 
 /**
- * The files one update of the bot writes, alone: its conversation saved, then its replies'
- * outbox entry written and, once delivered, removed; 50 chats, eight updates in flight at once
+ * The files one update of the bot writes, alone: its conversation saved, then its replies kept
+ * in the outbox log and, once delivered, marked so; 50 chats, eight updates in flight at once
  * (of different chats, as the bot's queues allow). CPU of this whole process per update, the
  * kernel's and the thread pool's work included, so comparable with `npm run bench:bot`'s bot
  * CPU per update: a floor under it for as long as each update is kept this way.
@@ -157,7 +157,7 @@ export async function benchStore(workDir: string): Promise<Record<string, number
       "one lowdb file, 20,000 screenings: mean ms": singleFull.mean,
       "one lowdb file, 20,000 screenings: max ms": singleFull.p99,
       "one lowdb file, 20,000 screenings: MB": singleFull.megabytes,
-      "a bot update's files alone, CPU ms per update": updateFiles,
+      "a bot update's file writes alone, CPU ms per update": updateFiles,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

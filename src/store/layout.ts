@@ -13,7 +13,7 @@ import { dayOfCaseId } from "./caseId.js";
  *   screenings/YYYY-MM-DD/<caseId>.json.recheck-<rules version>
  *                                          its result under other rules (npm run recheck -- --save); not a
  *                                          `.json` name, so that listings and day summaries never read it
- *   outbox/<channel>_<id>.<time>-<n>.json  a batch of replies not yet delivered (see outboxId.ts)
+ *   outbox.jsonl                           replies not yet delivered, appended to (see outboxLog.ts)
  *   corrupt/<file name>.<time>             unreadable files, moved aside
  *   stats/screenings/YYYY-MM-DD.json       a day folder's screenings summed per Beijing day (for staff; rebuilt when stale)
  *   stats/activity/YYYY-MM-DD.json         per Beijing day: screenings begun per channel, FAQ questions refused or weakly matched
@@ -22,21 +22,24 @@ import { dayOfCaseId } from "./caseId.js";
  * case is found from its id alone; staff figures use Beijing days through the summaries.
  *
  * Version 1 named the files of Telegram chats by the bare chat id (`123.json`); the store renames
- * them when it opens (see migrateLegacyNames).
+ * them when it opens (see migrateLegacyNames). Versions before the outbox log kept a file per
+ * batch of replies in `outbox/`; the store moves them into the log when it opens (legacyOutbox.ts).
  */
 export class Layout {
   readonly lock: string;
   readonly chats: string;
   readonly screenings: string;
   readonly corrupt: string;
-  readonly outbox: string;
+  readonly outboxLog: string;
+  readonly legacyOutbox: string;
 
   constructor(readonly dir: string) {
     this.lock = join(dir, ".lock");
     this.chats = join(dir, "chats");
     this.screenings = join(dir, "screenings");
     this.corrupt = join(dir, "corrupt");
-    this.outbox = join(dir, "outbox");
+    this.outboxLog = join(dir, "outbox.jsonl");
+    this.legacyOutbox = join(dir, "outbox");
   }
 
   conversationFile(conversationId: string): string {
@@ -47,9 +50,9 @@ export class Layout {
     return join(this.chats, `${fileStem(conversationId)}.cases.json`);
   }
 
-  /** The file of an outbox entry; the id is checked by the caller (isOutboxId). */
-  outboxFile(id: string): string {
-    return join(this.outbox, `${id}.json`);
+  /** The file of an outbox entry in the folder of older versions; the id is checked by the caller (isOutboxId). */
+  legacyOutboxFile(id: string): string {
+    return join(this.legacyOutbox, `${id}.json`);
   }
 
   dayDir(day: string): string {
@@ -74,7 +77,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const fileStem = (conversationId: string) => conversationId.replace(":", "_");
 const CONVERSATION_FILE = /^([a-z][a-z0-9]{0,9})(?:_([A-Za-z0-9_-]{1,64}))?(\.cases)?\.json$/;
 const LEGACY_FILE = /^(-?\d{1,20})(\.cases)?\.json$/;
-/** steno writes `.<name>.tmp` and renames it; a process killed in between leaves one behind. */
+/** steno (and the outbox log's rewrite) writes `.<name>.tmp` and renames it; a process killed in between leaves one behind. */
 const TEMP_FILE = /^\..+\.tmp$/;
 
 /** Names in a folder, or none when the folder does not exist. */
@@ -125,7 +128,7 @@ export async function migrateLegacyNames(layout: Layout): Promise<number> {
 export async function removeTempFiles(layout: Layout): Promise<number> {
   // The staff summaries are written the same way (summaryFiles.ts, activityFiles.ts).
   const stats = ["screenings", "activity"].map((kind) => join(layout.dir, "stats", kind));
-  const dirs = [layout.chats, layout.outbox, ...stats, ...(await daysIn(layout)).map((day) => layout.dayDir(day))];
+  const dirs = [layout.dir, layout.chats, layout.legacyOutbox, ...stats, ...(await daysIn(layout)).map((day) => layout.dayDir(day))];
   let removed = 0;
   for (const dir of dirs) {
     for (const name of await namesIn(dir)) {

@@ -13,7 +13,9 @@ import { KeyedQueue } from "./keyedQueue.js";
 import { daysIn, isRecheckOf, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
 import { LruCache } from "../lruCache.js";
 import { skippingOddFile } from "./oddFiles.js";
-import { checkOutboxId, purgeOutboxBefore, readOutboxEntries, removeOutboxOf, writeOutboxEntry } from "./outboxFiles.js";
+import { moveLegacyOutbox } from "./legacyOutbox.js";
+import { checkOutboxId, dayOfOutboxId } from "./outboxId.js";
+import { OutboxLog } from "./outboxLog.js";
 import type { ActivityEvent, DayActivity } from "./activity.js";
 import { ActivityFiles } from "./activityFiles.js";
 import type { DaySummary } from "./daySummary.js";
@@ -56,11 +58,15 @@ export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbS
     if (removed > 0) logger.warn("store: removed temporary files of writes interrupted by a crash", { dir: layout.dir, removed });
     const renamed = await migrateLegacyNames(layout);
     if (renamed > 0) logger.info("store: renamed Telegram chat files to conversation names", { dir: layout.dir, renamed });
+    const reader = { corruptDir: layout.corrupt, logger };
+    const outbox = await OutboxLog.open(layout.outboxLog, reader);
+    const moved = await moveLegacyOutbox(layout, outbox, reader);
+    if (moved > 0) logger.info("store: moved undelivered replies from the outbox folder into the outbox log", { dir: layout.dir, moved });
+    return new LowdbStore(layout, logger, cacheSize, outbox);
   } catch (e) {
     await releaseLock(layout.lock);
     throw e;
   }
-  return new LowdbStore(layout, logger, cacheSize);
 }
 
 /**
@@ -82,6 +88,7 @@ export class LowdbStore implements Store {
     private readonly layout: Layout,
     private readonly logger: Logger,
     cacheSize: number,
+    private readonly outboxLog: OutboxLog,
   ) {
     this.chats = new LruCache(cacheSize);
     this.reader = { corruptDir: layout.corrupt, logger };
@@ -224,7 +231,7 @@ export class LowdbStore implements Store {
       }
       for (const folder of new Set(caseIds.map((caseId) => dayOfCaseId(caseId)!))) await this.summaries.invalidate(folder);
       await skippingOddFile(this.logger, "erasure", this.layout.corrupt, () => removeCorruptCopies(this.layout, conversationId, caseIds, this.logger));
-      notErased.push(...(await removeOutboxOf(this.layout, conversationId, this.logger)));
+      if (!(await skippingOddFile(this.logger, "erasure", this.layout.outboxLog, () => this.outboxLog.removeWhere((entry) => entry.conversationId === conversationId))).ok) notErased.push(this.layout.outboxLog);
       this.chats.delete(conversationId);
       await remove(this.layout.conversationFile(conversationId));
       // Last: until the screenings are gone, this list is how a second attempt finds them.
@@ -237,20 +244,19 @@ export class LowdbStore implements Store {
 
   async putOutbox(entry: OutboxEntry): Promise<void> {
     this.assertOpen();
-    return this.queue.run(entry.conversationId, () => writeOutboxEntry(this.layout, entry));
+    if (checkOutboxId(entry.id) !== entry.conversationId) throw new RangeError(`outbox id ${entry.id} does not name conversation ${entry.conversationId}`);
+    return this.queue.run(entry.conversationId, () => this.outboxLog.put(entry));
   }
 
   async removeOutbox(id: string): Promise<void> {
     this.assertOpen();
     const conversationId = checkOutboxId(id);
-    return this.queue.run(conversationId, async () => {
-      await removeFile(this.layout.outboxFile(id));
-    });
+    return this.queue.run(conversationId, () => this.outboxLog.remove(id));
   }
 
   async outbox(): Promise<OutboxEntry[]> {
     this.assertOpen();
-    return readOutboxEntries(this.layout, this.reader);
+    return this.outboxLog.entries();
   }
 
   /** `cutoff` is a date (YYYY-MM-DD): whole day folders before it go, and chats not updated since. */
@@ -276,7 +282,7 @@ export class LowdbStore implements Store {
     await this.summaries.purgeBefore(cutoff);
     await this.activityFiles.purgeBefore(cutoff);
     const corrupt = await purgeCorruptBefore(this.layout, cutoff);
-    const outbox = await purgeOutboxBefore(this.layout, cutoff, this.logger);
+    const outbox = await this.outboxLog.removeWhere((entry) => (dayOfOutboxId(entry.id) ?? cutoff) < cutoff);
     this.logger.info("store: purged", { cutoff, removed, corrupt, outbox });
     return removed;
   }
@@ -287,6 +293,7 @@ export class LowdbStore implements Store {
     await this.queue.idle();
     await this.summaries.idle();
     await this.activityFiles.idle();
+    await this.outboxLog.close();
     await releaseLock(this.layout.lock);
   }
 

@@ -23,6 +23,13 @@ export function conversationOfOutboxId(id: string): string | null {
   return m[2] === undefined ? m[1]! : `${m[1]}:${m[2]}`;
 }
 
+/** The conversation an outbox id names; a RangeError when the text is not an outbox id. */
+export function checkOutboxId(id: string): string {
+  const conversationId = conversationOfOutboxId(id);
+  if (conversationId === null) throw new RangeError(`not an outbox id (make it with newOutboxId): ${JSON.stringify(id)}`);
+  return conversationId;
+}
+
 /** The key entries sort by: creation time, then the counter. */
 export const outboxOrder = (id: string): string => id.slice(id.indexOf(".") + 1);
 

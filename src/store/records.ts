@@ -6,6 +6,7 @@ import { CONVERSATION_RECORD_VERSION, SCREENING_RECORD_VERSION, type Conversatio
 import { caseIdSchema, dayOf, dayOfCaseId } from "./caseId.js";
 import { conversationIdSchema } from "./conversationId.js";
 import type { Migrations } from "./migrations.js";
+import { conversationOfOutboxId, isOutboxId } from "./outboxId.js";
 
 /** What the file store accepts and reads back: every file is parsed with these, never trusted. */
 
@@ -88,7 +89,7 @@ export const conversationCasesMigrations: Migrations = { 1: toConversationId };
 
 export const OUTBOX_ENTRY_VERSION = 1;
 
-/** A batch of undelivered replies; its id is its file name. */
+/** A batch of undelivered replies as older versions kept it, one file each, its id the file name (legacyOutbox.ts); the outbox log's lines hold the same fields. */
 export const outboxFileSchema = z.strictObject({
   schema: z.literal(OUTBOX_ENTRY_VERSION),
   conversationId,
@@ -96,6 +97,17 @@ export const outboxFileSchema = z.strictObject({
   payload: z.json(),
 });
 export type OutboxFile = z.infer<typeof outboxFileSchema>;
+
+const outboxId = z.string().refine(isOutboxId, "must be an outbox id (make it with newOutboxId)");
+
+/** A line of the outbox log (outboxLog.ts): a batch kept, under its id, or a batch delivered. */
+export const outboxLineSchema = z.union([
+  z.strictObject({
+    put: outboxFileSchema.extend({ id: outboxId }).refine((entry) => conversationOfOutboxId(entry.id) === entry.conversationId, { path: ["id"], error: "must name the entry's conversation" }),
+  }),
+  z.strictObject({ done: outboxId }),
+]);
+export type OutboxLine = z.infer<typeof outboxLineSchema>;
 
 /** How one kind of file is read: its current version, the way up to it, and its schema. */
 export interface RecordKind<T> {

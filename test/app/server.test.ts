@@ -6,7 +6,7 @@ import { readConfig } from "../../src/config.js";
 import { memoryLogger } from "../../src/log.js";
 import { openLowdbStore } from "../../src/store/lowdbStore.js";
 import type { FakeBotApi } from "../support/fakeBotApi.js";
-import { outboxFiles } from "../channels/telegram/childBot.js";
+import { undeliveredBatches } from "../channels/telegram/childBot.js";
 import { Dialog } from "../channels/telegram/dialog.js";
 import { FAST, interview, newDataDir, NOW, removeDataDirs, startBot, startFake, TEST_TOKEN, type TestBot } from "../channels/telegram/harness.js";
 
@@ -88,12 +88,12 @@ describe("stopping the server", () => {
     await stopping;
     expect(logger.lines.some((line) => line.msg === "server stopped before replies still being written were done; they are dropped")).toBe(false);
     expect(dlg.messages().filter((m) => m.from?.is_bot)).toEqual([]);
-    expect(outboxFiles(dir)).toBe(1);
+    expect(undeliveredBatches(dir)).toBe(1);
     await closeAll();
 
     const next: TestBot = await startBot(fake, { dir });
     cleanup.push(() => next.stop());
     await dlg.nextText(ANSWER.text);
-    await vi.waitFor(() => expect(outboxFiles(dir)).toBe(0));
+    await vi.waitFor(() => expect(undeliveredBatches(dir)).toBe(0));
   });
 });

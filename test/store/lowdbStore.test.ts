@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createInterface } from "node:readline";
@@ -10,6 +10,7 @@ import { StoreLockedError } from "../../src/store/dataLock.js";
 import { openLowdbStore, StoreClosedError, type LowdbStore } from "../../src/store/lowdbStore.js";
 import { RecordVersionError } from "../../src/store/migrations.js";
 import { newOutboxId } from "../../src/store/outboxId.js";
+import { REWRITE_AT_BYTES } from "../../src/store/outboxLog.js";
 import { InvalidRecordError } from "../../src/store/recordFile.js";
 import { conversationRecord, screeningRecord } from "./fixtures/records.js";
 import { storeContract } from "./storeContract.js";
@@ -40,6 +41,16 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf-8" }).filter((name) => statSync(join(dir, name)).isFile());
 }
 
+const AT = new Date("2025-06-01T08:00:00.000Z");
+/** The n-th batch of replies to a conversation, its text `text`. */
+const outboxEntry = (conversationId: string, n: number, text: string) => ({ id: newOutboxId(conversationId, new Date(AT.getTime() + n)), conversationId, createdAt: AT.toISOString(), payload: { sends: [text] } });
+/** The lines of the outbox log as written. */
+const outboxLines = (dir: string) =>
+  readFileSync(join(dir, "outbox.jsonl"), "utf-8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as unknown);
+
 const warnings = (logger: ReturnType<typeof memoryLogger>) => logger.lines.filter((l) => l.level === "warn").map((l) => l.msg);
 
 storeContract("LowdbStore", () => open(newDir()));
@@ -65,7 +76,7 @@ describe("LowdbStore on disk", () => {
     const record = screeningRecord("tg:42", "2025-06-01T08:00:00.000Z");
     await store.putConversation(conversationRecord("tg:42"));
     await store.addScreening(record);
-    expect(filesUnder(dir).sort()).toEqual([".lock", "chats/tg_42.cases.json", "chats/tg_42.json", `screenings/2025-06-01/${record.caseId}.json`, "stats/screenings/2025-06-01.json"]);
+    expect(filesUnder(dir).sort()).toEqual([".lock", "chats/tg_42.cases.json", "chats/tg_42.json", "outbox.jsonl", `screenings/2025-06-01/${record.caseId}.json`, "stats/screenings/2025-06-01.json"]);
   });
 
   it("rebuilds a day's summary from its folder when the summary is missing, unreadable or stale", async () => {
@@ -227,12 +238,13 @@ describe("LowdbStore corrupt files", () => {
     expect(logger.lines.find((l) => l.level === "warn")?.problem).toContain("lang");
   });
 
-  it("removes at open the temporary file of a write a crash interrupted", async () => {
+  it("removes at open the temporary files of writes a crash interrupted", async () => {
     const dir = newDir();
     mkdirSync(join(dir, "chats"), { recursive: true });
     writeFileSync(join(dir, "chats", ".42.json.tmp"), '{"schema": 1, "conversationId": 4');
+    writeFileSync(join(dir, ".outbox.jsonl.tmp"), '{"put": {"id": "tg_4');
     await open(dir);
-    expect(filesUnder(dir)).toEqual([".lock"]);
+    expect(filesUnder(dir).sort()).toEqual([".lock", "outbox.jsonl"]);
   });
 
   it("removes at open the temporary files of the staff summaries a crash interrupted", async () => {
@@ -460,27 +472,77 @@ describe("LowdbStore with files it cannot use", () => {
     expect(JSON.parse(readFileSync(join(dir, "chats", "tg_42.json"), "utf-8")).llm.calls).toBe(1);
   });
 
-  it("keeps undelivered replies across a restart and lists past an unreadable one", async () => {
+  it("keeps undelivered replies across a restart, leaves out a line cut short by a crash and keeps a copy of the log", async () => {
     const dir = newDir();
     const first = await open(dir);
-    const at = new Date("2025-06-01T08:00:00.000Z");
-    const entry = { id: newOutboxId("tg:42", at), conversationId: "tg:42", createdAt: at.toISOString(), payload: { sends: ["hello"] } };
+    const entry = outboxEntry("tg:42", 0, "hello");
     await first.putOutbox(entry);
     await first.close();
-    writeFileSync(join(dir, "outbox", `${newOutboxId("tg:7", at)}.json`), "{\"schema\": 1, ");
-    const second = await open(dir);
+    appendFileSync(join(dir, "outbox.jsonl"), `{"put":{"id":"${newOutboxId("tg:7", AT)}","schema":1,`);
+    const logger = memoryLogger();
+    const second = await open(dir, logger);
     expect(await second.outbox()).toEqual([entry]);
+    expect(logger.lines.find((l) => l.level === "warn")).toMatchObject({ msg: expect.stringContaining("outbox lines unreadable"), lines: 1 });
+    const [copy] = readdirSync(join(dir, "corrupt"));
+    expect(readFileSync(join(dir, "corrupt", copy!), "utf-8")).toContain('"schema":1,');
+    // Rewritten at start: the line cut short is gone from the log itself.
+    expect(outboxLines(dir)).toEqual([{ put: { ...entry, schema: 1 } }]);
   });
 
-  it("stores a reply even when its folder was removed while running", async () => {
+  it("empties the log whenever every reply in it was delivered", async () => {
     const dir = newDir();
     const store = await open(dir);
-    const at = new Date("2025-06-01T08:00:00.000Z");
-    const entry = (n: number) => ({ id: newOutboxId("tg:42", new Date(at.getTime() + n)), conversationId: "tg:42", createdAt: at.toISOString(), payload: { sends: [`reply ${n}`] } });
-    const [first, second] = [entry(1), entry(2)];
+    const [first, second] = [outboxEntry("tg:42", 0, "first"), outboxEntry("tg:7", 1, "second")];
     await store.putOutbox(first);
-    rmSync(join(dir, "outbox"), { recursive: true });
     await store.putOutbox(second);
-    expect(await store.outbox()).toEqual([second]);
+    await store.removeOutbox(first.id);
+    expect(readFileSync(join(dir, "outbox.jsonl"), "utf-8")).toContain("first");
+    await store.removeOutbox(second.id);
+    expect(statSync(join(dir, "outbox.jsonl")).size).toBe(0);
+  });
+
+  it("rewrites the log with the replies still waiting once it grew past REWRITE_AT_BYTES", async () => {
+    const dir = newDir();
+    const store = await open(dir);
+    const waiting = outboxEntry("tg:7", 0, "still waiting");
+    await store.putOutbox(waiting);
+    for (let n = 1; n * 10_000 <= REWRITE_AT_BYTES; n++) {
+      const entry = outboxEntry("tg:42", n, "y".repeat(10_000));
+      await store.putOutbox(entry);
+      await store.removeOutbox(entry.id);
+    }
+    expect(statSync(join(dir, "outbox.jsonl")).size).toBeLessThanOrEqual(REWRITE_AT_BYTES);
+    await store.close();
+    expect(await (await open(dir)).outbox()).toEqual([waiting]);
+  });
+
+  it("erasing a conversation takes the text of its delivered replies out of the log, and keeps the others' waiting", async () => {
+    const dir = newDir();
+    const store = await open(dir);
+    const delivered = outboxEntry("tg:42", 0, "Acme Robotics Ltd");
+    const undelivered = outboxEntry("tg:42", 1, "Acme's next question");
+    const theirs = outboxEntry("tg:7", 2, "someone else's reply");
+    for (const entry of [delivered, undelivered, theirs]) await store.putOutbox(entry);
+    await store.removeOutbox(delivered.id);
+    expect((await store.deleteConversation("tg:42")).notErased).toEqual([]);
+    expect(readFileSync(join(dir, "outbox.jsonl"), "utf-8")).not.toContain("Acme");
+    await store.close();
+    expect(await (await open(dir)).outbox()).toEqual([theirs]);
+  });
+
+  it("moves the replies an older version left in its outbox folder into the log, oldest first, and an unreadable one aside", async () => {
+    const dir = newDir();
+    const later = outboxEntry("tg:42", 2, "second");
+    const earlier = outboxEntry("tg:7", 1, "first");
+    mkdirSync(join(dir, "outbox"));
+    for (const { id, ...rest } of [later, earlier]) writeFileSync(join(dir, "outbox", `${id}.json`), JSON.stringify({ schema: 1, ...rest }));
+    const torn = `${newOutboxId("tg:9", AT)}.json`;
+    writeFileSync(join(dir, "outbox", torn), '{"schema": 1, ');
+    const store = await open(dir);
+    expect(await store.outbox()).toEqual([earlier, later]);
+    expect(existsSync(join(dir, "outbox"))).toBe(false);
+    expect(readdirSync(join(dir, "corrupt")).some((name) => name.startsWith(torn))).toBe(true);
+    await store.close();
+    expect(await (await open(dir)).outbox()).toEqual([earlier, later]);
   });
 });

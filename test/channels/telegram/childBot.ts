@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { projectRoot } from "../../../src/paths.js";
@@ -45,8 +45,16 @@ export function spawnBot(fake: FakeBotApi, dir: string, entry: ChildEntry = "sou
   });
 }
 
-/** Batches of replies waiting in the data folder's outbox. */
-export function outboxFiles(dir: string): number {
-  const outbox = join(dir, "outbox");
-  return existsSync(outbox) ? readdirSync(outbox).filter((name) => name.endsWith(".json") && !name.startsWith(".")).length : 0;
+/** Batches of replies waiting in the data folder's outbox log: kept and not yet delivered. */
+export function undeliveredBatches(dir: string): number {
+  const log = join(dir, "outbox.jsonl");
+  const waiting = new Set<string>();
+  // The last line may be one the bot is writing at this moment: only whole lines count.
+  const lines = existsSync(log) ? readFileSync(log, "utf-8").split("\n").slice(0, -1) : [];
+  for (const line of lines) {
+    const parsed = JSON.parse(line) as { put?: { id: string }; done?: string };
+    if (parsed.put) waiting.add(parsed.put.id);
+    else waiting.delete(parsed.done!);
+  }
+  return waiting.size;
 }

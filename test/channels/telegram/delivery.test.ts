@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import { TELEGRAM_LIMITS } from "../../../src/channels/telegram/outbox.js";
 import { t } from "../../../src/i18n/translate.js";
-import { outboxFiles } from "./childBot.js";
+import { undeliveredBatches } from "./childBot.js";
 import { Dialog } from "./dialog.js";
 import { FAST, newDataDir, useBotTests } from "./harness.js";
 
@@ -67,14 +67,14 @@ describe("a crash with replies queued", () => {
     tests.fake.startOutage({ status: 502 });
     const dialogs = users(60, 4000);
     for (const dlg of dialogs) dlg.command("/help");
-    await vi.waitFor(() => expect(outboxFiles(dir)).toBe(60), { timeout: 10_000 });
+    await vi.waitFor(() => expect(undeliveredBatches(dir)).toBe(60), { timeout: 10_000 });
     child.kill("SIGKILL");
     await once(child, "exit");
     tests.fake.endOutage();
 
     const bot = await start({ dir });
     await vi.waitFor(() => expect(helpsShown(dialogs)).toEqual(dialogs.map(() => 1)), { timeout: 10_000 });
-    await vi.waitFor(() => expect(outboxFiles(dir)).toBe(0));
+    await vi.waitFor(() => expect(undeliveredBatches(dir)).toBe(0));
     expect(bot.logger.lines.find((l) => l.msg === "outbox: sending replies left undelivered by the last run")).toMatchObject({ batches: 60 });
   }, 30_000);
 
@@ -85,11 +85,11 @@ describe("a crash with replies queued", () => {
     tests.fake.startOutage({ status: 502 });
     const dialogs = users(150, 5000);
     for (const dlg of dialogs) dlg.command("/help");
-    await vi.waitFor(() => expect(outboxFiles(dir)).toBe(150), { timeout: 10_000 });
+    await vi.waitFor(() => expect(undeliveredBatches(dir)).toBe(150), { timeout: 10_000 });
     child.kill("SIGTERM");
     const [code] = (await once(child, "exit")) as [number | null];
     expect(code).toBe(0);
-    expect(outboxFiles(dir)).toBe(150);
+    expect(undeliveredBatches(dir)).toBe(150);
     tests.fake.endOutage();
 
     await start({ dir });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
-import { outboxFiles } from "./childBot.js";
+import { undeliveredBatches } from "./childBot.js";
 import { Dialog } from "./dialog.js";
 import { newDataDir, useBotTests } from "./harness.js";
 
@@ -22,10 +22,10 @@ describe("the Bot API down for a minute", () => {
     for (const dlg of dialogs) dlg.command("/help");
     await vi.waitFor(() => expect(tests.fake.calls.filter((c) => c.method === "sendMessage" && c.status === 502).length).toBeGreaterThanOrEqual(40), { timeout: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-    expect(outboxFiles(dir)).toBe(40);
+    expect(undeliveredBatches(dir)).toBe(40);
     tests.fake.endOutage();
     // The last pause before a retry is at most the policy's longest (30 s, with jitter).
     await vi.waitFor(() => expect(dialogs.map((dlg) => dlg.messages().filter((m) => m.from?.is_bot && "text" in m && m.text.startsWith(HELP)).length)).toEqual(dialogs.map(() => 1)), { timeout: 45_000, interval: 500 });
-    await vi.waitFor(() => expect(outboxFiles(dir)).toBe(0));
+    await vi.waitFor(() => expect(undeliveredBatches(dir)).toBe(0));
   }, 150_000);
 });

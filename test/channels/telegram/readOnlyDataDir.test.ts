@@ -3,7 +3,7 @@ import { chmodSync, chownSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { t } from "../../../src/i18n/translate.js";
-import { outboxFiles, type RunAs } from "./childBot.js";
+import { undeliveredBatches, type RunAs } from "./childBot.js";
 import { Dialog } from "./dialog.js";
 import { answerJurisdiction, questionWords } from "./driveInterview.js";
 import { newDataDir, useBotTests } from "./harness.js";
@@ -44,7 +44,7 @@ describe("a read-only DATA_DIR", () => {
     const model = await answerJurisdiction(dlg);
 
     // The reply just shown is still leaving the outbox: the folder goes read-only once it has.
-    await expect.poll(() => outboxFiles(dir), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => undeliveredBatches(dir), { timeout: 10_000 }).toBe(0);
     const writable = makeReadOnly(dir);
     dlg.press(`a|${model.turn}|kind|o0`);
     await dlg.nextText(t("en", "bot.error"));

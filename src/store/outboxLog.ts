@@ -1,0 +1,198 @@
+import { copyFile, mkdir, open, readFile, rename, writeFile, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Logger } from "../log.js";
+import { outboxOrder } from "./outboxId.js";
+import { checkRecord, type RecordReader } from "./recordFile.js";
+import { OUTBOX_ENTRY_VERSION, outboxLineSchema, type OutboxLine, type RecordKind } from "./records.js";
+import type { OutboxEntry } from "./store.js";
+
+/** Past this size the log is rewritten with only the batches still to deliver. */
+export const REWRITE_AT_BYTES = 4 * 1024 * 1024;
+
+const OUTBOX_LINE: RecordKind<OutboxLine> = { name: "outbox line", version: OUTBOX_ENTRY_VERSION, migrations: {}, schema: outboxLineSchema };
+
+/**
+ * The file store's outbox: one file of JSON lines, appended to. Keeping a batch appends a `put`
+ * line, delivering it a `done` line; the batches still to deliver are also held in memory, and
+ * read back from the file when the store opens. One append per change, where a file per batch
+ * cost a create, a write, a rename and an unlink (most of the CPU the bot spent on files).
+ *
+ * Appends run one after another; lines queued while one is written go out together in the next
+ * write. A crash can cut only the last line, which the next start skips with a warning. The
+ * file is rewritten (a temporary file renamed over it) with just the batches left: at start,
+ * past REWRITE_AT_BYTES (or twice its size after the last rewrite), after a failed write, and on
+ * erasure and purge; and it is emptied whenever nothing is left to deliver. That is how the text
+ * of delivered replies leaves the disk: at once when the bot is idle, within moments when it is busy.
+ */
+export class OutboxLog {
+  private handle: FileHandle | null = null;
+  private size = 0;
+  private rewrittenSize = 0;
+  /** Appends and rewrites, one after another. */
+  private chain: Promise<void> = Promise.resolve();
+  private queued: string[] = [];
+  private nextWrite: Promise<void> | null = null;
+  /** A write failed, perhaps half done: the file is rewritten before the next line. */
+  private broken = false;
+
+  private constructor(
+    private readonly file: string,
+    private readonly live: Map<string, OutboxEntry>,
+  ) {}
+
+  /** Reads the log (a line it cannot use is left out, the file copied aside) and rewrites it with the batches left. */
+  static async open(file: string, reader: RecordReader): Promise<OutboxLog> {
+    const log = new OutboxLog(file, new Map());
+    const unusable = log.read(await readText(file));
+    if (unusable > 0) await keepCopy(file, unusable, reader);
+    await log.rewrite();
+    return log;
+  }
+
+  /** Every batch still to deliver, oldest first. */
+  entries(): OutboxEntry[] {
+    const ids = [...this.live.keys()].sort((a, b) => outboxOrder(a).localeCompare(outboxOrder(b)) || a.localeCompare(b));
+    return ids.map((id) => structuredClone(this.live.get(id)!));
+  }
+
+  /** Keeps (or replaces) a batch; resolves once its line is written. */
+  async put(batch: OutboxEntry): Promise<void> {
+    const { put } = checkRecord(OUTBOX_LINE, { put: toPut(batch) }) as Put;
+    const entry = toEntry(put);
+    // In memory first: a rewrite that runs before the line is written must keep the batch.
+    const before = this.live.get(entry.id);
+    this.live.set(entry.id, entry);
+    try {
+      await this.append(`${JSON.stringify({ put })}\n`);
+    } catch (error) {
+      if (this.live.get(entry.id) === entry) {
+        if (before) this.live.set(entry.id, before);
+        else this.live.delete(entry.id);
+      }
+      throw error;
+    }
+  }
+
+  /** Forgets a delivered batch; an unknown id writes nothing. */
+  async remove(id: string): Promise<void> {
+    if (!this.live.delete(id)) return;
+    await this.append(`${JSON.stringify({ done: id })}\n`);
+  }
+
+  /** Forgets the batches `doomed` picks and rewrites the file, delivered replies left out too; returns how many went. */
+  async removeWhere(doomed: (entry: OutboxEntry) => boolean): Promise<number> {
+    let removed = 0;
+    for (const entry of this.live.values()) {
+      if (!doomed(entry)) continue;
+      this.live.delete(entry.id);
+      removed += 1;
+    }
+    await this.after(() => this.rewrite());
+    return removed;
+  }
+
+  /** Waits for the lines queued, then lets go of the file. */
+  async close(): Promise<void> {
+    await this.after(async () => {
+      await this.handle?.close();
+      this.handle = null;
+    });
+  }
+
+  /** Applies each line in turn; returns how many could not be used. */
+  private read(text: string): number {
+    let unusable = 0;
+    for (const line of text.split("\n")) {
+      if (line === "") continue;
+      const parsed = parseLine(line);
+      if (!parsed) unusable += 1;
+      else if ("put" in parsed) this.live.set(parsed.put.id, toEntry(parsed.put));
+      else this.live.delete(parsed.done);
+    }
+    return unusable;
+  }
+
+  private append(line: string): Promise<void> {
+    this.queued.push(line);
+    this.nextWrite ??= this.after(() => this.writeQueued());
+    return this.nextWrite;
+  }
+
+  /** Runs `work` after every earlier append and rewrite, whether they succeeded or not. */
+  private after(work: () => Promise<void>): Promise<void> {
+    const done = this.chain.then(work);
+    this.chain = done.catch(() => undefined);
+    return done;
+  }
+
+  private async writeQueued(): Promise<void> {
+    const text = this.queued.join("");
+    this.queued = [];
+    this.nextWrite = null;
+    // Nothing waits: the lines queued are moot, and an empty file says so.
+    if (this.live.size === 0) return this.empty();
+    if (this.broken) return this.rewrite();
+    try {
+      this.handle ??= await open(this.file, "a");
+      await this.handle.appendFile(text);
+    } catch (error) {
+      this.broken = true;
+      throw error;
+    }
+    this.size += Buffer.byteLength(text);
+    // Twice what the last rewrite left, at least: batches piling up (Telegram down) are not rewritten on every line.
+    if (this.size > Math.max(REWRITE_AT_BYTES, 2 * this.rewrittenSize)) await this.rewrite();
+  }
+
+  /** The file as the batches in memory say, written whole and renamed over the old one. */
+  private async rewrite(): Promise<void> {
+    const text = [...this.live.values()].map((entry) => `${JSON.stringify({ put: toPut(entry) })}\n`).join("");
+    const temp = join(dirname(this.file), `.${basename(this.file)}.tmp`);
+    await writeFile(temp, text);
+    await rename(temp, this.file);
+    await this.handle?.close();
+    this.handle = await open(this.file, "a");
+    this.size = Buffer.byteLength(text);
+    this.rewrittenSize = this.size;
+    this.broken = false;
+  }
+
+  private async empty(): Promise<void> {
+    this.handle ??= await open(this.file, "a");
+    await this.handle.truncate(0);
+    this.size = 0;
+    this.rewrittenSize = 0;
+    this.broken = false;
+  }
+}
+
+type Put = Extract<OutboxLine, { put: unknown }>;
+
+const toPut = ({ id, conversationId, createdAt, payload }: OutboxEntry): Put["put"] => ({ id, schema: OUTBOX_ENTRY_VERSION, conversationId, createdAt, payload: payload as Put["put"]["payload"] });
+const toEntry = ({ id, conversationId, createdAt, payload }: Put["put"]): OutboxEntry => ({ id, conversationId, createdAt, payload });
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf-8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return "";
+    throw e;
+  }
+}
+
+function parseLine(line: string): OutboxLine | null {
+  try {
+    const parsed = outboxLineSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The bytes stay available for a person to look at, as an unreadable record file's do (recordFile.ts). */
+async function keepCopy(file: string, unusable: number, { corruptDir, logger }: { corruptDir: string; logger: Logger }): Promise<void> {
+  await mkdir(corruptDir, { recursive: true });
+  const copy = join(corruptDir, `${basename(file)}.${new Date().toISOString().replaceAll(":", "-")}`);
+  await copyFile(file, copy);
+  logger.warn("store: outbox lines unreadable (a write cut short by a crash, or an edit), left out", { file, lines: unusable, copiedTo: copy });
+}
