@@ -1,5 +1,5 @@
 import { t } from "../i18n/translate.js";
-import { buildScreening, currentResult, step, type InterviewEvent, type InterviewState, type Step } from "../interview/index.js";
+import { currentResult, step, type InterviewEvent, type InterviewState, type Step } from "../interview/index.js";
 import { newCaseId } from "../store/caseId.js";
 import type { ConversationDeps } from "./deps.js";
 import { interviewReplies } from "./interviewReplies.js";
@@ -34,8 +34,7 @@ export async function applyStep(deps: ConversationDeps, session: Session, before
   const caseId = finished ? await storeCase(deps, session.conversationId, next.state) : null;
   const saved = next.state !== session.interview ? await saveSession(deps.store, session, { interview: next.state, lang: next.state.lang }, deps.clock()) : session;
   const lang = next.state.lang;
-  const screening = buildScreening(deps.interview.bank, next.state.log, next.state.asOf);
-  const replies = interviewReplies(deps.interview, next.out, lang, screening, inPlace);
+  const replies = interviewReplies(deps.interview, next.out, lang, currentResult(deps.interview, next.state).screening, inPlace);
   if (caseId) replies.push(message(t(lang, "bot.case.saved", { caseId }), caseChoices(lang, caseId)));
   const questions = next.out.flatMap((msg) => (msg.type === "faq" ? [msg.question] : []));
   return { session: saved, replies, caseId, questions };

@@ -1,6 +1,6 @@
 import { evaluate } from "../engine/evaluate.js";
-import type { Reason } from "../engine/outcome.js";
-import type { ItemId } from "../engine/screening.js";
+import type { Evaluation, Reason } from "../engine/outcome.js";
+import type { ItemId, Screening } from "../engine/screening.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { buildScreening, parseKey } from "./buildScreening.js";
 import { offeredOptions } from "./offeredOptions.js";
@@ -8,7 +8,7 @@ import type { QuestionBank, QuestionOption } from "./questionBank.js";
 import type { OutMessage } from "./messages.js";
 import { canChangeResult } from "./canChange.js";
 import { rankQuestions, type Candidate } from "./nextQuestion.js";
-import type { AnswerValue, InterviewState } from "./state.js";
+import type { AnswerValue, InterviewState, LogEntry } from "./state.js";
 
 /** The interview's moves: ask the next question, repeat the current one, record an answer. */
 
@@ -22,10 +22,26 @@ export interface Step {
   out: OutMessage[];
 }
 
-/** The screening the answers so far describe, and the engine's result for it. */
-export function currentResult(ctx: InterviewContext, state: InterviewState) {
+export interface CurrentResult {
+  screening: Screening;
+  evaluation: Evaluation;
+}
+
+/**
+ * The result last worked out for each answer log. One step asks for the same result several
+ * times (the options offered, what an answer ruled out, the next question, the reply), and an
+ * interview never changes a log in place, so the log itself is the key, forgotten with it.
+ */
+const results = new WeakMap<readonly LogEntry[], { ctx: InterviewContext; asOf: string; result: CurrentResult }>();
+
+/** The screening the answers so far describe, and the engine's result for it (shared: not to be changed). */
+export function currentResult(ctx: InterviewContext, state: InterviewState): CurrentResult {
+  const known = results.get(state.log);
+  if (known?.ctx === ctx && known.asOf === state.asOf) return known.result;
   const screening = buildScreening(ctx.bank, state.log, state.asOf);
-  return { screening, evaluation: evaluate(screening, ctx.rules, state.asOf) };
+  const result = { screening, evaluation: evaluate(screening, ctx.rules, state.asOf) };
+  results.set(state.log, { ctx, asOf: state.asOf, result });
+  return result;
 }
 
 /** Picks the most valuable open question, or finishes with the result when none can change it. */

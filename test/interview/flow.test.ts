@@ -97,3 +97,23 @@ describe("the options the current question offers", () => {
     expect(questionOf(out).options).toEqual([]);
   });
 });
+
+describe("the result of an answer log", () => {
+  it("is worked out once per log: asked again it is the very same result, and the same answers in a new log get an equal one of their own", () => {
+    const { state } = pastTheOpening();
+    const result = currentResult(ctx, state);
+    expect(currentResult(ctx, { ...state, turn: state.turn + 1 })).toBe(result);
+    const copy = currentResult(ctx, { ...state, log: [...state.log] });
+    expect(copy).not.toBe(result);
+    expect(copy).toEqual(result);
+  });
+
+  it("is worked out again for another date or another set of rules", () => {
+    const { state } = pastTheOpening();
+    const result = currentResult(ctx, state);
+    const otherDay = { ...state, asOf: "2024-01-01" };
+    expect(currentResult(ctx, otherDay)).not.toBe(result);
+    expect(currentResult(ctx, otherDay)).toEqual(currentResult(ctx, { ...otherDay, log: [...state.log] }));
+    expect(currentResult({ ...ctx }, state)).not.toBe(result);
+  });
+});
