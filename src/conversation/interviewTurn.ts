@@ -30,11 +30,13 @@ export function playEvent(deps: ConversationDeps, session: Session, state: Inter
  * user never sees a question or result that a crash could take back.
  */
 export async function applyStep(deps: ConversationDeps, session: Session, before: InterviewState, next: Step, inPlace: boolean): Promise<Played> {
+  // Before anything is awaited: the step has just worked it out, and another turn may ask for another result meanwhile.
+  const { screening } = currentResult(deps.interview, next.state);
   const finished = next.state.done && !before.done;
   const caseId = finished ? await storeCase(deps, session.conversationId, next.state) : null;
   const saved = next.state !== session.interview ? await saveSession(deps.store, session, { interview: next.state, lang: next.state.lang }, deps.clock()) : session;
   const lang = next.state.lang;
-  const replies = interviewReplies(deps.interview, next.out, lang, currentResult(deps.interview, next.state).screening, inPlace);
+  const replies = interviewReplies(deps.interview, next.out, lang, screening, inPlace);
   if (caseId) replies.push(message(t(lang, "bot.case.saved", { caseId }), caseChoices(lang, caseId)));
   const questions = next.out.flatMap((msg) => (msg.type === "faq" ? [msg.question] : []));
   return { session: saved, replies, caseId, questions };

@@ -28,19 +28,19 @@ export interface CurrentResult {
 }
 
 /**
- * The result last worked out for each answer log. One step asks for the same result several
- * times (the options offered, what an answer ruled out, the next question, the reply), and an
- * interview never changes a log in place, so the log itself is the key, forgotten with it.
+ * The result last worked out, and the answer log it is for. One step asks for the same result
+ * several times (the options offered, what an answer ruled out, the next question, the reply),
+ * and an interview never changes a log in place, so the log itself is the key. One result is
+ * enough: a step asks for one log's result, then the next log's, never back.
  */
-const results = new WeakMap<readonly LogEntry[], { ctx: InterviewContext; asOf: string; result: CurrentResult }>();
+let last: { ctx: InterviewContext; log: readonly LogEntry[]; asOf: string; result: CurrentResult } | null = null;
 
 /** The screening the answers so far describe, and the engine's result for it (shared: not to be changed). */
 export function currentResult(ctx: InterviewContext, state: InterviewState): CurrentResult {
-  const known = results.get(state.log);
-  if (known?.ctx === ctx && known.asOf === state.asOf) return known.result;
+  if (last?.log === state.log && last.ctx === ctx && last.asOf === state.asOf) return last.result;
   const screening = buildScreening(ctx.bank, state.log, state.asOf);
   const result = { screening, evaluation: evaluate(screening, ctx.rules, state.asOf) };
-  results.set(state.log, { ctx, asOf: state.asOf, result });
+  last = { ctx, log: state.log, asOf: state.asOf, result };
   return result;
 }
 
