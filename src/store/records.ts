@@ -100,14 +100,17 @@ export type OutboxFile = z.infer<typeof outboxFileSchema>;
 
 const outboxId = z.string().refine(isOutboxId, "must be an outbox id (make it with newOutboxId)");
 
+/** An entry whose id names its conversation, as newOutboxId makes it. */
+const idNamingConversation = <T extends z.ZodType<{ id: string; conversationId: string }>>(schema: T) =>
+  schema.refine((entry) => conversationOfOutboxId(entry.id) === entry.conversationId, { path: ["id"], error: "must name the entry's conversation" });
+
 /** A line of the outbox log (outboxLog.ts): a batch kept, under its id, or a batch delivered. */
-export const outboxLineSchema = z.union([
-  z.strictObject({
-    put: outboxFileSchema.extend({ id: outboxId }).refine((entry) => conversationOfOutboxId(entry.id) === entry.conversationId, { path: ["id"], error: "must name the entry's conversation" }),
-  }),
-  z.strictObject({ done: outboxId }),
-]);
+export const outboxLineSchema = z.union([z.strictObject({ put: idNamingConversation(outboxFileSchema.extend({ id: outboxId })) }), z.strictObject({ done: outboxId })]);
 export type OutboxLine = z.infer<typeof outboxLineSchema>;
+
+/** A batch's line but its payload, checked before it is written (outboxLog.ts says why the payload is not). */
+export const outboxPutHeaderSchema = idNamingConversation(outboxFileSchema.omit({ payload: true }).extend({ id: outboxId }));
+export type OutboxPutHeader = z.infer<typeof outboxPutHeaderSchema>;
 
 /** How one kind of file is read: its current version, the way up to it, and its schema. */
 export interface RecordKind<T> {

@@ -489,6 +489,17 @@ describe("LowdbStore with files it cannot use", () => {
     expect(outboxLines(dir)).toEqual([{ put: { ...entry, schema: 1 } }]);
   });
 
+  it("refuses a batch it could not read back (no payload, a time that is not one) and writes nothing of it", async () => {
+    const dir = newDir();
+    const store = await open(dir);
+    const waiting = outboxEntry("tg:7", 0, "waiting");
+    await store.putOutbox(waiting);
+    await expect(store.putOutbox({ ...outboxEntry("tg:42", 1, ""), payload: undefined })).rejects.toThrow(InvalidRecordError);
+    await expect(store.putOutbox({ ...outboxEntry("tg:42", 2, "hi"), createdAt: "yesterday" })).rejects.toThrow(/createdAt/);
+    expect(await store.outbox()).toEqual([waiting]);
+    expect(outboxLines(dir)).toEqual([{ put: { ...waiting, schema: 1 } }]);
+  });
+
   it("empties the log whenever every reply in it was delivered", async () => {
     const dir = newDir();
     const store = await open(dir);
