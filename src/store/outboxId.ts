@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 /**
  * An outbox entry's id: the conversation's file stem, then the time it was made and a counter,
  * `tg_123.1767225600000-00000a7f`. Sorting the part after the dot orders entries by creation;
- * the stem lets erasure find a conversation's entries by name, even unreadable ones.
+ * the stem names the conversation, so that an entry is checked against its own conversation
+ * field, and the retention purge dates it from its id alone.
  */
 const OUTBOX_ID = /^([a-z][a-z0-9]{0,9})(?:_([A-Za-z0-9_-]{1,64}))?\.(\d{13})-([0-9a-f]{8})$/;
 
