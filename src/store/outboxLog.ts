@@ -15,7 +15,8 @@ const OUTBOX_PUT: RecordKind<OutboxPutHeader> = { name: "outbox line", version: 
  * The file store's outbox: one file of JSON lines, appended to. Keeping a batch appends a `put`
  * line, delivering it a `done` line; the batches still to deliver are also held in memory, and
  * read back from the file when the store opens. One append per change, where a file per batch
- * cost a create, a write, a rename and an unlink (most of the CPU the bot spent on files).
+ * cost a create, a write, a rename and an unlink: more than half of what the files of one bot
+ * update cost in CPU (the store section of `npm run bench`).
  *
  * Appends run one after another; lines queued while one is written go out together in the next
  * write. A crash can cut only the last line, which the next start skips with a warning. The
