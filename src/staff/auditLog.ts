@@ -1,6 +1,7 @@
 import { appendFile, mkdir, open, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Role } from "./accounts.js";
+import { parseJsonLine } from "../validation/jsonLine.js";
 import { auditEventSchema, type AuditAction, type AuditEntry, type AuditEvent } from "./auditEvent.js";
 
 export interface AuditFilter {
@@ -57,7 +58,7 @@ export class AuditLog {
     let skipped = 0;
     for await (const line of linesNewestFirst(this.file)) {
       if (line.trim() === "") continue;
-      const event = parseEvent(line);
+      const event = parseJsonLine(auditEventSchema, line);
       if (!event) {
         skipped += 1;
         continue;
@@ -87,15 +88,6 @@ export class AuditLog {
     } finally {
       await handle.close();
     }
-  }
-}
-
-function parseEvent(line: string): AuditEvent | null {
-  try {
-    const parsed = auditEventSchema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import { isRecordFile, namesIn, removeFile, type Layout } from "./layout.js";
 import { skippingOddFile } from "./oddFiles.js";
-import { conversationOfOutboxId, isOutboxId, outboxOrder } from "./outboxId.js";
+import { compareOutboxIds, conversationOfOutboxId, isOutboxId } from "./outboxId.js";
 import type { OutboxLog } from "./outboxLog.js";
 import { readRecord, type RecordReader } from "./recordFile.js";
 import { OUTBOX } from "./records.js";
@@ -16,7 +16,7 @@ export async function moveLegacyOutbox(layout: Layout, log: OutboxLog, reader: R
     .filter(isRecordFile)
     .map((name) => name.slice(0, -".json".length))
     .filter(isOutboxId)
-    .sort((a, b) => outboxOrder(a).localeCompare(outboxOrder(b)) || a.localeCompare(b));
+    .sort(compareOutboxIds);
   let moved = 0;
   for (const id of ids) {
     const file = layout.legacyOutboxFile(id);

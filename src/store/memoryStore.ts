@@ -1,4 +1,4 @@
-import { conversationOfOutboxId, dayOfOutboxId, outboxOrder } from "./outboxId.js";
+import { compareOutboxIds, conversationOfOutboxId, dayOfOutboxId } from "./outboxId.js";
 import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
 import { addActivity, emptyActivity, type ActivityEvent, type DayActivity } from "./activity.js";
 import { beijingDayOf } from "./beijingDay.js";
@@ -94,7 +94,7 @@ export class MemoryStore implements Store {
   }
 
   async outbox(): Promise<OutboxEntry[]> {
-    const ids = [...this.pending.keys()].sort((a, b) => outboxOrder(a).localeCompare(outboxOrder(b)) || a.localeCompare(b));
+    const ids = [...this.pending.keys()].sort(compareOutboxIds);
     return ids.map((id) => structuredClone(this.pending.get(id)!));
   }
 

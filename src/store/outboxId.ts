@@ -32,7 +32,10 @@ export function checkOutboxId(id: string): string {
 }
 
 /** The key entries sort by: creation time, then the counter. */
-export const outboxOrder = (id: string): string => id.slice(id.indexOf(".") + 1);
+const outboxOrder = (id: string): string => id.slice(id.indexOf(".") + 1);
+
+/** Orders entries by creation, then by the whole id, so that the order is total. */
+export const compareOutboxIds = (a: string, b: string): number => outboxOrder(a).localeCompare(outboxOrder(b)) || a.localeCompare(b);
 
 /** The day (YYYY-MM-DD, UTC) an entry was made, for the retention purge. */
 export function dayOfOutboxId(id: string): string | null {

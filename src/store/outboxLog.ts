@@ -1,8 +1,9 @@
-import { copyFile, mkdir, open, readFile, rename, writeFile, type FileHandle } from "node:fs/promises";
+import { copyFile, open, readFile, rename, writeFile, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Logger } from "../log.js";
-import { outboxOrder } from "./outboxId.js";
-import { checkRecord, InvalidRecordError, type RecordReader } from "./recordFile.js";
+import { parseJsonLine } from "../validation/jsonLine.js";
+import { compareOutboxIds } from "./outboxId.js";
+import { asidePath, checkRecord, InvalidRecordError, type RecordReader } from "./recordFile.js";
 import { OUTBOX_ENTRY_VERSION, outboxLineSchema, outboxPutHeaderSchema, type OutboxLine, type OutboxPutHeader, type RecordKind } from "./records.js";
 import type { OutboxEntry } from "./store.js";
 
@@ -52,7 +53,7 @@ export class OutboxLog {
 
   /** Every batch still to deliver, oldest first. */
   entries(): OutboxEntry[] {
-    const ids = [...this.live.keys()].sort((a, b) => outboxOrder(a).localeCompare(outboxOrder(b)) || a.localeCompare(b));
+    const ids = [...this.live.keys()].sort(compareOutboxIds);
     return ids.map((id) => structuredClone(this.live.get(id)!));
   }
 
@@ -105,7 +106,7 @@ export class OutboxLog {
     let unusable = 0;
     for (const line of text.split("\n")) {
       if (line === "") continue;
-      const parsed = parseLine(line);
+      const parsed = parseJsonLine(outboxLineSchema, line);
       if (!parsed) unusable += 1;
       else if ("put" in parsed) this.live.set(parsed.put.id, toEntry(parsed.put));
       else this.live.delete(parsed.done);
@@ -191,19 +192,9 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-function parseLine(line: string): OutboxLine | null {
-  try {
-    const parsed = outboxLineSchema.safeParse(JSON.parse(line));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The bytes stay available for a person to look at, as an unreadable record file's do (recordFile.ts). */
 async function keepCopy(file: string, unusable: number, { corruptDir, logger }: { corruptDir: string; logger: Logger }): Promise<void> {
-  await mkdir(corruptDir, { recursive: true });
-  const copy = join(corruptDir, `${basename(file)}.${new Date().toISOString().replaceAll(":", "-")}`);
+  const copy = await asidePath(corruptDir, file);
   await copyFile(file, copy);
   logger.warn("store: outbox lines unreadable (a write cut short by a crash, or an edit), left out", { file, lines: unusable, copiedTo: copy });
 }

@@ -64,10 +64,14 @@ export async function readRecord<T>(file: string, kind: RecordKind<T>, belongs: 
   return loaded.status === "ok" ? loaded.value : null;
 }
 
+/** Where an unreadable file (or a copy of it) is put aside: in the corrupt folder, under its name and the time. */
+export async function asidePath(corruptDir: string, file: string): Promise<string> {
+  await mkdir(corruptDir, { recursive: true });
+  return join(corruptDir, `${basename(file)}.${new Date().toISOString().replaceAll(":", "-")}`);
+}
+
 async function moveAside(file: string, kind: RecordKind<unknown>, problem: string, reader: RecordReader): Promise<Loaded<never>> {
-  await mkdir(reader.corruptDir, { recursive: true });
-  const stamp = new Date().toISOString().replaceAll(":", "-");
-  const aside = join(reader.corruptDir, `${basename(file)}.${stamp}`);
+  const aside = await asidePath(reader.corruptDir, file);
   try {
     await rename(file, aside);
   } catch (e) {
