@@ -77,10 +77,10 @@ export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbS
  * included, runs in that conversation's queue: writes of one file never overlap.
  *
  * A conversation's file, rewritten on every answer, is written synchronously (JSONFileSync):
- * a few kilobytes, written and renamed on the event loop, cost it less than the thread pool's
- * four round trips for the same write (the store section of `npm run bench`: the files of one
- * bot update, 0.52–0.71 ms of CPU asynchronously against 0.18–0.37 ms so). Screenings and the
- * other files, written once per case, stay asynchronous.
+ * a few kilobytes written and renamed on the event loop cost less than the promises and thread
+ * pool round trips of the same write (the store section of `npm run bench`, run alternately:
+ * the files of one bot update 0.20–0.33 ms of CPU against 0.46–0.57 ms asynchronously). The
+ * screenings and the other files, written once per case, stay asynchronous.
  */
 export class LowdbStore implements Store {
   private readonly chats: LruCache<string, LowSync<ConversationRecord | null>>;
