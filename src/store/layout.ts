@@ -77,7 +77,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const fileStem = (conversationId: string) => conversationId.replace(":", "_");
 const CONVERSATION_FILE = /^([a-z][a-z0-9]{0,9})(?:_([A-Za-z0-9_-]{1,64}))?(\.cases)?\.json$/;
 const LEGACY_FILE = /^(-?\d{1,20})(\.cases)?\.json$/;
-/** steno (and the outbox log's rewrite) writes `.<name>.tmp` and renames it; a process killed in between leaves one behind. */
+/** lowdb (and the outbox log's rewrite) writes `.<name>.tmp` and renames it; a process killed in between leaves one behind. */
 const TEMP_FILE = /^\..+\.tmp$/;
 
 /** Names in a folder, or none when the folder does not exist. */

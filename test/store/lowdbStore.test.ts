@@ -465,7 +465,7 @@ describe("LowdbStore with files it cannot use", () => {
     const dir = newDir();
     const store = await open(dir);
     await store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 1 } }));
-    // steno writes `.tg_42.json.tmp` and renames it: a directory there makes the write fail, as a full or read-only disk would.
+    // lowdb writes `.tg_42.json.tmp` and renames it: a directory there makes the write fail, as a full or read-only disk would.
     mkdirSync(join(dir, "chats", ".tg_42.json.tmp"));
     await expect(store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 2 } }))).rejects.toThrow();
     expect((await store.getConversation("tg:42"))?.llm.calls).toBe(1);
