@@ -1,5 +1,4 @@
 import type { Screening } from "../engine/screening.js";
-import { LruCache } from "../lruCache.js";
 import { fenToYuan } from "../engine/money.js";
 import { groupOf } from "./overlapMembers.js";
 import type { Question, QuestionBank } from "./questionBank.js";
@@ -15,19 +14,34 @@ export function keyOf(id: string, index: number | null): string {
   return index === null ? id : `${id}#${index}`;
 }
 
-/**
- * Keys already read, per question bank: the interview reads the same few keys many times a
- * step. Bounded, since a forged button can carry any key.
- */
-const refsByBank = new WeakMap<QuestionBank, LruCache<string, QuestionRef | null>>();
 const MAX_REMEMBERED = 4096;
 
+/**
+ * `compute` of a key, worked out once: the interview reads the same few keys and paths many
+ * times a step. Bounded, since a forged button can carry any key: when full, it is emptied.
+ * Not a least-recently-used cache, whose reordering on every read cost about as much as the
+ * work it saved (a tenth of a bot's conversation turn went to it).
+ */
+function memo<V>(compute: (key: string) => V): (key: string) => V {
+  const known = new Map<string, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on memory; emptied or not, the values are the same.
+      if (known.size >= MAX_REMEMBERED) known.clear();
+      known.set(key, (value = compute(key)));
+    }
+    return value;
+  };
+}
+
+/** Keys already read, per question bank. */
+const refsByBank = new WeakMap<QuestionBank, (key: string) => QuestionRef | null>();
+
 export function parseKey(bank: QuestionBank, key: string): QuestionRef | null {
-  let refs = refsByBank.get(bank);
-  if (!refs) refsByBank.set(bank, (refs = new LruCache(MAX_REMEMBERED)));
-  let ref = refs.get(key);
-  if (ref === undefined) refs.set(key, (ref = readKey(bank, key)));
-  return ref;
+  let refOf = refsByBank.get(bank);
+  if (!refOf) refsByBank.set(bank, (refOf = memo((k) => readKey(bank, k))));
+  return refOf(key);
 }
 
 function readKey(bank: QuestionBank, key: string): QuestionRef | null {
@@ -47,13 +61,7 @@ export function resolvePath(path: string, index: number | null): string {
 type Node = Record<string, unknown> | unknown[];
 
 /** The parts of each path seen: paths are split once, not on every answer replayed. */
-const partsOfPath = new LruCache<string, readonly string[]>(MAX_REMEMBERED);
-
-function partsOf(path: string): readonly string[] {
-  let parts = partsOfPath.get(path);
-  if (!parts) partsOfPath.set(path, (parts = path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== "")));
-  return parts;
-}
+const partsOf = memo((path): readonly string[] => path.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== ""));
 
 /** The value at a path such as `infrastructure[0].yearsSupported`; undefined when any part is absent. */
 export function readPath(root: unknown, path: string): unknown {

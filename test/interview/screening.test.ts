@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Screening } from "../../src/engine/screening.js";
-import { buildScreening, parseKey, setPath } from "../../src/interview/buildScreening.js";
+import { buildScreening, parseKey, readPath, setPath } from "../../src/interview/buildScreening.js";
 import { currentResult } from "../../src/interview/interview.js";
 import { offeredOptions } from "../../src/interview/offeredOptions.js";
 import { groupOf, memberOutcome, nextGroup } from "../../src/interview/overlapMembers.js";
@@ -74,6 +74,19 @@ describe("question keys", () => {
     expect(parseKey(ctx.bank, "projectInvestment#3")).toEqual({ question: ctx.bank.byId.get("projectInvestment"), index: 3 });
     expect(parseKey(ctx.bank, "overlap#0")).toEqual({ question: ctx.bank.byId.get("overlap"), index: 0 });
     for (const key of ["retired", "retired#0", "sme#0", "projectInvestment", "overlap"]) expect(parseKey(ctx.bank, key), key).toBeNull();
+  });
+
+  it("reads keys and paths the same after more forged ones than it remembers", () => {
+    const log: LogEntry[] = [{ key: "jurisdiction", value: true }, { key: "kind", value: "enterprise" }, { key: "topics", value: ["infrastructure"] }, { key: "infrastructureProjects", value: 1 }, { key: "projectInvestment#0", value: 50_000_000_00 }];
+    const before = buildScreening(ctx.bank, log, AS_OF);
+    // Each a key (and a path) never seen: the memos of both fill and are emptied more than once.
+    for (let i = 0; i < 10_000; i++) {
+      expect(parseKey(ctx.bank, `forged${i}`)).toBeNull();
+      expect(parseKey(ctx.bank, `projectInvestment#${i}`)?.index).toBe(i);
+      expect(readPath(before, `infrastructure[${i}].eligibleInvestment`)).toBe(i === 0 ? 50_000_000 : undefined);
+    }
+    expect(parseKey(ctx.bank, "sme")).toEqual({ question: ctx.bank.byId.get("sme"), index: null });
+    expect(buildScreening(ctx.bank, log, AS_OF)).toEqual(before);
   });
 });
 
