@@ -26,6 +26,7 @@ function memo<V>(compute: (key: string) => V): (key: string) => V {
   const known = new Map<string, V>();
   return (key) => {
     let value = known.get(key);
+    // Stryker disable next-line ConditionalExpression: a memo; working the value out again gives the same value.
     if (value === undefined) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on memory; emptied or not, the values are the same.
       if (known.size >= MAX_REMEMBERED) known.clear();
@@ -40,6 +41,7 @@ const refsByBank = new WeakMap<QuestionBank, (key: string) => QuestionRef | null
 
 export function parseKey(bank: QuestionBank, key: string): QuestionRef | null {
   let refOf = refsByBank.get(bank);
+  // Stryker disable next-line ConditionalExpression: a memo; a new one per call reads keys the same.
   if (!refOf) refsByBank.set(bank, (refOf = memo((k) => readKey(bank, k))));
   return refOf(key);
 }
