@@ -14,7 +14,7 @@ import { daysIn, isRecheckOf, isRecordFile, Layout, migrateLegacyNames, namesIn,
 import { LruCache } from "../lruCache.js";
 import { skippingOddFile } from "./oddFiles.js";
 import { moveLegacyOutbox } from "./legacyOutbox.js";
-import { checkOutboxId, dayOfOutboxId } from "./outboxId.js";
+import { checkOutboxEntryId, checkOutboxId, dayOfOutboxId } from "./outboxId.js";
 import { OutboxLog } from "./outboxLog.js";
 import type { ActivityEvent, DayActivity } from "./activity.js";
 import { ActivityFiles } from "./activityFiles.js";
@@ -250,7 +250,7 @@ export class LowdbStore implements Store {
 
   async putOutbox(entry: OutboxEntry): Promise<void> {
     this.assertOpen();
-    if (checkOutboxId(entry.id) !== entry.conversationId) throw new RangeError(`outbox id ${entry.id} does not name conversation ${entry.conversationId}`);
+    checkOutboxEntryId(entry);
     return this.queue.run(entry.conversationId, () => this.outboxLog.put(entry));
   }
 

@@ -1,4 +1,4 @@
-import { compareOutboxIds, conversationOfOutboxId, dayOfOutboxId } from "./outboxId.js";
+import { checkOutboxEntryId, compareOutboxIds, conversationOfOutboxId, dayOfOutboxId } from "./outboxId.js";
 import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
 import { addActivity, emptyActivity, type ActivityEvent, type DayActivity } from "./activity.js";
 import { beijingDayOf } from "./beijingDay.js";
@@ -85,7 +85,7 @@ export class MemoryStore implements Store {
   }
 
   async putOutbox(entry: OutboxEntry): Promise<void> {
-    if (conversationOfOutboxId(entry.id) !== entry.conversationId) throw new RangeError(`outbox id ${entry.id} does not name conversation ${entry.conversationId}`);
+    checkOutboxEntryId(entry);
     this.pending.set(entry.id, structuredClone(entry));
   }
 

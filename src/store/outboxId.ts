@@ -31,6 +31,11 @@ export function checkOutboxId(id: string): string {
   return conversationId;
 }
 
+/** An entry's id names its conversation, as newOutboxId makes it; a RangeError when it does not. */
+export function checkOutboxEntryId(entry: { id: string; conversationId: string }): void {
+  if (checkOutboxId(entry.id) !== entry.conversationId) throw new RangeError(`outbox id ${entry.id} does not name conversation ${entry.conversationId}`);
+}
+
 /** The key entries sort by: creation time, then the counter. */
 const outboxOrder = (id: string): string => id.slice(id.indexOf(".") + 1);
 
