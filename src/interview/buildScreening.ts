@@ -19,8 +19,8 @@ const MAX_REMEMBERED = 4096;
 /**
  * `compute` of a key, worked out once: the interview reads the same few keys and paths many
  * times a step. Bounded, since a forged button can carry any key: when full, it is emptied.
- * Not a least-recently-used cache, whose reordering on every read cost about as much as the
- * work it saved (a tenth of a bot's conversation turn went to it).
+ * Not a least-recently-used cache: its reordering on every read took about a tenth of a bot's
+ * conversation turn (a profile under `npm run bench:bot`).
  */
 function memo<V>(compute: (key: string) => V): (key: string) => V {
   const known = new Map<string, V>();
