@@ -7,7 +7,8 @@ import { dayOfCaseId } from "./caseId.js";
  * cost does not grow with the number of conversations or screenings:
  *
  *   .lock                                  pid of the one process that writes
- *   chats/<channel>_<id>.json              a conversation (`tg:123` → tg_123.json; rewritten on every answer)
+ *   chats/<channel>_<id>.json              a conversation (`tg:123` → tg_123.json): a journal, appended to on every
+ *                                          answer, its last whole line current (journalFile.ts)
  *   chats/<channel>_<id>.cases.json        its case ids (for erasure and its latest case)
  *   screenings/YYYY-MM-DD/<caseId>.json    one finished screening, in the folder of its creation day
  *   screenings/YYYY-MM-DD/<caseId>.json.recheck-<rules version>

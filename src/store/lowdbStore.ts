@@ -1,7 +1,7 @@
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { LowSync } from "lowdb";
-import { JSONFile, JSONFileSync } from "lowdb/node";
+import { JSONFile } from "lowdb/node";
 import type { Logger } from "../log.js";
 import { isRealDate } from "../engine/screening.js";
 import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
@@ -9,6 +9,7 @@ import { dayOf, dayOfCaseId } from "./caseId.js";
 import { acquireLock, releaseLock } from "./dataLock.js";
 import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfConversation } from "./erasure.js";
 import { isConversationId } from "./conversationId.js";
+import { JournalFileSync } from "./journalFile.js";
 import { KeyedQueue } from "./keyedQueue.js";
 import { daysIn, isRecheckOf, isRecordFile, Layout, migrateLegacyNames, namesIn, parseConversationFileName, removeFile, removeTempFiles } from "./layout.js";
 import { LruCache } from "../lruCache.js";
@@ -76,10 +77,12 @@ export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbS
  * so a power cut may lose the last writes). Every operation on a conversation, its screenings
  * included, runs in that conversation's queue: writes of one file never overlap.
  *
- * A conversation's file, rewritten on every answer, is written synchronously (JSONFileSync):
- * a few kilobytes written and renamed on the event loop cost less than the promises and thread
- * pool round trips of the same write (the store section of `npm run bench`, run alternately:
- * the files of one bot update 0.20–0.33 ms of CPU against 0.46–0.57 ms asynchronously). The
+ * A conversation's file, written on every answer, is a journal (JournalFileSync): the new record
+ * is appended, and the file is rewritten and renamed only every few answers; a crash leaves the
+ * record before or the new one, as with a rename. It is written synchronously: a few kilobytes
+ * written on the event loop cost less than the promises and thread pool round trips of the same
+ * write (the store section of `npm run bench`, run alternately: the files of one bot update
+ * 0.20–0.33 ms of CPU against 0.46–0.57 ms asynchronously, when every write was a rename). The
  * screenings and the other files, written once per case, stay asynchronous.
  */
 export class LowdbStore implements Store {
@@ -117,7 +120,9 @@ export class LowdbStore implements Store {
     return this.queue.run(checked.conversationId, async () => {
       // The old record is not read: it is replaced whole. The cache changes only once the disk
       // has the new record, so a failed write leaves both on the old one.
-      const low = new LowSync<ConversationRecord | null>(new JSONFileSync(this.layout.conversationFile(checked.conversationId)), checked);
+      // The cached record's adapter knows whether the file can be appended to (JournalFileSync).
+      const adapter = this.chats.get(checked.conversationId)?.adapter ?? new JournalFileSync(this.layout.conversationFile(checked.conversationId));
+      const low = new LowSync<ConversationRecord | null>(adapter, checked);
       low.write();
       this.chats.set(checked.conversationId, low);
     });
@@ -314,7 +319,7 @@ export class LowdbStore implements Store {
   }
 
   private cacheConversation(conversationId: string, data: ConversationRecord | null): LowSync<ConversationRecord | null> {
-    const low = new LowSync<ConversationRecord | null>(new JSONFileSync(this.layout.conversationFile(conversationId)), data);
+    const low = new LowSync<ConversationRecord | null>(new JournalFileSync(this.layout.conversationFile(conversationId)), data);
     this.chats.set(conversationId, low);
     return low;
   }

@@ -46,7 +46,7 @@ export async function loadRecord<T>(file: string, kind: RecordKind<T>, belongs: 
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = (kind.parse ?? JSON.parse)(text);
   } catch {
     return moveAside(file, kind, "not valid JSON (truncated or overwritten)", reader);
   }

@@ -5,6 +5,7 @@ import { isoDate, screeningSchema } from "../engine/screening.js";
 import { CONVERSATION_RECORD_VERSION, SCREENING_RECORD_VERSION, type ConversationRecord, type ScreeningRecord } from "./store.js";
 import { caseIdSchema, dayOf, dayOfCaseId } from "./caseId.js";
 import { conversationIdSchema } from "./conversationId.js";
+import { journalRecord } from "./journalFile.js";
 import type { Migrations } from "./migrations.js";
 import { conversationOfOutboxId, isOutboxId } from "./outboxId.js";
 
@@ -118,9 +119,18 @@ export interface RecordKind<T> {
   version: number;
   migrations: Migrations;
   schema: z.ZodType<T>;
+  /** The record in its file's text; JSON.parse unless its file is a journal. */
+  parse?: (text: string) => unknown;
 }
 
-export const CONVERSATION: RecordKind<ConversationRecord> = { name: "conversation", version: CONVERSATION_RECORD_VERSION, migrations: conversationMigrations, schema: conversationRecordSchema };
+/** A conversation's file is a journal (JournalFileSync): rewritten on every answer, it is mostly appended to. */
+export const CONVERSATION: RecordKind<ConversationRecord> = {
+  name: "conversation",
+  version: CONVERSATION_RECORD_VERSION,
+  migrations: conversationMigrations,
+  schema: conversationRecordSchema,
+  parse: journalRecord,
+};
 export const SCREENING: RecordKind<ScreeningRecord> = {
   name: "screening",
   version: SCREENING_RECORD_VERSION,

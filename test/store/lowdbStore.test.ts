@@ -8,10 +8,12 @@ import { createLogger, memoryLogger } from "../../src/log.js";
 import { projectRoot } from "../../src/paths.js";
 import { StoreLockedError } from "../../src/store/dataLock.js";
 import { openLowdbStore, StoreClosedError, type LowdbStore } from "../../src/store/lowdbStore.js";
+import { journalRecord, MAX_APPENDS } from "../../src/store/journalFile.js";
 import { RecordVersionError } from "../../src/store/migrations.js";
 import { newOutboxId } from "../../src/store/outboxId.js";
 import { REWRITE_AT_BYTES } from "../../src/store/outboxLog.js";
 import { InvalidRecordError } from "../../src/store/recordFile.js";
+import type { ConversationRecord } from "../../src/store/store.js";
 import { conversationRecord, screeningRecord } from "./fixtures/records.js";
 import { storeContract } from "./storeContract.js";
 
@@ -35,6 +37,11 @@ afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** The record a chat's file holds now: its last whole line (the file is a journal, journalFile.ts). */
+function chatOnDisk(dir: string, stem: string): ConversationRecord {
+  return journalRecord(readFileSync(join(dir, "chats", `${stem}.json`), "utf-8")) as ConversationRecord;
+}
 
 /** Every file under a folder, as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -119,19 +126,55 @@ describe("LowdbStore on disk", () => {
     for (let n = 1; n <= 5; n++) expect(await store.getConversation(`tg:${n}`)).toEqual(conversationRecord(`tg:${n}`));
   });
 
-  it("leaves the last of 200 concurrent putConversation calls on disk as valid JSON", async () => {
+  it("leaves the last of 200 concurrent putConversation calls on disk", async () => {
     const dir = newDir();
     const store = await open(dir);
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: i } }))));
-    expect(JSON.parse(readFileSync(join(dir, "chats", "tg_42.json"), "utf-8"))).toEqual(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 199 } }));
+    expect(chatOnDisk(dir, "tg_42")).toEqual(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 199 } }));
   });
 
   it("keeps the last of concurrent putConversation calls when the cache holds fewer chats than are written", async () => {
     const dir = newDir();
     const store = await open(dir, silent, 1);
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.putConversation(conversationRecord(`tg:${i % 2}`, { llm: { day: "2025-06-01", calls: i } }))));
-    expect(JSON.parse(readFileSync(join(dir, "chats", "tg_0.json"), "utf-8")).llm.calls).toBe(198);
-    expect(JSON.parse(readFileSync(join(dir, "chats", "tg_1.json"), "utf-8")).llm.calls).toBe(199);
+    expect(chatOnDisk(dir, "tg_0").llm.calls).toBe(198);
+    expect(chatOnDisk(dir, "tg_1").llm.calls).toBe(199);
+  });
+
+  it("appends a chat's new records to its file and rewrites it with the newest alone every MAX_APPENDS + 1 writes", async () => {
+    const dir = newDir();
+    const store = await open(dir);
+    const lines = () => readFileSync(join(dir, "chats", "tg_42.json"), "utf-8").split("\n").filter((line) => line !== "").length;
+    const put = (calls: number) => store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls } }));
+    for (let calls = 1; calls <= MAX_APPENDS + 1; calls++) {
+      await put(calls);
+      expect(lines()).toBe(calls);
+    }
+    await put(MAX_APPENDS + 2);
+    expect(lines()).toBe(1);
+    expect(chatOnDisk(dir, "tg_42").llm.calls).toBe(MAX_APPENDS + 2);
+  });
+
+  it("reads a chat whose last line a crash cut short as the record before it, and rewrites the file at its next write", async () => {
+    const dir = newDir();
+    const first = await open(dir);
+    for (const calls of [1, 2]) await first.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls } }));
+    await opened.pop()!.close();
+    const file = join(dir, "chats", "tg_42.json");
+    appendFileSync(file, JSON.stringify(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 3 } })).slice(0, 80));
+    const logger = memoryLogger();
+    const store = await open(dir, logger);
+    expect((await store.getConversation("tg:42"))?.llm.calls).toBe(2);
+    await store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 4 } }));
+    expect(readFileSync(file, "utf-8")).toBe(`${JSON.stringify(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 4 } }))}\n`);
+    expect(warnings(logger)).toEqual([]);
+  });
+
+  it("reads a chat's file written whole and indented, as earlier versions wrote it", async () => {
+    const dir = newDir();
+    mkdirSync(join(dir, "chats"));
+    writeFileSync(join(dir, "chats", "tg_42.json"), JSON.stringify(conversationRecord("tg:42"), null, 2));
+    expect(await (await open(dir)).getConversation("tg:42")).toEqual(conversationRecord("tg:42"));
   });
 
   it("waits on close for writes not yet awaited", async () => {
@@ -140,7 +183,7 @@ describe("LowdbStore on disk", () => {
     for (let i = 0; i < 50; i++) void store.putConversation(conversationRecord(`tg:${i % 5}`, { llm: { day: "2025-06-01", calls: i } }));
     await store.close();
     for (let conversationId = 0; conversationId < 5; conversationId++) {
-      expect(JSON.parse(readFileSync(join(dir, "chats", `tg_${conversationId}.json`), "utf-8")).llm.calls).toBe(45 + conversationId);
+      expect(chatOnDisk(dir, `tg_${conversationId}`).llm.calls).toBe(45 + conversationId);
     }
     expect(filesUnder(dir)).not.toContain(".lock");
   });
@@ -393,11 +436,15 @@ async function writeUntilKilled(dir: string): Promise<{ chats: Map<string, numbe
 }
 
 describe("LowdbStore after kill -9", () => {
-  it.each([1, 2, 3])("loses no acknowledged write and leaves only valid JSON (run %i)", async () => {
+  it.each([1, 2, 3])("loses no acknowledged write and leaves only readable files (run %i)", async () => {
     const dir = newDir();
     const acked = await writeUntilKilled(dir);
     expect(acked.chats.size).toBeGreaterThan(0);
-    for (const file of filesUnder(dir).filter((f) => f.endsWith(".json"))) expect(() => JSON.parse(readFileSync(join(dir, file), "utf-8")), file).not.toThrow();
+    for (const file of filesUnder(dir).filter((f) => f.endsWith(".json"))) {
+      // A chat's file is a journal: a last line cut short by the kill is allowed, and skipped.
+      const parse = /^chats\/tg_\d+\.json$/.test(file) ? journalRecord : JSON.parse;
+      expect(() => parse(readFileSync(join(dir, file), "utf-8")), file).not.toThrow();
+    }
 
     const logger = memoryLogger();
     const store = await open(dir, logger);
@@ -463,13 +510,16 @@ describe("LowdbStore with files it cannot use", () => {
 
   it("keeps the cached chat on the last record written when a write fails", async () => {
     const dir = newDir();
+    await (await open(dir)).putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 1 } }));
+    await opened.pop()!.close();
     const store = await open(dir);
-    await store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 1 } }));
-    // lowdb writes `.tg_42.json.tmp` and renames it: a directory there makes the write fail, as a full or read-only disk would.
+    expect((await store.getConversation("tg:42"))?.llm.calls).toBe(1);
+    // A chat's first write since the store opened rewrites its file: lowdb writes `.tg_42.json.tmp`
+    // and renames it, and a directory there makes the write fail, as a full or read-only disk would.
     mkdirSync(join(dir, "chats", ".tg_42.json.tmp"));
     await expect(store.putConversation(conversationRecord("tg:42", { llm: { day: "2025-06-01", calls: 2 } }))).rejects.toThrow();
     expect((await store.getConversation("tg:42"))?.llm.calls).toBe(1);
-    expect(JSON.parse(readFileSync(join(dir, "chats", "tg_42.json"), "utf-8")).llm.calls).toBe(1);
+    expect(chatOnDisk(dir, "tg_42").llm.calls).toBe(1);
   });
 
   it("keeps undelivered replies across a restart, leaves out a line cut short by a crash and keeps a copy of the log", async () => {

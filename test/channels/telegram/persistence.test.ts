@@ -7,8 +7,10 @@ import { step } from "../../../src/interview/interview.js";
 import { toScreeningRecord } from "../../../src/conversation/screeningRecord.js";
 import { evaluate } from "../../../src/engine/evaluate.js";
 import { createLogger } from "../../../src/log.js";
+import { journalRecord } from "../../../src/store/journalFile.js";
 import { openLowdbStore } from "../../../src/store/lowdbStore.js";
 import { MemoryStore } from "../../../src/store/memoryStore.js";
+import type { ConversationRecord } from "../../../src/store/store.js";
 import { Dialog } from "./dialog.js";
 import { answerJurisdiction, questionWords, startModel } from "./driveInterview.js";
 import { interview, newDataDir, useBotTests } from "./harness.js";
@@ -72,7 +74,7 @@ describe("persistence across restarts", () => {
     expect(code).toBe(0);
     expect(existsSync(join(dir, ".lock"))).toBe(false);
     // The child runs on today's date, the model on the tests' one: compare what the answers made.
-    const saved = JSON.parse(readFileSync(join(dir, "chats", "tg_205.json"), "utf8")).interview;
+    const saved = (journalRecord(readFileSync(join(dir, "chats", "tg_205.json"), "utf8")) as ConversationRecord).interview!;
     expect([saved.log, saved.current, saved.turn]).toEqual([model.log, model.current, model.turn]);
   });
 
