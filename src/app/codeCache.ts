@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
 import { threadId } from "node:worker_threads";
 
@@ -61,9 +62,12 @@ export function saveCache(script: Script, file: string): boolean {
  * Runs a CommonJS bundle the way Node.js would, but with V8's code cache kept beside it in
  * `cacheDir`: a command that starts often (the screening CLI and its batch workers) then skips
  * compiling its half-megabyte bundle. The cache is written at exit, when it holds every
- * function the run compiled, and only when there was none or V8 refused it.
+ * function the run compiled, and only when there was none or V8 refused it. `v8Flags` are set
+ * first: V8 checks a code cache against its flags, so flags set once the bundle had compiled
+ * would make every start refuse the cache written by the start before.
  */
-export function runCached(bundle: string, cacheDir: string): void {
+export function runCached(bundle: string, cacheDir: string, v8Flags: readonly string[] = []): void {
+  for (const flag of v8Flags) setFlagsFromString(flag);
   const { script, file, state } = compileBundle(bundle, cacheDir);
   if (state !== "accepted") process.once("exit", () => saveCache(script, file));
   const module = { exports: {} };

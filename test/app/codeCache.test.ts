@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -59,6 +59,19 @@ describe("the code cache of a bundle", () => {
     writeFileSync(file, "not a code cache");
     expect(runTwice(5)).toEqual({ state: "rejected", result: 10, saved: true });
     expect(runTwice(5).state).toBe("accepted");
+  });
+
+  it("is used by the next run of a command that sets V8 flags, since runCached sets them before compiling", () => {
+    const program = `
+      import { runCached } from ${JSON.stringify(codeCache)};
+      runCached(${JSON.stringify(bundle)}, ${JSON.stringify(cacheDir)}, ["--no-allocation-site-pretenuring"]);`;
+    const run = () => execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", program]);
+    run();
+    const file = cacheFile(Buffer.from(SOURCE), bundle, cacheDir);
+    const written = statSync(file).mtimeMs;
+    run();
+    // Refused, the cache would have been written again at the end of the run.
+    expect(statSync(file).mtimeMs).toBe(written);
   });
 
   it("that cannot be written leaves the run as it was", () => {
