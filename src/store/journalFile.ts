@@ -30,8 +30,8 @@ export function journalRecord(text: string): unknown {
  * writing the new one out, which costs far more than appending. On the ext4 disk of the
  * development machine, putConversation took 0.22–0.25 ms on average when every save was a
  * rename, against 0.03–0.04 ms with this journal (the store section of `npm run bench`, three
- * runs of each, alternately); a rename may also wait for a disk busy writing back other files,
- * which stalls the event loop, since a conversation is saved synchronously.
+ * runs of each, alternately). A conversation is saved synchronously, so the event loop waits
+ * for whatever the save costs.
  *
  * Crash safety is that of the rename: an append cut short leaves a last line with no line break,
  * which readers skip (journalRecord), so the file reads as the record before, never as half of

@@ -118,9 +118,9 @@ export class LowdbStore implements Store {
     this.assertOpen();
     const checked = checkRecord(CONVERSATION, record);
     return this.queue.run(checked.conversationId, async () => {
-      // The old record is not read: it is replaced whole. The cache changes only once the disk
-      // has the new record, so a failed write leaves both on the old one.
-      // The cached record's adapter knows whether the file can be appended to (JournalFileSync).
+      // The old record is not read: the new one replaces it whole. The cache changes only once the
+      // disk has the new record, so a failed write leaves both on the old one. The cached record's
+      // adapter knows whether the file can be appended to (JournalFileSync).
       const adapter = this.chats.get(checked.conversationId)?.adapter ?? new JournalFileSync(this.layout.conversationFile(checked.conversationId));
       const low = new LowSync<ConversationRecord | null>(adapter, checked);
       low.write();
