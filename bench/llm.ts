@@ -31,22 +31,38 @@ export async function benchLlm(): Promise<Record<string, number>> {
   }
 }
 
+/** Passes over the labelled questions after the first, once the process has compiled the FAQ's code. */
+const WARM_PASSES = 3;
+
+/**
+ * Each labelled question answered and timed: a first pass from a fresh process, where the first
+ * few questions also pay for compiling the FAQ's code, then WARM_PASSES more, as a server that
+ * has been answering for a while would.
+ */
 function benchRetrieval(): Record<string, number> {
   getFaqIndex();
-  const times: number[] = [];
+  const timePass = () =>
+    LABELLED.map(({ q, lang }) => {
+      const start = process.hrtime.bigint();
+      answerQuestion(q, lang);
+      return elapsedMs(start);
+    });
+  const first = timePass();
+  const warm = Array.from({ length: WARM_PASSES }, timePass).flat();
   let correct = 0;
   for (const { q, lang, article } of LABELLED) {
-    const start = process.hrtime.bigint();
     const answer = answerQuestion(q, lang);
-    times.push(elapsedMs(start));
     const cited = answer.kind === "answer" || answer.kind === "how_much" ? (answer.articles[0] ?? null) : null;
     if (cited === article) correct += 1;
   }
+  const mean = (times: number[]) => round(times.reduce((a, b) => a + b, 0) / times.length, 3);
   return {
     "FAQ questions (labelled)": LABELLED.length,
     "FAQ top-1 Article accuracy (%)": round((100 * correct) / LABELLED.length),
-    "FAQ retrieval mean (ms/question)": round(times.reduce((a, b) => a + b, 0) / times.length, 3),
-    "FAQ retrieval p99 (ms/question)": round(percentile(times, 99), 3),
+    "FAQ retrieval, first pass: mean (ms/question)": mean(first),
+    "FAQ retrieval, first pass: p99 (ms/question)": round(percentile(first, 99), 3),
+    [`FAQ retrieval, ${WARM_PASSES} passes after: mean (ms/question)`]: mean(warm),
+    [`FAQ retrieval, ${WARM_PASSES} passes after: p99 (ms/question)`]: round(percentile(warm, 99), 3),
   };
 }
 
