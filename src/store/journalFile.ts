@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import type { SyncAdapter } from "lowdb";
 import { TextFileSync } from "lowdb/node";
 
@@ -49,14 +49,8 @@ export class JournalFileSync<T> implements SyncAdapter<T> {
   }
 
   read(): T | null {
-    let text: string;
-    try {
-      text = readFileSync(this.file, "utf-8");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
-      throw e;
-    }
-    return journalRecord(text) as T;
+    const text = this.#rewriter.read();
+    return text === null ? null : (journalRecord(text) as T);
   }
 
   write(data: T): void {

@@ -123,7 +123,7 @@ export interface RecordKind<T> {
   parse?: (text: string) => unknown;
 }
 
-/** A conversation's file is a journal (JournalFileSync): rewritten on every answer, it is mostly appended to. */
+/** A conversation's file is a journal (JournalFileSync): saved on every answer, it is mostly appended to. */
 export const CONVERSATION: RecordKind<ConversationRecord> = {
   name: "conversation",
   version: CONVERSATION_RECORD_VERSION,
