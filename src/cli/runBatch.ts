@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { batchChunks, CHUNK_BYTES } from "./batchChunks.js";
@@ -15,8 +16,35 @@ export interface BatchIo {
   stderr: Writable;
 }
 
-/** The number of worker threads for a batch: every core, unless told otherwise. */
-export const defaultJobs = () => availableParallelism();
+const MiB = 1024 * 1024;
+
+/**
+ * Input bytes each worker thread needs before one more pays for itself. A worker starts, loads
+ * the rules and warms up its compiled code by itself, and on the 2-core development machine two
+ * threads do not screen twice as fast as one (README, Benchmarks): there one thread was the
+ * faster up to about 30,000 lines (23 MB) with `--json` and 70,000 lines (55 MB) with `--csv`.
+ */
+export const BYTES_PER_JOB: Record<BatchFormat, number> = { json: 12 * MiB, csv: 28 * MiB };
+
+/**
+ * The worker threads for a batch of `bytes` (null when the size is unknown, as with stdin): one
+ * per BYTES_PER_JOB of input, at least one and at most one per core; every core when the size
+ * is unknown. One job screens in the main thread, with no thread to start.
+ */
+export function defaultJobs(bytes: number | null, format: BatchFormat, cores = availableParallelism()): number {
+  if (bytes === null) return cores;
+  return Math.max(1, Math.min(cores, Math.floor(bytes / BYTES_PER_JOB[format])));
+}
+
+/**
+ * A batch input's size in bytes, or null when it has none to tell: stdin, a pipe, or a file that
+ * cannot be read, whose error runBatch reports when it opens it.
+ */
+export async function batchInputBytes(file: string): Promise<number | null> {
+  if (file === "-") return null;
+  const stats = await stat(file).catch(() => null);
+  return stats?.isFile() ? stats.size : null;
+}
 
 async function openInput(file: string, io: BatchIo, chunkBytes: number): Promise<AsyncIterable<Uint8Array | string>> {
   if (file === "-") return io.stdin;

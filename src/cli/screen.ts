@@ -13,7 +13,7 @@ import { resultFileJson } from "../result/resultFileJson.js";
 import { printedResult } from "../result/printedResult.js";
 import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 import { issueLine } from "../validation/issues.js";
-import { defaultJobs, runBatch } from "./runBatch.js";
+import { batchInputBytes, defaultJobs, runBatch } from "./runBatch.js";
 import { checkScreening, type BatchFormat } from "./screenLines.js";
 import { cliAssistant } from "./ask.js";
 import { UNLIMITED_LLM } from "../assistant/assistant.js";
@@ -64,9 +64,10 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
   if (values.batch !== undefined) {
     if (positionals.length > 0) return usage(io, "--batch takes no other file");
     if (values.json && values.csv) return usage(io, "choose one of --json and --csv");
-    const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+    const format = values.csv ? "csv" : "json";
+    const jobs = values.jobs === undefined ? defaultJobs(await batchInputBytes(values.batch), format) : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not ${values.jobs}`);
-    return batch(values.batch, values.csv ? "csv" : "json", jobs, loadRules(), today, io);
+    return batch(values.batch, format, jobs, loadRules(), today, io);
   }
   if (positionals.length !== 1) return usage(io, "name one screening file (or - for stdin)");
   return runOne(positionals[0]!, values.json === true, values.explain === true, lang.data, loadRules(), today, io);

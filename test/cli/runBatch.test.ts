@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CSV_HEADER } from "../../src/cli/csvRow.js";
-import { runBatch } from "../../src/cli/runBatch.js";
+import { batchInputBytes, BYTES_PER_JOB, defaultJobs, runBatch } from "../../src/cli/runBatch.js";
 import { checkScreening, type BatchFormat } from "../../src/cli/screenLines.js";
 import { CHUNKS_PER_WORKER } from "../../src/cli/workerPool.js";
 import { loadRules } from "../../src/rules/loadRules.js";
@@ -149,5 +149,45 @@ describe("batch runs", () => {
     const bound = ((CHUNKS_PER_WORKER * jobs + 2) * chunkBytes + chunkBytes) / lineBytes;
     expect(mostAhead).toBeLessThan(bound);
     expect(mostAhead).toBeGreaterThan(0);
+  });
+});
+
+describe("the worker threads a batch gets by default", () => {
+  it("are none, the main thread screening, until the input holds two jobs' worth of bytes", () => {
+    for (const format of ["json", "csv"] as const) {
+      const perJob = BYTES_PER_JOB[format];
+      expect(defaultJobs(0, format, 2)).toBe(1);
+      expect(defaultJobs(2 * perJob - 1, format, 2)).toBe(1);
+      expect(defaultJobs(2 * perJob, format, 2)).toBe(2);
+    }
+  });
+
+  it("are one per job's worth of bytes, up to one per core", () => {
+    const perJob = BYTES_PER_JOB.json;
+    expect(defaultJobs(3 * perJob - 1, "json", 8)).toBe(2);
+    expect(defaultJobs(3 * perJob, "json", 8)).toBe(3);
+    expect(defaultJobs(1000 * perJob, "json", 8)).toBe(8);
+    expect(defaultJobs(1000 * perJob, "json", 1)).toBe(1);
+  });
+
+  it("are one per core when the size is unknown (stdin)", () => {
+    expect(defaultJobs(null, "csv", 4)).toBe(4);
+  });
+
+  it("start sooner for --json, whose lines cost more than --csv's", () => {
+    expect(BYTES_PER_JOB.json).toBeLessThan(BYTES_PER_JOB.csv);
+    expect(defaultJobs(2 * BYTES_PER_JOB.json, "json", 2)).toBe(2);
+    expect(defaultJobs(2 * BYTES_PER_JOB.json, "csv", 2)).toBe(1);
+  });
+
+  it("are counted from a file's size; stdin, a folder and a missing file tell none", async () => {
+    const file = join(tmp, "sized.jsonl");
+    writeFileSync(file, INPUT);
+    expect(await batchInputBytes(file)).toBe(Buffer.byteLength(INPUT));
+    expect(await batchInputBytes("-")).toBeNull();
+    const folder = join(tmp, "a-folder");
+    mkdirSync(folder, { recursive: true });
+    expect(await batchInputBytes(folder)).toBeNull();
+    expect(await batchInputBytes(join(tmp, "absent.jsonl"))).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
+import { availableParallelism } from "node:os";
 import { PassThrough, Readable, Transform, Writable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { Context } from "hono";
-import { defaultJobs, runBatch } from "../../cli/runBatch.js";
+import { runBatch } from "../../cli/runBatch.js";
 import type { CompiledRules } from "../../rules/loadRules.js";
 import type { Logger } from "../../log.js";
 import { problem } from "./problems.js";
@@ -9,7 +10,11 @@ import type { WebEnv } from "./webEnv.js";
 
 /** Batches at once; each may use every core, so more would only queue behind each other. */
 const MAX_BATCHES = 2;
-/** Below this a batch is screened in-process: starting worker threads would cost more than the lines. */
+/**
+ * Below this a batch is screened in-process: starting worker threads would cost more than the
+ * lines. Above it, on worker threads on every core, unlike the CLI's (defaultJobs): a server's
+ * main thread must stay free for the other requests, however long the batch.
+ */
 const IN_PROCESS_BYTES = 256 * 1024;
 
 export class BodyTooLargeError extends Error {
@@ -43,7 +48,7 @@ export function batchHandler(options: BatchOptions) {
     const stdin = body.pipe(byteLimit(options.limitBytes));
     body.on("error", (error) => stdin.destroy(error));
     const stdout = new PassThrough();
-    const jobs = Number.isFinite(declared) && declared < IN_PROCESS_BYTES ? 1 : defaultJobs();
+    const jobs = Number.isFinite(declared) && declared < IN_PROCESS_BYTES ? 1 : availableParallelism();
     running += 1;
     runBatch("-", format, options.rules, options.today(), jobs, { stdin, stdout, stderr: discard() })
       .then(() => stdout.end())
