@@ -59,17 +59,17 @@ async function write(stream: Writable, data: Uint8Array | string): Promise<void>
 
 /**
  * Streams a JSON-lines file (or stdin for "-"): one result or CSV row per input line, in input
- * order. With jobs > 1 this thread only cuts the input into chunks of whole lines and writes
- * the answers; worker threads decode, parse, check, evaluate and serialise (with one job, this
- * thread does it all: no thread to start for a small batch). At most two chunks per worker
- * are in flight and a stdout that does not drain stops the reading, so memory stays flat.
- * Returns the number of invalid lines.
+ * order. With `workers` worker threads, this thread only cuts the input into chunks of whole
+ * lines and writes the answers, and the workers decode, parse, check, evaluate and serialise;
+ * with none, this thread does it all (no thread to start for a small batch). At most two chunks
+ * per worker are in flight and a stdout that does not drain stops the reading, so memory stays
+ * flat. Returns the number of invalid lines.
  */
 export async function runBatch(
-  file: string, format: BatchFormat, rules: CompiledRules, today: string, jobs: number, io: BatchIo, chunkBytes = CHUNK_BYTES,
+  file: string, format: BatchFormat, rules: CompiledRules, today: string, workers: number, io: BatchIo, chunkBytes = CHUNK_BYTES,
 ): Promise<number> {
   const input = await openInput(file, io, chunkBytes);
-  const pool = jobs > 1 ? new WorkerPool(jobs, format, today) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, format, today) : null;
   const pending: Promise<ChunkOutput>[] = [];
   let invalid = 0;
   const writeOldest = async () => {
@@ -85,7 +85,7 @@ export async function runBatch(
       // Awaited in order later; until then a worker failure must not count as unhandled.
       output.catch(() => undefined);
       pending.push(output);
-      if (pending.length >= CHUNKS_PER_WORKER * jobs) await writeOldest();
+      if (pending.length >= CHUNKS_PER_WORKER * Math.max(1, workers)) await writeOldest();
     }
     while (pending.length > 0) await writeOldest();
   } finally {

@@ -121,9 +121,10 @@ async function printExplanation(evaluation: Evaluation, screening: Screening, la
   }
 }
 
+/** `jobs` threads screen: one is this thread alone, more are worker threads. */
 async function batch(file: string, format: BatchFormat, jobs: number, rules: CompiledRules, today: string, io: CliIo): Promise<number> {
   try {
-    return (await runBatch(file, format, rules, today, jobs, io)) > 0 ? EXIT_INVALID : EXIT_OK;
+    return (await runBatch(file, format, rules, today, jobs === 1 ? 0 : jobs, io)) > 0 ? EXIT_INVALID : EXIT_OK;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     io.stderr.write(`${file}: cannot read: ${(error as Error).message}\n`);

@@ -28,14 +28,14 @@ function collect(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
-async function batch(input: string, format: BatchFormat, jobs: number, chunkBytes?: number, from: "stdin" | "file" = "stdin"): Promise<Run> {
+async function batch(input: string, format: BatchFormat, workers: number, chunkBytes?: number, from: "stdin" | "file" = "stdin"): Promise<Run> {
   const [stdout, stderr] = [collect(), collect()];
   let file = "-";
   if (from === "file") {
-    file = join(tmp, `batch-${jobs}-${chunkBytes}.jsonl`);
+    file = join(tmp, `batch-${workers}-${chunkBytes}.jsonl`);
     writeFileSync(file, input);
   }
-  const invalid = await runBatch(file, format, rules, TODAY, jobs, { stdin: Readable.from([Buffer.from(input)]), stdout: stdout.stream, stderr: stderr.stream }, chunkBytes);
+  const invalid = await runBatch(file, format, rules, TODAY, workers, { stdin: Readable.from([Buffer.from(input)]), stdout: stdout.stream, stderr: stderr.stream }, chunkBytes);
   return { invalid, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -68,7 +68,7 @@ const EXPECTED_ERR = [
 describe("batch runs", () => {
   it("number lines across chunk edges as readline did, with CRLF, blank lines, a lone \\r and a line longer than a chunk", async () => {
     for (const chunkBytes of [1, 40, 97, 1 << 20]) {
-      const run = await batch(INPUT, "csv", 1, chunkBytes);
+      const run = await batch(INPUT, "csv", 0, chunkBytes);
       const rows = parseCsv(run.stdout);
       expect(rows[0]).toEqual(CSV_HEADER);
       expect(rows.slice(1).map((row) => [Number(row[0]), row[1]])).toEqual(EXPECTED);
@@ -79,7 +79,7 @@ describe("batch runs", () => {
 
   it("end the last line at a lone \\r without a line after it, as readline did", async () => {
     for (const chunkBytes of [1, 1 << 20]) {
-      const run = await batch(`${screening("A")}\r${screening("B")}\r\r`, "csv", 1, chunkBytes);
+      const run = await batch(`${screening("A")}\r${screening("B")}\r\r`, "csv", 0, chunkBytes);
       expect(parseCsv(run.stdout).slice(1).map((row) => [row[0], row[1]])).toEqual([["1", "A"], ["2", "B"]]);
     }
   });
@@ -91,7 +91,7 @@ describe("batch runs", () => {
       { asOf: "2026-02-30", vouchers: { modelServices: 1.234 } },
       { applicant: { kind: "robot" }, unknownField: true },
     ];
-    const run = await batch(invalid.map((s) => JSON.stringify(s)).join("\n"), "json", 1);
+    const run = await batch(invalid.map((s) => JSON.stringify(s)).join("\n"), "json", 0);
     const oneShot = invalid.flatMap((s, i) => {
       const checked = checkScreening(JSON.stringify(s), rules, TODAY);
       return checked.ok ? [] : checked.issues.map((issue) => `line ${i + 1}: ${issueLine(issue)}`);
@@ -101,18 +101,18 @@ describe("batch runs", () => {
     expect(run.invalid).toBe(invalid.length);
   });
 
-  it("give the same bytes from a file and from stdin, in process and on worker threads, at any chunk size", async () => {
-    const reference = await batch(INPUT, "json", 1);
+  it("give the same bytes from a file and from stdin, in process and on one worker thread or more, at any chunk size", async () => {
+    const reference = await batch(INPUT, "json", 0);
     expect(reference.stdout.split("\n")).toHaveLength(EXPECTED.length + 1);
-    for (const [jobs, chunkBytes, from] of [[1, 50, "file"], [2, 1, "stdin"], [2, 64, "file"], [3, 33, "stdin"]] as const) {
-      expect(await batch(INPUT, "json", jobs, chunkBytes, from)).toEqual(reference);
+    for (const [workers, chunkBytes, from] of [[0, 50, "file"], [1, 1, "stdin"], [1, 64, "file"], [2, 64, "file"], [3, 33, "stdin"]] as const) {
+      expect(await batch(INPUT, "json", workers, chunkBytes, from)).toEqual(reference);
     }
   });
 
   it("keep input order under several workers over many chunks", async () => {
     const lines = Array.from({ length: 600 }, (_, i) => (i % 53 === 7 ? '{"events": {"expenses": "lots"}}' : screening(`A${i}`, i % 6)));
     const input = lines.join("\r\n");
-    const serial = await batch(input, "csv", 1);
+    const serial = await batch(input, "csv", 0);
     const parallel = await batch(input, "csv", 3, 512);
     expect(parallel).toEqual(serial);
     expect(parseCsv(parallel.stdout).slice(1).map((row) => Number(row[0]))).toEqual(lines.map((_, i) => i + 1));
@@ -142,18 +142,18 @@ describe("batch runs", () => {
         setImmediate(done);
       },
     });
-    const jobs = 2;
-    await runBatch("-", "csv", rules, TODAY, jobs, { stdin: input, stdout, stderr: collect().stream }, chunkBytes);
+    const workers = 2;
+    await runBatch("-", "csv", rules, TODAY, workers, { stdin: input, stdout, stderr: collect().stream }, chunkBytes);
     expect(written).toBe(lines + 1);
     // Ahead of stdout: the workers' chunks, the one being written, the one being cut and the input stream's own buffer.
-    const bound = ((CHUNKS_PER_WORKER * jobs + 2) * chunkBytes + chunkBytes) / lineBytes;
+    const bound = ((CHUNKS_PER_WORKER * workers + 2) * chunkBytes + chunkBytes) / lineBytes;
     expect(mostAhead).toBeLessThan(bound);
     expect(mostAhead).toBeGreaterThan(0);
   });
 });
 
-describe("the worker threads a batch gets by default", () => {
-  it("are none, the main thread screening, until the input holds two jobs' worth of bytes", () => {
+describe("the threads a batch screens on by default (jobs)", () => {
+  it("are the main thread alone until the input holds two jobs' worth of bytes", () => {
     for (const format of ["json", "csv"] as const) {
       const perJob = BYTES_PER_JOB[format];
       expect(defaultJobs(0, format, 2)).toBe(1);

@@ -1,8 +1,7 @@
-import { availableParallelism } from "node:os";
 import { PassThrough, Readable, Transform, Writable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { Context } from "hono";
-import { runBatch } from "../../cli/runBatch.js";
+import { defaultJobs, runBatch } from "../../cli/runBatch.js";
 import type { CompiledRules } from "../../rules/loadRules.js";
 import type { Logger } from "../../log.js";
 import { problem } from "./problems.js";
@@ -11,9 +10,9 @@ import type { WebEnv } from "./webEnv.js";
 /** Batches at once; each may use every core, so more would only queue behind each other. */
 const MAX_BATCHES = 2;
 /**
- * Below this a batch is screened in-process: starting worker threads would cost more than the
- * lines. Above it, on worker threads on every core, unlike the CLI's (defaultJobs): a server's
- * main thread must stay free for the other requests, however long the batch.
+ * Below this a batch is screened in-process: starting a worker thread would cost more than the
+ * lines. Above it, always on worker threads, as many as the CLI would use (defaultJobs), but at
+ * least one: a server's main thread must stay free for the other requests, however long the batch.
  */
 const IN_PROCESS_BYTES = 256 * 1024;
 
@@ -48,9 +47,10 @@ export function batchHandler(options: BatchOptions) {
     const stdin = body.pipe(byteLimit(options.limitBytes));
     body.on("error", (error) => stdin.destroy(error));
     const stdout = new PassThrough();
-    const jobs = Number.isFinite(declared) && declared < IN_PROCESS_BYTES ? 1 : availableParallelism();
+    const known = Number.isFinite(declared) ? declared : null;
+    const workers = known !== null && known < IN_PROCESS_BYTES ? 0 : defaultJobs(known, format);
     running += 1;
-    runBatch("-", format, options.rules, options.today(), jobs, { stdin, stdout, stderr: discard() })
+    runBatch("-", format, options.rules, options.today(), workers, { stdin, stdout, stderr: discard() })
       .then(() => stdout.end())
       .catch((error: unknown) => {
         options.logger.warn("batch stopped", { error: error instanceof Error ? error.name : typeof error });
