@@ -27,9 +27,9 @@ const MiB = 1024 * 1024;
 export const BYTES_PER_JOB: Record<BatchFormat, number> = { json: 12 * MiB, csv: 28 * MiB };
 
 /**
- * The worker threads for a batch of `bytes` (null when the size is unknown, as with stdin): one
- * per BYTES_PER_JOB of input, at least one and at most one per core; every core when the size
- * is unknown. One job screens in the main thread, with no thread to start.
+ * How many threads screen a batch of `bytes` (null when the size is unknown, as with stdin): one
+ * per BYTES_PER_JOB of input, at least one and at most one per core; one per core when the size
+ * is unknown. For the CLI one job is its main thread alone, with no thread to start.
  */
 export function defaultJobs(bytes: number | null, format: BatchFormat, cores = availableParallelism()): number {
   if (bytes === null) return cores;

@@ -29,7 +29,7 @@ export const EXIT_OK = 0;
 export const EXIT_INVALID = 2;
 
 const USAGE = `usage: screen [--json | --explain] [--lang zh|en] FILE   (FILE may be - for stdin)
-       screen --batch FILE.jsonl [--json | --csv] [--jobs N]   (one screening per line; N worker threads)`;
+       screen --batch FILE.jsonl [--json | --csv] [--jobs N]   (one screening per line; on N threads, by default from the file's size)`;
 
 /** The screening CLI: a screening file in, a readable or JSON result out; exit 2 on invalid input. */
 export async function runScreen(argv: string[], io: CliIo): Promise<number> {
