@@ -1,6 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { defaultJobs } from "../src/cli/runBatch.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import { parseScreening } from "../src/engine/screening.js";
 import { projectRoot } from "../src/paths.js";
@@ -94,12 +95,12 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
     "  engine / floor": ratio(engineMedian, fieldsMedian),
     "engine + result JSON text screenings/s": Math.round(SCREENINGS / (withResultMs / 1000)),
     "needs_info items per screening": round(needsInfo / SCREENINGS, 2),
-    "batch CLI --json lines/s (all cores)": Math.round(batchJson),
+    [`batch CLI --json lines/s (${defaultJobs(statSync(file).size, "json")} threads)`]: Math.round(batchJson),
     "  floor: parse + stringify a result, one thread": Math.round(jsonFloor),
     "  --json / floor (target ≥ 1.5)": ratio(batchJson, jsonFloor),
     [`  the same floor on ${threads} threads at once`]: Math.round(jsonFloorAllThreads),
     [`  floor on ${threads} threads / on one`]: ratio(jsonFloorAllThreads, jsonFloor),
-    "batch CLI --csv lines/s (target ≥ 80000)": Math.round(batchCsv),
+    [`batch CLI --csv lines/s (${defaultJobs(statSync(file).size, "csv")} threads; target ≥ 80000)`]: Math.round(batchCsv),
     "  floor: parse only, one thread": Math.round(csvFloor),
     "  --csv / floor": ratio(batchCsv, csvFloor),
     "one-shot screen --json median ms (target ≤ 300)": round(percentile(startups, 50)),
