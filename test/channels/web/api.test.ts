@@ -66,6 +66,18 @@ describe("POST /api/v1/screen/batch", () => {
     expect(text.split("\n")[1]).toContain('"line":3,"error"');
   });
 
+  it("gives the CLI's bytes for a body past 256 KiB too, which the server screens on a worker thread", async () => {
+    const big = lines.repeat(Math.ceil((300 * 1024) / Buffer.byteLength(lines)));
+    const bigFile = join(mkdtempSync(join(tmpdir(), "batch-")), "big.jsonl");
+    writeFileSync(bigFile, big);
+    const cli = await runCli("screen", ["--batch", bigFile, "--json"]);
+    const response = await post("/api/v1/screen/batch", big, { "content-type": "application/x-ndjson" });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toBe(cli.stdout);
+    expect(text.split("\n").filter((line) => line !== "")).toHaveLength(big.split("\n").filter((line) => line !== "").length);
+  });
+
   it("answers CSV equal to `screen --batch --csv` when asked with Accept: text/csv", async () => {
     const cli = await runCli("screen", ["--batch", file, "--csv"]);
     const response = await post("/api/v1/screen/batch", lines, { accept: "text/csv" });
