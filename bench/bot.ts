@@ -1,7 +1,8 @@
 /**
- * Load benchmark of the Telegram bot (`tsx bench/bot.ts`, `npm run bench:bot`). Three processes:
- * simulated users and a fake Bot API (botUsers.ts), the bot as `npm start` runs it with the lowdb
- * store in a temporary folder (botServer.ts, a fresh process per phase), and this one, which
+ * Load benchmark of the Telegram bot (`npm run bench:bot`: the build, then `tsx bench/bot.ts`). Three
+ * processes: simulated users and a fake Bot API (botUsers.ts), the bot as `npm start` runs it with
+ * the lowdb store in a temporary folder (botServer.ts, built into dist/bench-bot-server.mjs as the
+ * server is built, a fresh process per phase), and this one, which
  * directs them. Phase one runs on an empty store; then botFill.ts writes 20,000 screenings
  * through the store, and phase two runs on it. Each phase starts with an unreported warm-up and
  * then opens a window of S seconds during which every user answers, pausing between answers as
@@ -19,7 +20,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fillStore, MB, message, print, sizeOnDisk, spawnTs } from "./loadRun.js";
+import { fillStore, MB, message, print, sizeOnDisk, spawnBuilt, spawnTs } from "./loadRun.js";
 import type { RunRequest, RunResult } from "./botUsers.js";
 import type { ServerFigures } from "./botServer.js";
 import { percentile, round } from "./timing.js";
@@ -38,7 +39,7 @@ if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || thinkMs.length !=
 
 /** One phase: a fresh bot process, a warm-up, then the measured window. */
 async function phase(usersChild: ChildProcess, fake: { url: string; token: string }, dir: string, firstChatId: number, seed: number) {
-  const server = spawnTs("botServer.ts", [dir, fake.url, fake.token], values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : []);
+  const server = spawnBuilt("bench-bot-server.mjs", [dir, fake.url, fake.token], values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : []);
   await message(server, "ready");
   const run = (request: Omit<RunRequest, "type" | "thinkMs">, onWindowClosed: () => void) => {
     const closed = message(usersChild, "window closed").then(onWindowClosed);

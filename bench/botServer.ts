@@ -4,7 +4,7 @@
  * itself while the orchestrator says a window is open: event-loop delay, resident memory, and
  * its own handling time per update (from the update taken to its reply queued).
  *
- *   node --import tsx bench/botServer.ts DATA_DIR API_ROOT TOKEN
+ *   node dist/bench-bot-server.mjs DATA_DIR API_ROOT TOKEN   (built by npm run build)
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createConversations } from "../src/app/conversations.js";

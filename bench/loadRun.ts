@@ -1,10 +1,12 @@
 /**
- * What the load benchmarks (bot.ts, web.ts) share: children that run TypeScript and talk over
- * IPC, the store filled between phases, and figures printed as aligned tables.
+ * What the load benchmarks (bot.ts, web.ts) share: children that talk over IPC (the server under
+ * test built, the others run through tsx), the store filled between phases, and figures printed
+ * as aligned tables.
  */
 import { fork, spawnSync, type ChildProcess } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { projectRoot } from "../src/paths.js";
 
 export const MB = 1024 * 1024;
 
@@ -28,10 +30,19 @@ export function message<T extends { type: string }>(child: ChildProcess, type: T
   });
 }
 
-/** A bench/ script in a child process, run as this one is (tsx), with IPC. */
-/** A bench process run through tsx, as this one is; `node` adds options for it alone (a CPU profile). */
-export const spawnTs = (file: string, args: string[], node: string[] = []): ChildProcess =>
-  fork(join(import.meta.dirname, file), args, { execArgv: [...process.execArgv, ...node], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** A bench/ script in a child process, run through tsx as this one is, with IPC. */
+export const spawnTs = (file: string, args: string[]): ChildProcess =>
+  fork(join(import.meta.dirname, file), args, { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+
+/**
+ * A server under test from its bundle in dist/ (scripts/build.mjs), run by plain `node` as
+ * `npm start` runs the server, with IPC; `node` adds options for it (a CPU profile).
+ */
+export function spawnBuilt(bundle: string, args: string[], node: string[] = []): ChildProcess {
+  const file = join(projectRoot, "dist", bundle);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+  return fork(file, args, { execArgv: node, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
 
 /**
  * `count` finished screenings over the past year written into the store on `dir` by botFill.ts;

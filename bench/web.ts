@@ -1,7 +1,8 @@
 /**
- * Load benchmark of the web server (`npm run bench:web`). Three processes: the server as
- * `npm start` runs it with the lowdb store in a temporary folder (webServer.ts, a fresh process
- * per phase), simulated applicants over HTTP (webUsers.ts), and this one, which directs them.
+ * Load benchmark of the web server (`npm run bench:web`: the build, then `tsx bench/web.ts`).
+ * Three processes: the server as `npm start` runs it with the lowdb store in a temporary folder
+ * (webServer.ts, built into dist/bench-web-server.mjs as the server is built, a fresh process per
+ * phase), simulated applicants over HTTP (webUsers.ts), and this one, which directs them.
  * Phase one runs on an empty store; then botFill.ts writes 20,000 screenings through the store,
  * and phase two runs on it. Each phase has an unreported warm-up, then a measured window in
  * which every applicant sends its next turn as soon as the last one is answered.
@@ -13,7 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fillStore, MB, message, print, sizeOnDisk, spawnTs } from "./loadRun.js";
+import { fillStore, MB, message, print, sizeOnDisk, spawnBuilt, spawnTs } from "./loadRun.js";
 import { round } from "./timing.js";
 import type { UsersRequest, UsersResult } from "./webUsers.js";
 import type { WebServerFigures } from "./webServer.js";
@@ -30,7 +31,7 @@ if (!Number.isInteger(users) || users < 1 || users > 5000 || !(seconds > 0 && se
 }
 
 async function phase(dir: string) {
-  const server = spawnTs("webServer.ts", [dir]);
+  const server = spawnBuilt("bench-web-server.mjs", [dir]);
   const { url } = await message<{ type: "ready"; url: string }>(server, "ready");
   const client = spawnTs("webUsers.ts", []);
   await message(client, "ready");

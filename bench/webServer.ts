@@ -4,7 +4,7 @@
  * simulated applicant comes from 127.0.0.1. It samples its own memory and event-loop delay while
  * the orchestrator says a window is open.
  *
- *   node --import tsx bench/webServer.ts DATA_DIR
+ *   node dist/bench-web-server.mjs DATA_DIR   (built by npm run build)
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createConversations } from "../src/app/conversations.js";
