@@ -26,6 +26,14 @@ const folderSummarySchema = z.strictObject({
 });
 type FolderSummary = z.infer<typeof folderSummarySchema>;
 
+/** A screening to write and count, and its caller's promise. */
+interface Addition {
+  record: ScreeningRecord;
+  write: () => Promise<void>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * Day summaries of the stored screenings, one small file per UTC day folder under
  * `stats/screenings/`, kept up to date as screenings are stored and rebuilt from the folder when
@@ -35,6 +43,8 @@ type FolderSummary = z.infer<typeof folderSummarySchema>;
 export class SummaryFiles {
   private readonly cache = new Map<string, FolderSummary>();
   private readonly queue = new KeyedQueue<string>();
+  /** Screenings to add, per folder, while its queue finishes what it is doing. */
+  private readonly waiting = new Map<string, Addition[]>();
   readonly dir: string;
 
   constructor(
@@ -45,18 +55,19 @@ export class SummaryFiles {
   }
 
   /**
-   * Writes a screening through `write`, then counts it in its folder's summary. A summary that
-   * was stale already is left for the next read to rebuild: an applicant's turn never waits for
-   * a whole folder to be read.
+   * Writes a screening through `write`, then counts it in its folder's summary. Every screening
+   * finished on a day goes through that day's folder queue, so those that come while it is busy
+   * wait together and go in one turn: written side by side, then counted in one save of the
+   * summary. A summary that was stale already is left for the next read to rebuild: an
+   * applicant's turn never waits for a whole folder to be read.
    */
   add(folder: string, record: ScreeningRecord, write: () => Promise<void>): Promise<void> {
-    return this.queue.run(folder, async () => {
-      const summary = await this.fresh(folder);
-      await write();
-      if (!summary) return;
-      addToSummary((summary.days[beijingDayOf(record.createdAt)] ??= emptySummary()), record);
-      summary.folderMtimeNs = await folderMtime(this.layout.dayDir(folder));
-      await this.save(summary);
+    return new Promise((resolve, reject) => {
+      const addition: Addition = { record, write, resolve, reject };
+      const waiting = this.waiting.get(folder);
+      if (waiting) return void waiting.push(addition);
+      this.waiting.set(folder, [addition]);
+      void this.queue.run(folder, () => this.addWaiting(folder));
     });
   }
 
@@ -92,6 +103,39 @@ export class SummaryFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * The screenings waiting for the folder: written, then those written counted. A write that
+   * fails fails its own screening alone; a summary that cannot be read or saved fails them all,
+   * as it failed each one when they went one at a time. Run in the folder's queue.
+   */
+  private async addWaiting(folder: string): Promise<void> {
+    const group = this.waiting.get(folder)!;
+    this.waiting.delete(folder);
+    let summary: FolderSummary | null;
+    try {
+      summary = await this.fresh(folder);
+    } catch (error) {
+      for (const addition of group) addition.reject(error);
+      return;
+    }
+    const ends = await Promise.allSettled(group.map((addition) => addition.write()));
+    const written = group.filter((addition, i) => {
+      const end = ends[i]!;
+      if (end.status === "rejected") addition.reject(end.reason);
+      return end.status === "fulfilled";
+    });
+    try {
+      if (summary && written.length > 0) {
+        for (const { record } of written) addToSummary((summary.days[beijingDayOf(record.createdAt)] ??= emptySummary()), record);
+        summary.folderMtimeNs = await folderMtime(this.layout.dayDir(folder));
+        await this.save(summary);
+      }
+      for (const addition of written) addition.resolve();
+    } catch (error) {
+      for (const addition of written) addition.reject(error);
+    }
   }
 
   /** The folder's summary from memory or its file if it is up to date, else null. Run in the folder's queue. */

@@ -109,6 +109,22 @@ describe("LowdbStore on disk", () => {
     expect((await third.daySummaries("2025-06-01", "2025-06-01")).get("2025-06-01")?.items["6"]).toEqual({ eligible: 1, needsInfo: 0, notEligible: 0, sumMaxFen: 9_000_000 });
   });
 
+  it("stores and counts every screening finished at once on one day, the summary as a rebuild makes it", async () => {
+    const dir = newDir();
+    const first = await open(dir);
+    const records = Array.from({ length: 40 }, (_, i) => screeningRecord(`web:chat-${i}`, `2025-06-01T08:00:${String(i).padStart(2, "0")}.000Z`));
+    await Promise.all(records.map((record) => first.addScreening(record)));
+    for (const record of records) expect(await first.getScreening(record.caseId)).toEqual(record);
+    const summed = await first.daySummaries("2025-06-01", "2025-06-01");
+    expect(summed.get("2025-06-01")?.finished).toEqual({ web: 40 });
+    await first.close();
+
+    const second = await open(dir);
+    expect(await second.daySummaries("2025-06-01", "2025-06-01")).toEqual(summed);
+    rmSync(join(dir, "stats"), { recursive: true });
+    expect(await second.daySummaries("2025-06-01", "2025-06-01")).toEqual(summed);
+  });
+
   it("keeps the counts of screenings begun and FAQ gaps across a restart", async () => {
     const dir = newDir();
     const first = await open(dir);

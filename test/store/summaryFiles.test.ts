@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { memoryLogger } from "../../src/log.js";
+import { Layout } from "../../src/store/layout.js";
+import type { ScreeningRecord } from "../../src/store/store.js";
+import { SummaryFiles } from "../../src/store/summaryFiles.js";
+import { screeningRecord } from "./fixtures/records.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function summaries(): { layout: Layout; files: SummaryFiles } {
+  const dir = mkdtempSync(join(tmpdir(), "summary-files-"));
+  dirs.push(dir);
+  const layout = new Layout(dir);
+  return { layout, files: new SummaryFiles(layout, { corruptDir: layout.corrupt, logger: memoryLogger() }) };
+}
+
+/** The store's write of a screening: its file in the day folder. */
+const writeTo = (layout: Layout, record: ScreeningRecord) => async () => {
+  const file = join(layout.dayDir("2025-06-01"), `${record.caseId}.json`);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(record));
+};
+
+describe("day summaries", () => {
+  it("fail only the screening whose write failed when several are added at once, and count the others", async () => {
+    const { layout, files } = summaries();
+    const records = Array.from({ length: 5 }, (_, i) => screeningRecord(`tg:${i + 1}`, `2025-06-01T08:00:0${i}.000Z`));
+    const added = records.map((record, i) =>
+      files.add("2025-06-01", record, i === 2 ? () => Promise.reject(new Error("disk full")) : writeTo(layout, record)));
+    const ends = await Promise.allSettled(added);
+    expect(ends.map((end) => end.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    expect((ends[2] as PromiseRejectedResult).reason).toEqual(new Error("disk full"));
+    expect((await files.days("2025-06-01", "2025-06-01")).get("2025-06-01")?.finished).toEqual({ tg: 4 });
+  });
+
+  it("count a screening added while others are being written in the next turn, not lost between two", async () => {
+    const { layout, files } = summaries();
+    const [a, b, c] = [1, 2, 3].map((n) => screeningRecord(`tg:${n}`, `2025-06-01T08:00:0${n}.000Z`));
+    let late: Promise<void> | undefined;
+    const first = files.add("2025-06-01", a!, async () => {
+      // Added while the first turn is writing: it waits for the next one.
+      late = files.add("2025-06-01", c!, writeTo(layout, c!));
+      await writeTo(layout, a!)();
+    });
+    await Promise.all([first, files.add("2025-06-01", b!, writeTo(layout, b!))]);
+    await late;
+    expect((await files.days("2025-06-01", "2025-06-01")).get("2025-06-01")?.finished).toEqual({ tg: 3 });
+    await files.idle();
+  });
+});
