@@ -4,7 +4,7 @@ import { JSONFile } from "lowdb/node";
 import { z } from "zod";
 import { addActivity, dayActivitySchema, emptyActivity, type ActivityEvent, type DayActivity } from "./activity.js";
 import { beijingDayOf, daysBetween } from "./beijingDay.js";
-import { KeyedQueue } from "./keyedQueue.js";
+import { KeyedGroups, KeyedQueue, type Waiting } from "./keyedQueue.js";
 import { namesIn, removeFile } from "./layout.js";
 import { LruCache } from "../lruCache.js";
 
@@ -17,25 +17,30 @@ const DAYS_KEPT = 64;
 
 /**
  * One small file per Beijing day under `stats/activity/`, rewritten when an event is counted
- * (a screening begun, a FAQ question refused: a few a minute, not one per answer).
+ * (a screening begun, a FAQ question refused: one per conversation at most, not one per
+ * answer); at a busy hour the events that come during a write share the next one.
  */
 export class ActivityFiles {
   private readonly cache = new LruCache<string, ActivityFile>(DAYS_KEPT);
   private readonly queue = new KeyedQueue<string>();
+  private readonly events = new KeyedGroups<string, ActivityEvent>(this.queue, (day, group) => this.recordGroup(day, group));
   readonly dir: string;
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, "stats", "activity");
   }
 
+  /** Counts an event in its day's file; events that come while that file is being written go in its next write together. */
   record(event: ActivityEvent): Promise<void> {
-    const day = beijingDayOf(event.at);
-    return this.queue.run(day, async () => {
-      const file = await this.read(day);
-      addActivity(file, event);
-      await mkdir(this.dir, { recursive: true });
-      await new JSONFile<ActivityFile>(this.file(day)).write(file);
-    });
+    return this.events.add(beijingDayOf(event.at), event);
+  }
+
+  private async recordGroup(day: string, group: Waiting<ActivityEvent>[]): Promise<void> {
+    const file = await this.read(day);
+    for (const { item } of group) addActivity(file, item);
+    await mkdir(this.dir, { recursive: true });
+    await new JSONFile<ActivityFile>(this.file(day)).write(file);
+    for (const waiter of group) waiter.resolve();
   }
 
   async days(fromDay: string, toDay: string): Promise<Map<string, DayActivity>> {

@@ -21,3 +21,42 @@ export class KeyedQueue<K> {
     while (this.tails.size > 0) await Promise.all(this.tails.values());
   }
 }
+
+/** A caller's item in a group, and how to settle the caller's promise. */
+export interface Waiting<T> {
+  item: T;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Items for a key that come while the key's queue is busy wait together, and go in one task of
+ * the queue: `handle` gets them all and settles each (any it leaves unsettled when it throws
+ * are rejected with its error). Under load, one write of a shared file then serves many callers
+ * instead of each waiting for its own turn.
+ */
+export class KeyedGroups<K, T> {
+  private readonly waiting = new Map<K, Waiting<T>[]>();
+
+  constructor(
+    private readonly queue: KeyedQueue<K>,
+    private readonly handle: (key: K, group: Waiting<T>[]) => Promise<void>,
+  ) {}
+
+  add(key: K, item: T): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const waiting = this.waiting.get(key);
+      if (waiting) return void waiting.push({ item, resolve, reject });
+      this.waiting.set(key, [{ item, resolve, reject }]);
+      void this.queue.run(key, async () => {
+        const group = this.waiting.get(key)!;
+        this.waiting.delete(key);
+        try {
+          await this.handle(key, group);
+        } catch (error) {
+          for (const waiter of group) waiter.reject(error);
+        }
+      });
+    });
+  }
+}

@@ -4,7 +4,7 @@ import { JSONFile } from "lowdb/node";
 import { z } from "zod";
 import { addDays, beijingDayOf } from "./beijingDay.js";
 import { addToSummary, daySummarySchema, emptySummary, mergeSummary, type DaySummary } from "./daySummary.js";
-import { KeyedQueue } from "./keyedQueue.js";
+import { KeyedGroups, KeyedQueue, type Waiting } from "./keyedQueue.js";
 import { isRecordFile, namesIn, removeFile, type Layout } from "./layout.js";
 import { readRecord, type RecordReader } from "./recordFile.js";
 import { SCREENING } from "./records.js";
@@ -26,12 +26,10 @@ const folderSummarySchema = z.strictObject({
 });
 type FolderSummary = z.infer<typeof folderSummarySchema>;
 
-/** A screening to write and count, and its caller's promise. */
+/** A screening to write and count. */
 interface Addition {
   record: ScreeningRecord;
   write: () => Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 /**
@@ -43,8 +41,7 @@ interface Addition {
 export class SummaryFiles {
   private readonly cache = new Map<string, FolderSummary>();
   private readonly queue = new KeyedQueue<string>();
-  /** Screenings to add, per folder, while its queue finishes what it is doing. */
-  private readonly waiting = new Map<string, Addition[]>();
+  private readonly additions = new KeyedGroups<string, Addition>(this.queue, (folder, group) => this.addGroup(folder, group));
   readonly dir: string;
 
   constructor(
@@ -62,13 +59,7 @@ export class SummaryFiles {
    * applicant's turn never waits for a whole folder to be read.
    */
   add(folder: string, record: ScreeningRecord, write: () => Promise<void>): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const addition: Addition = { record, write, resolve, reject };
-      const waiting = this.waiting.get(folder);
-      if (waiting) return void waiting.push(addition);
-      this.waiting.set(folder, [addition]);
-      void this.queue.run(folder, () => this.addWaiting(folder));
-    });
+    return this.additions.add(folder, { record, write });
   }
 
   /** A folder changed in a way its summary cannot follow (an erasure): rebuilt when next read. */
@@ -110,32 +101,20 @@ export class SummaryFiles {
    * fails fails its own screening alone; a summary that cannot be read or saved fails them all,
    * as it failed each one when they went one at a time. Run in the folder's queue.
    */
-  private async addWaiting(folder: string): Promise<void> {
-    const group = this.waiting.get(folder)!;
-    this.waiting.delete(folder);
-    let summary: FolderSummary | null;
-    try {
-      summary = await this.fresh(folder);
-    } catch (error) {
-      for (const addition of group) addition.reject(error);
-      return;
-    }
-    const ends = await Promise.allSettled(group.map((addition) => addition.write()));
-    const written = group.filter((addition, i) => {
+  private async addGroup(folder: string, group: Waiting<Addition>[]): Promise<void> {
+    const summary = await this.fresh(folder);
+    const ends = await Promise.allSettled(group.map(({ item }) => item.write()));
+    const written = group.filter((waiter, i) => {
       const end = ends[i]!;
-      if (end.status === "rejected") addition.reject(end.reason);
+      if (end.status === "rejected") waiter.reject(end.reason);
       return end.status === "fulfilled";
     });
-    try {
-      if (summary && written.length > 0) {
-        for (const { record } of written) addToSummary((summary.days[beijingDayOf(record.createdAt)] ??= emptySummary()), record);
-        summary.folderMtimeNs = await folderMtime(this.layout.dayDir(folder));
-        await this.save(summary);
-      }
-      for (const addition of written) addition.resolve();
-    } catch (error) {
-      for (const addition of written) addition.reject(error);
+    if (summary && written.length > 0) {
+      for (const { item } of written) addToSummary((summary.days[beijingDayOf(item.record.createdAt)] ??= emptySummary()), item.record);
+      summary.folderMtimeNs = await folderMtime(this.layout.dayDir(folder));
+      await this.save(summary);
     }
+    for (const waiter of written) waiter.resolve();
   }
 
   /** The folder's summary from memory or its file if it is up to date, else null. Run in the folder's queue. */

@@ -136,6 +136,17 @@ describe("LowdbStore on disk", () => {
     expect(await second.activity("2025-06-01", "2025-06-02")).toEqual(new Map([["2025-06-02", { started: { web: 1 }, faqGaps: [{ question: "where do I register a car?", outcome: "refused", count: 2 }] }]]));
   });
 
+  it("counts every screening begun at once on one day, across a restart", async () => {
+    const dir = newDir();
+    const first = await open(dir);
+    const at = new Date("2025-06-02T01:00:00.000Z");
+    await Promise.all(Array.from({ length: 30 }, (_, i) => first.recordActivity({ kind: "started", channel: i % 3 === 0 ? "tg" : "web", at })));
+    const counted = new Map([["2025-06-02", { started: { tg: 10, web: 20 }, faqGaps: [] }]]);
+    expect(await first.activity("2025-06-02", "2025-06-02")).toEqual(counted);
+    await first.close();
+    expect(await (await open(dir)).activity("2025-06-02", "2025-06-02")).toEqual(counted);
+  });
+
   it("reads a chat pushed out of the cache back from disk", async () => {
     const store = await open(newDir(), silent, 2);
     for (let n = 1; n <= 5; n++) await store.putConversation(conversationRecord(`tg:${n}`));
