@@ -76,6 +76,7 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
   const jsonFloorAllThreads = await parallelParseStringifyFloor(file, typicalResult, threads);
   const batchJson = SCREENINGS / ((await timeProcess(process.execPath, [bin, "--batch", file, "--json"])) / 1000);
   const csvFloor = parseOnlyFloor(file);
+  const fileBytes = statSync(file).size;
   const batchCsv = SCREENINGS / ((await timeProcess(process.execPath, [bin, "--batch", file, "--csv"])) / 1000);
   const example = join(projectRoot, "examples", "spec-example.json");
   const startups: number[] = [];
@@ -95,12 +96,12 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
     "  engine / floor": ratio(engineMedian, fieldsMedian),
     "engine + result JSON text screenings/s": Math.round(SCREENINGS / (withResultMs / 1000)),
     "needs_info items per screening": round(needsInfo / SCREENINGS, 2),
-    [`batch CLI --json lines/s (${defaultJobs(statSync(file).size, "json")} threads)`]: Math.round(batchJson),
+    [`batch CLI --json lines/s (${defaultJobs(fileBytes, "json")} threads)`]: Math.round(batchJson),
     "  floor: parse + stringify a result, one thread": Math.round(jsonFloor),
     "  --json / floor (target ≥ 1.5)": ratio(batchJson, jsonFloor),
     [`  the same floor on ${threads} threads at once`]: Math.round(jsonFloorAllThreads),
     [`  floor on ${threads} threads / on one`]: ratio(jsonFloorAllThreads, jsonFloor),
-    [`batch CLI --csv lines/s (${defaultJobs(statSync(file).size, "csv")} threads; target ≥ 80000)`]: Math.round(batchCsv),
+    [`batch CLI --csv lines/s (${defaultJobs(fileBytes, "csv")} threads; target ≥ 80000)`]: Math.round(batchCsv),
     "  floor: parse only, one thread": Math.round(csvFloor),
     "  --csv / floor": ratio(batchCsv, csvFloor),
     "one-shot screen --json median ms (target ≤ 300)": round(percentile(startups, 50)),
