@@ -66,6 +66,8 @@ async function phase(usersChild: ChildProcess, fake: { url: string; token: strin
     "update-to-reply latency max (ms)": round(Math.max(...result.latenciesMs)),
     "bot's own handling p50 / p99 (ms)": `${round(own.handledP50Ms)} / ${round(own.handledP99Ms)}`,
     "bot CPU per update (ms)": round(own.cpuMs / result.updates, 2),
+    "long polls per second": round(own.polls / result.seconds),
+    "updates per poll: largest / p99 over updates": `${own.pollMax} / ${own.pollP99}`,
     "event-loop delay max (ms)": round(own.eventLoopMaxMs),
     "event-loop delay p99 (ms)": round(own.eventLoopP99Ms),
     "resident memory max (MB)": round(own.rssMaxBytes / MB),

@@ -1,8 +1,9 @@
 /**
  * The bot under test for `bench/bot.ts`, one process per phase: started as `npm start` starts
  * it (lowdb store on DATA_DIR, logs at info), with the outgoing rate limits off. It measures
- * itself while the orchestrator says a window is open: event-loop delay, resident memory, and
- * its own handling time per update (from the update taken to its reply queued).
+ * itself while the orchestrator says a window is open: event-loop delay, resident memory, its
+ * own handling time per update (from the update taken to its reply queued), and how many updates
+ * each long poll brought.
  *
  *   node dist/bench-bot-server.mjs DATA_DIR API_ROOT TOKEN   (built by npm run build)
  */
@@ -25,6 +26,11 @@ export interface ServerFigures {
   handledP99Ms: number;
   /** CPU time of this process (user and system) during the window. */
   cpuMs: number;
+  /** Long polls that returned during the window, and the updates each brought. */
+  polls: number;
+  pollMax: number;
+  /** The size of the poll an update came in, at the 99th percentile over updates. */
+  pollP99: number;
 }
 
 const HANDLED = /"msg":"update".*"ms":([\d.]+)/;
@@ -47,6 +53,16 @@ const bot = await runBot({
   limits: { perChat: null, overall: null },
 });
 
+// How many updates each long poll brings: polling takes a backlog in batches (src/channels/telegram/pollBatch.ts).
+const polled: number[] = [];
+const telegram = bot.app.telegraf.telegram;
+const callApi = telegram.callApi.bind(telegram) as (method: string, payload: unknown, options?: object) => Promise<unknown>;
+telegram.callApi = (async (method: string, payload: unknown, options?: object) => {
+  const result = await callApi(method, payload, options);
+  if (method === "getUpdates" && Array.isArray(result)) polled.push(result.length);
+  return result;
+}) as typeof telegram.callApi;
+
 const loop = monitorEventLoopDelay({ resolution: 10 });
 let rssMax = 0;
 let sampler: NodeJS.Timeout | undefined;
@@ -55,6 +71,7 @@ let cpuAtStart = process.cpuUsage();
 process.on("message", (message: { type: "measure" | "report" | "stop" }) => {
   if (message.type === "measure") {
     handledMs.length = 0;
+    polled.length = 0;
     loop.reset();
     loop.enable();
     rssMax = 0;
@@ -72,6 +89,9 @@ process.on("message", (message: { type: "measure" | "report" | "stop" }) => {
       handledP50Ms: percentile(handledMs, 50),
       handledP99Ms: percentile(handledMs, 99),
       cpuMs: (cpu.user + cpu.system) / 1000,
+      polls: polled.length,
+      pollMax: Math.max(0, ...polled),
+      pollP99: percentile(polled.flatMap((size) => Array<number>(size).fill(size)), 99),
     };
     process.send!(figures);
   } else void bot.stop("benchmark phase over").then(() => store.close()).then(() => process.exit(0));
