@@ -63,6 +63,8 @@ const envSchema = z
     LLM_CONCURRENCY: positiveInt(4),
     /** A Bot API call without an answer by then is ended and retried (telegraf's own wait is 500 s). */
     TELEGRAM_CALL_TIMEOUT_MS: positiveInt(15_000),
+    /** Long polling: updates taken per getUpdates at most (src/channels/telegram/pollBatch.ts). */
+    TELEGRAM_POLL_BATCH: wholeIn(1, 100, 16, "must be a whole number from 1 to 100"),
     /** How long a reply is retried through 5xx, network errors and timeouts before it is given up. */
     TELEGRAM_RETRY_HORIZON_MS: positiveInt(10 * 60_000),
     /** SIGINT/SIGTERM: the longest the bot takes to stop; replies not delivered by then go out at the next start. */

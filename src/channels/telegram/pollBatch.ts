@@ -1,17 +1,17 @@
 import type { Telegram } from "telegraf";
 
 /**
- * Updates one long poll takes at most (Telegram's default and largest is 100). telegraf asks for
- * the next updates only once every update of a batch is handled, and starts a batch's turns all
- * at once, in one task of the event loop. Under load that feeds on itself: updates pile up while
- * a batch is handled, the next batch is larger and holds the event loop longer, and more pile up.
- * In `npm run bench:bot` (about 290 updates per second), batches of 33 to 100 updates carried
- * two fifths of all updates; capped at 16, most polls brought one to four (README, bench:bot).
+ * Makes telegraf's long polling (getUpdates without a limit) take at most `limit` updates a call
+ * (TELEGRAM_POLL_BATCH); other calls are left as they are.
+ *
+ * telegraf asks for the next updates only once every update of a batch is handled, and starts a
+ * batch's turns all at once, in one task of the event loop. Under load that feeds on itself:
+ * updates pile up while a batch is handled, the next batch is larger and holds the event loop
+ * longer, and more pile up. In `npm run bench:bot` (about 290 updates per second), batches of 33
+ * to 100 updates carried two fifths of all updates; capped at 16, most polls brought one to four.
+ * The cap also bounds throughput at about `limit` updates per round trip to the Bot API.
  */
-export const POLL_BATCH = 16;
-
-/** telegraf's long polling (getUpdates without a limit) takes at most `limit` updates a call; other calls are left as they are. */
-export function limitPollBatches(telegram: Telegram, limit = POLL_BATCH): void {
+export function limitPollBatches(telegram: Telegram, limit: number): void {
   const call = telegram.callApi.bind(telegram) as (method: string, payload: Record<string, unknown>, options?: object) => Promise<unknown>;
   telegram.callApi = ((method: string, payload: Record<string, unknown>, options?: object) =>
     call(method, method === "getUpdates" && payload?.limit === undefined ? { ...payload, limit } : payload, options)) as Telegram["callApi"];

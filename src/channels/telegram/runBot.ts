@@ -85,7 +85,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   app.telegraf.botInfo = await withStartupRetries("getMe", () => telegram.getMe(), logger);
   await withStartupRetries("deleteWebhook", () => telegram.deleteWebhook({ drop_pending_updates: false }), logger);
   void publishMenu(app.deps.outbox);
-  limitPollBatches(telegram);
+  limitPollBatches(telegram, config.TELEGRAM_POLL_BATCH);
   const polling = app.telegraf.launch({ allowedUpdates: [...UPDATE_TYPES], dropPendingUpdates: false });
   polling.catch((error: unknown) => logger.error("polling stopped", { error: startFailure(error) }));
   logger.info("bot started", { mode: "polling" });
