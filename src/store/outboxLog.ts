@@ -1,4 +1,5 @@
-import { copyFile, open, readFile, rename, writeFile, type FileHandle } from "node:fs/promises";
+import { closeSync, ftruncateSync, openSync, writeFileSync } from "node:fs";
+import { copyFile, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Logger } from "../log.js";
 import { parseJsonLine } from "../validation/jsonLine.js";
@@ -27,7 +28,8 @@ const OUTBOX_PUT: RecordKind<OutboxPutHeader> = { name: "outbox line", version: 
  * of delivered replies leaves the disk: at once when the bot is idle, within moments when it is busy.
  */
 export class OutboxLog {
-  private handle: FileHandle | null = null;
+  /** The log open for appending; its writes are synchronous (see writeQueued). */
+  private fd: number | null = null;
   private size = 0;
   private rewrittenSize = 0;
   /** Appends and rewrites, one after another. */
@@ -96,8 +98,8 @@ export class OutboxLog {
   /** Waits for the lines queued, then lets go of the file. */
   async close(): Promise<void> {
     await this.after(async () => {
-      await this.handle?.close();
-      this.handle = null;
+      if (this.fd !== null) closeSync(this.fd);
+      this.fd = null;
     });
   }
 
@@ -134,9 +136,11 @@ export class OutboxLog {
     // Nothing waits: the lines queued are moot, and an empty file says so.
     if (this.live.size === 0) return this.empty();
     if (this.broken) return this.rewrite();
+    // Synchronous, as a conversation's save is (JournalFileSync): a short append costs less held on
+    // the event loop than handed to the thread pool and back.
     try {
-      this.handle ??= await open(this.file, "a");
-      await this.handle.appendFile(text);
+      this.fd ??= openSync(this.file, "a");
+      writeFileSync(this.fd, text);
     } catch (error) {
       this.broken = true;
       throw error;
@@ -152,16 +156,16 @@ export class OutboxLog {
     const temp = join(dirname(this.file), `.${basename(this.file)}.tmp`);
     await writeFile(temp, text);
     await rename(temp, this.file);
-    await this.handle?.close();
-    this.handle = await open(this.file, "a");
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = openSync(this.file, "a");
     this.size = Buffer.byteLength(text);
     this.rewrittenSize = this.size;
     this.broken = false;
   }
 
   private async empty(): Promise<void> {
-    this.handle ??= await open(this.file, "a");
-    await this.handle.truncate(0);
+    this.fd ??= openSync(this.file, "a");
+    ftruncateSync(this.fd, 0);
     this.size = 0;
     this.rewrittenSize = 0;
     this.broken = false;

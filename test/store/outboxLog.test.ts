@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -10,24 +9,18 @@ import { OutboxLog } from "../../src/store/outboxLog.js";
 /** The disk as the log sees it: every append counted, and the next one cut short by a full disk when asked. */
 const disk = vi.hoisted(() => ({ appends: 0, failNext: false }));
 
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const fs = await importOriginal<typeof import("node:fs/promises")>();
-  const open = async (...args: Parameters<typeof fs.open>) => {
-    const handle = await fs.open(...args);
-    return new Proxy(handle, {
-      get(target, key) {
-        if (key !== "appendFile") return Reflect.get(target, key, target) as unknown;
-        return async (text: string) => {
-          disk.appends += 1;
-          if (!disk.failNext) return target.appendFile(text);
-          disk.failNext = false;
-          await target.appendFile(text.slice(0, text.length >> 1));
-          throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-        };
-      },
-    }) as FileHandle;
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs")>();
+  // The log appends through its open descriptor; writes by path (the test's own) pass through.
+  const writeFileSync = (file: Parameters<typeof fs.writeFileSync>[0], text: string, ...rest: unknown[]) => {
+    if (typeof file !== "number") return fs.writeFileSync(file, text, ...(rest as []));
+    disk.appends += 1;
+    if (!disk.failNext) return fs.writeFileSync(file, text);
+    disk.failNext = false;
+    fs.writeFileSync(file, text.slice(0, text.length >> 1));
+    throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
   };
-  return { ...fs, open, default: { ...fs, open } };
+  return { ...fs, writeFileSync, default: { ...fs, writeFileSync } };
 });
 
 const dirs: string[] = [];
