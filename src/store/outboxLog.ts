@@ -3,6 +3,7 @@ import { copyFile, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Logger } from "../log.js";
 import { parseJsonLine } from "../validation/jsonLine.js";
+import { KeyedGroups, KeyedQueue, type Waiting } from "./keyedQueue.js";
 import { compareOutboxIds } from "./outboxId.js";
 import { asidePath, checkRecord, InvalidRecordError, type RecordReader } from "./recordFile.js";
 import { OUTBOX_ENTRY_VERSION, outboxLineSchema, outboxPutHeaderSchema, type OutboxLine, type OutboxPutHeader, type RecordKind } from "./records.js";
@@ -10,6 +11,9 @@ import type { OutboxEntry } from "./store.js";
 
 /** Past this size the log is rewritten with only the batches still to deliver. */
 export const REWRITE_AT_BYTES = 4 * 1024 * 1024;
+
+/** The queue's one key: the log is one file. */
+const LOG = "outbox.jsonl";
 
 const OUTBOX_PUT: RecordKind<OutboxPutHeader> = { name: "outbox line", version: OUTBOX_ENTRY_VERSION, migrations: {}, schema: outboxPutHeaderSchema };
 
@@ -28,14 +32,14 @@ const OUTBOX_PUT: RecordKind<OutboxPutHeader> = { name: "outbox line", version: 
  * of delivered replies leaves the disk: at once when the bot is idle, within moments when it is busy.
  */
 export class OutboxLog {
-  /** The log open for appending; its writes are synchronous (see writeQueued). */
+  /** The log open for appending; its writes are synchronous (see write). */
   private fd: number | null = null;
   private size = 0;
   private rewrittenSize = 0;
-  /** Appends and rewrites, one after another. */
-  private chain: Promise<void> = Promise.resolve();
-  private queued: string[] = [];
-  private nextWrite: Promise<void> | null = null;
+  /** Appends and rewrites, one after another, whether the ones before succeeded or not. */
+  private readonly queue = new KeyedQueue<typeof LOG>();
+  /** Lines appended while the queue is busy go out together in its next write. */
+  private readonly lines = new KeyedGroups<typeof LOG, string>(this.queue, (_, group) => this.writeLines(group));
   /** A write failed, perhaps half done: the file is rewritten before the next line. */
   private broken = false;
 
@@ -91,13 +95,13 @@ export class OutboxLog {
       this.live.delete(entry.id);
       removed += 1;
     }
-    await this.after(() => this.rewrite());
+    await this.queue.run(LOG, () => this.rewrite());
     return removed;
   }
 
   /** Waits for the lines queued, then lets go of the file. */
   async close(): Promise<void> {
-    await this.after(async () => {
+    await this.queue.run(LOG, async () => {
       if (this.fd !== null) closeSync(this.fd);
       this.fd = null;
     });
@@ -117,22 +121,16 @@ export class OutboxLog {
   }
 
   private append(line: string): Promise<void> {
-    this.queued.push(line);
-    this.nextWrite ??= this.after(() => this.writeQueued());
-    return this.nextWrite;
+    return this.lines.add(LOG, line);
   }
 
-  /** Runs `work` after every earlier append and rewrite, whether they succeeded or not. */
-  private after(work: () => Promise<void>): Promise<void> {
-    const done = this.chain.then(work);
-    this.chain = done.catch(() => undefined);
-    return done;
+  /** The lines waiting, in one write; each waiter settles with it. */
+  private async writeLines(group: Waiting<string>[]): Promise<void> {
+    await this.write(group.map(({ item }) => item).join(""));
+    for (const waiter of group) waiter.resolve();
   }
 
-  private async writeQueued(): Promise<void> {
-    const text = this.queued.join("");
-    this.queued = [];
-    this.nextWrite = null;
+  private async write(text: string): Promise<void> {
     // Nothing waits: the lines queued are moot, and an empty file says so.
     if (this.live.size === 0) return this.empty();
     if (this.broken) return this.rewrite();
