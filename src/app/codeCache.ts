@@ -4,7 +4,6 @@ import Module, { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
-import { threadId } from "node:worker_threads";
 
 /** What became of a bundle's code cache: none yet, used, or refused by V8 (another Node.js, other flags). */
 export type CacheState = "absent" | "accepted" | "rejected";
@@ -49,7 +48,8 @@ export function compileBundle(bundle: string, cacheDir: string): { script: Scrip
 export function saveCache(script: Script, file: string): boolean {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+    // Unique to this thread: the batch's workers may all save at once.
+    const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, file);
     return true;

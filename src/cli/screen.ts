@@ -1,22 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Readable, Writable } from "node:stream";
-import { config as loadDotenv } from "dotenv";
 import { todayInBeijing } from "../clock.js";
-import type { Evaluation } from "../engine/outcome.js";
-import type { Screening } from "../engine/screening.js";
-import { ConfigError } from "../config.js";
 import { langSchema, type Lang } from "../i18n/lang.js";
-import { loadQuestionBank } from "../rules/loadQuestions.js";
-import { describeFact } from "../interview/render.js";
 import { resultFileJson } from "../result/resultFileJson.js";
-import { printedResult } from "../result/printedResult.js";
 import { loadRules, type CompiledRules } from "../rules/loadRules.js";
 import { issueLine } from "../validation/issues.js";
-import { batchInputBytes, defaultJobs, runBatch } from "./runBatch.js";
 import { checkScreening, type BatchFormat } from "./screenLines.js";
-import { cliAssistant } from "./ask.js";
-import { UNLIMITED_LLM } from "../assistant/assistant.js";
 
 export interface CliIo {
   stdin: Readable;
@@ -64,10 +54,7 @@ export async function runScreen(argv: string[], io: CliIo): Promise<number> {
   if (values.batch !== undefined) {
     if (positionals.length > 0) return usage(io, "--batch takes no other file");
     if (values.json && values.csv) return usage(io, "choose one of --json and --csv");
-    const format = values.csv ? "csv" : "json";
-    const jobs = values.jobs === undefined ? defaultJobs(await batchInputBytes(values.batch), format) : Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not ${values.jobs}`);
-    return batch(values.batch, format, jobs, loadRules(), today, io);
+    return batch(values.batch, values.csv ? "csv" : "json", values.jobs, today, io);
   }
   if (positionals.length !== 1) return usage(io, "name one screening file (or - for stdin)");
   return runOne(positionals[0]!, values.json === true, values.explain === true, lang.data, loadRules(), today, io);
@@ -79,7 +66,7 @@ function usage(io: CliIo, message: string): number {
 }
 
 async function readSource(file: string, io: CliIo): Promise<string> {
-  if (file !== "-") return readFile(file, "utf8");
+  if (file !== "-") return readFileSync(file, "utf8");
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
@@ -98,33 +85,26 @@ async function runOne(file: string, json: boolean, explain: boolean, lang: Lang,
     io.stderr.write(result.issues.map((issue) => `${issueLine(issue)}\n`).join(""));
     return EXIT_INVALID;
   }
-  if (json) io.stdout.write(`${resultFileJson(result.value, lang)}\n`);
-  else {
-    const describe = describeFact({ bank: loadQuestionBank(), rules, screening: result.screening });
-    io.stdout.write(`${printedResult(result.value, rules, lang, { describe, name: result.screening.applicant?.name })}\n`);
-  }
-  return explain ? printExplanation(result.value, result.screening, lang, rules, io) : EXIT_OK;
-}
-
-/** After the result, its explanation: the LLM's with OPENAI_API_KEY (environment or .env), else the template's. */
-async function printExplanation(evaluation: Evaluation, screening: Screening, lang: Lang, rules: CompiledRules, io: CliIo): Promise<number> {
-  loadDotenv({ quiet: true });
-  const describe = describeFact({ bank: loadQuestionBank(), rules, screening });
-  try {
-    const explanation = await cliAssistant(process.env, io.stderr, rules).explain(evaluation, lang, { describe, allowance: UNLIMITED_LLM });
-    io.stdout.write(`\n${explanation.text}\n`);
+  if (json) {
+    io.stdout.write(`${resultFileJson(result.value, lang)}\n`);
     return EXIT_OK;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${error.message}\n`);
-    return EXIT_INVALID;
   }
+  const { printReadable } = await import("./screenReadable.js");
+  const run = { evaluation: result.value, screening: result.screening, lang, rules, explain };
+  return (await printReadable(run, io.stdout, io.stderr)) ? EXIT_OK : EXIT_INVALID;
 }
 
-/** `jobs` threads screen: one is this thread alone, more are worker threads. */
-async function batch(file: string, format: BatchFormat, jobs: number, rules: CompiledRules, today: string, io: CliIo): Promise<number> {
+/**
+ * `--jobs` threads screen, by default as many as the file's size calls for: one is this thread
+ * alone, more are worker threads. The batch's module is loaded here only, so a one-shot run
+ * loads no worker threads or streams.
+ */
+async function batch(file: string, format: BatchFormat, jobsOption: string | undefined, today: string, io: CliIo): Promise<number> {
+  const { batchInputBytes, defaultJobs, runBatch } = await import("./runBatch.js");
+  const jobs = jobsOption === undefined ? defaultJobs(await batchInputBytes(file), format) : Number(jobsOption);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not ${jobsOption}`);
   try {
-    return (await runBatch(file, format, rules, today, jobs === 1 ? 0 : jobs, io)) > 0 ? EXIT_INVALID : EXIT_OK;
+    return (await runBatch(file, format, loadRules(), today, jobs === 1 ? 0 : jobs, io)) > 0 ? EXIT_INVALID : EXIT_OK;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     io.stderr.write(`${file}: cannot read: ${(error as Error).message}\n`);
