@@ -9,20 +9,28 @@ import { elapsedMs } from "./timing.js";
  */
 
 /**
- * The floors' loop over a batch file's text: every line (blank ones skipped, as a batch skips
- * them) whose index is `share` modulo `of` is JSON.parsed and, given a result, that result is
- * JSON.stringified once per line. It refers to nothing outside itself, so worker threads run
- * this very code (from its source) and one thread and many do the same work per line.
+ * The floors' loop over a batch file's bytes: every line (blank ones skipped, as a batch skips
+ * them) whose index is `share` modulo `of` is decoded, JSON.parsed and, given a result, that
+ * result is JSON.stringified once per line. The file is read as bytes and each line decoded by
+ * itself: on the 2-core development machine, decoding a 100,000-line file into one string first
+ * took 1.1 s of the loop's 1.3–1.7 s, against 0.77–0.87 s for the whole loop this way, and the
+ * batch itself never decodes a whole file at once. It refers to nothing outside itself, so
+ * worker threads run this very code (from its source) and one thread and many do the same work
+ * per line.
  */
-function floorLoop(text: string, result: unknown, share: number, of: number): number {
+function floorLoop(bytes: Buffer, result: unknown, share: number, of: number): number {
   let lines = 0;
   let work = 0;
   let index = 0;
-  for (const line of text.split("\n")) {
-    if (line === "" || index++ % of !== share) continue;
-    const parsed = JSON.parse(line) as object;
-    work += result === null ? Object.keys(parsed).length : JSON.stringify(result).length + 1;
-    lines += 1;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    if (end > start && index++ % of === share) {
+      const parsed = JSON.parse(bytes.toString("utf8", start, end)) as object;
+      work += result === null ? Object.keys(parsed).length : JSON.stringify(result).length + 1;
+      lines += 1;
+    }
+    start = end + 1;
   }
   if (work === 0) throw new Error("the floor did nothing");
   return lines;
@@ -31,7 +39,7 @@ function floorLoop(text: string, result: unknown, share: number, of: number): nu
 /** Lines per second of one thread that reads the file and runs the loop over all of it. */
 function oneThread(file: string, result: unknown): number {
   const start = process.hrtime.bigint();
-  const lines = floorLoop(readFileSync(file, "utf8"), result, 0, 1);
+  const lines = floorLoop(readFileSync(file), result, 0, 1);
   return lines / (elapsedMs(start) / 1000);
 }
 
@@ -52,7 +60,7 @@ export const parseStringifyFloor = (file: string, result: unknown) => oneThread(
 export async function parallelParseStringifyFloor(file: string, result: unknown, threads: number): Promise<number> {
   const source = `const { parentPort, workerData: w } = require("node:worker_threads");
 const floorLoop = ${floorLoop.toString()};
-parentPort.postMessage(floorLoop(require("node:fs").readFileSync(w.file, "utf8"), w.result, w.share, w.of));`;
+parentPort.postMessage(floorLoop(require("node:fs").readFileSync(w.file), w.result, w.share, w.of));`;
   const start = process.hrtime.bigint();
   const counts = await Promise.all(Array.from({ length: threads }, (_, share) => new Promise<number>((resolve, reject) => {
     const worker = new Worker(source, { eval: true, workerData: { file, result, share, of: threads } });
