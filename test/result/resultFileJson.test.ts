@@ -80,6 +80,22 @@ describe("result file JSON text", () => {
     );
   });
 
+  it("renders each reason from its own parameters, never from another's that reads alike", () => {
+    const base = evaluate(policyScreenings()[0]!.screening, rules, "2026-03-01");
+    const withReason = (params: Record<string, string | number>): Evaluation => ({
+      ...base,
+      items: [{ ...base.items[0]!, reasons: [{ code: "cap_annual", cite: "6", params }] }],
+    });
+    // Parameters that a key without each string's length, or telling numbers from strings less
+    // carefully, would take for one another.
+    const lookalikes: Record<string, string | number>[] = [{ limitFen: 100 }, { limitFen: "100" }, { limitFen: 3100 }, { limitFen: "3:100" }, { limitFen: "undefined:100" }, { limitFen: "a|usedFen=5" }, { limitFen: "a", usedFen: 5 }];
+    for (const lang of LANGS) {
+      const texts = lookalikes.map((params) => resultFileJson(withReason(params), lang));
+      lookalikes.forEach((params, i) => expect(texts[i]).toBe(JSON.stringify(toResultFile(withReason(params), lang))));
+      expect(new Set(texts).size).toBe(lookalikes.length);
+    }
+  });
+
   it("keeps the screening's own text exact through escaping", () => {
     const parsed = parseScreening({ applicant: { inJurisdiction: true, sectors: ["ai"] }, infrastructure: [{ kind: "other", name: 'say "hi"\\\n\ud83d', eligibleInvestment: 1000, yearsSupported: 0 }] });
     if (!parsed.ok) throw new Error("invalid screening");
