@@ -97,7 +97,7 @@ async function runOne(file: string, json: boolean, explain: boolean, lang: Lang,
 /**
  * `--jobs` threads screen, by default as many as the file's size calls for: one is this thread
  * alone, more are worker threads. The batch's module is loaded here only, so a one-shot run
- * loads no worker threads or streams.
+ * does not load it, nor node:worker_threads with it.
  */
 async function batch(file: string, format: BatchFormat, jobsOption: string | undefined, today: string, io: CliIo): Promise<number> {
   const { batchInputBytes, defaultJobs, runBatch } = await import("./runBatch.js");
