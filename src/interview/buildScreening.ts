@@ -1,4 +1,5 @@
 import type { Screening } from "../engine/screening.js";
+import { memo } from "../memo.js";
 import { fenToYuan } from "../engine/money.js";
 import { groupOf } from "./overlapMembers.js";
 import type { Question, QuestionBank } from "./questionBank.js";
@@ -14,29 +15,7 @@ export function keyOf(id: string, index: number | null): string {
   return index === null ? id : `${id}#${index}`;
 }
 
-const MAX_REMEMBERED = 4096;
-
-/**
- * `compute` of a key, worked out once: the interview reads the same few keys and paths many
- * times a step. Bounded, since a forged button can carry any key: when full, it is emptied.
- * Not a least-recently-used cache: its reordering on every read took about a tenth of a bot's
- * conversation turn (a profile under `npm run bench:bot`).
- */
-function memo<V>(compute: (key: string) => V): (key: string) => V {
-  const known = new Map<string, V>();
-  return (key) => {
-    let value = known.get(key);
-    // Stryker disable next-line ConditionalExpression: a memo; working the value out again gives the same value.
-    if (value === undefined) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on memory; emptied or not, the values are the same.
-      if (known.size >= MAX_REMEMBERED) known.clear();
-      known.set(key, (value = compute(key)));
-    }
-    return value;
-  };
-}
-
-/** Keys already read, per question bank. */
+/** Keys already read, per question bank: the interview reads the same few keys and paths many times a step. */
 const refsByBank = new WeakMap<QuestionBank, (key: string) => QuestionRef | null>();
 
 export function parseKey(bank: QuestionBank, key: string): QuestionRef | null {

@@ -1,6 +1,7 @@
 import { fenToYuan } from "../engine/money.js";
 import type { Evaluation, ItemOutcome, Reason, TraceStep } from "../engine/outcome.js";
 import type { Lang } from "../i18n/lang.js";
+import { MAX_REMEMBERED, memo } from "../memo.js";
 import { renderNote, renderReason } from "./renderReason.js";
 import { renderTrace } from "./renderTrace.js";
 
@@ -14,32 +15,19 @@ import { renderTrace } from "./renderTrace.js";
 const yuanOrNull = (fen: number | null) => (fen === null ? "null" : `${fenToYuan(fen)}`);
 
 /**
- * JSON text of strings from small fixed sets (item ids, statuses, screening paths, reasons
- * without parameters), each escaped once. Never used for text that carries amounts or names.
+ * JSON text of strings from small fixed sets (item ids, statuses, screening paths), each escaped
+ * once. Never used for text that carries amounts or names.
  */
-const quotedOnce = new Map<string, string>();
-function quoted(text: string): string {
-  let json = quotedOnce.get(text);
-  // Stryker disable next-line ConditionalExpression: a cache; escaping again gives the same text.
-  if (json === undefined) {
-    json = JSON.stringify(text);
-    quotedOnce.set(text, json);
-  }
-  return json;
-}
-
-/** Reasons' JSON text remembered: at most this many, then forgotten all at once. */
-const MAX_REASON_TEXTS = 4096;
-const reasonTexts = new Map<string, string>();
+const quoted = memo((text) => JSON.stringify(text));
 
 /**
- * What a reason's text depends on: the language, Article, code and each parameter, named by the
- * engine. A number is written as it is (an amount is formatted only when a number); a string
- * with its length first, which no number's text has, so no two different sets of parameters
- * share a key, whatever their strings hold.
+ * What a reason's text depends on besides the language: the Article, code and each parameter,
+ * named by the engine. A number is written as it is (an amount is formatted only when a
+ * number); a string with its length first, which no number's text has, so no two different
+ * sets of parameters share a key, whatever their strings hold.
  */
-function reasonKey(reason: Reason, lang: Lang): string {
-  let key = `${lang}|${reason.cite}|${reason.code}`;
+function reasonKey(reason: Reason): string {
+  let key = `${reason.cite}|${reason.code}`;
   const params = reason.params;
   for (const name in params) {
     const value = params[name]!;
@@ -52,20 +40,11 @@ function reasonKey(reason: Reason, lang: Lang): string {
 /**
  * A reason's JSON text, rendered and escaped once for all the results that give it: reasons
  * repeat (16 a screening over 20,000 generated screenings, 9 of them with parameters, and 441
- * different ones of those in all), and rendering them was over half of writing a result.
+ * different ones of those in all), and rendering them was over half of writing a result. Each
+ * language keeps half of a memo's usual bound.
  */
-function reasonJson(reason: Reason, lang: Lang): string {
-  const key = reasonKey(reason, lang);
-  let json = reasonTexts.get(key);
-  // Stryker disable next-line ConditionalExpression: a cache; rendering again gives the same text.
-  if (json === undefined) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on memory; emptied or not, the texts are the same.
-    if (reasonTexts.size >= MAX_REASON_TEXTS) reasonTexts.clear();
-    json = JSON.stringify(renderReason(reason, lang));
-    reasonTexts.set(key, json);
-  }
-  return json;
-}
+const reasonJsonIn = (lang: Lang) => memo((reason: Reason) => JSON.stringify(renderReason(reason, lang)), reasonKey, MAX_REMEMBERED / 2);
+const REASON_JSON: Record<Lang, (reason: Reason) => string> = { en: reasonJsonIn("en"), zh: reasonJsonIn("zh") };
 
 function jsonList<T>(values: readonly T[], json: (value: T) => string): string {
   // Stryker disable next-line ConditionalExpression: a shortcut; the loop below also writes "[]".
@@ -82,7 +61,7 @@ function itemJson(item: ItemOutcome, lang: Lang): string {
     `{"id":${quoted(item.id)},"status":${quoted(item.status)}` +
     `,"maxSupport":${yuanOrNull(item.maxSupportFen)},"potentialMaxSupport":${yuanOrNull(item.potentialMaxSupportFen)}` +
     `,"missing":${jsonList(item.missing, quoted)}` +
-    `,"reasons":${jsonList(item.reasons, (reason) => reasonJson(reason, lang))}` +
+    `,"reasons":${jsonList(item.reasons, REASON_JSON[lang])}` +
     `,"trace":${jsonList(item.trace, traceJson)}` +
     `,"counted":${item.counted},"countedSupport":${fenToYuan(item.countedSupportFen)}` +
     // Article 11's project only, and its key order is the engine's: left to JSON.stringify.
