@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/paths.js";
 import type { FakeBotApi } from "../support/fakeBotApi.js";
-import { runCli, type CliRun } from "../support/runCli.js";
+import { runBuiltCli, runCli } from "../support/runCli.js";
 import { spawnBot } from "../channels/telegram/childBot.js";
 import { Dialog } from "../channels/telegram/dialog.js";
 import { questionWords, startModel } from "../channels/telegram/driveInterview.js";
@@ -47,17 +47,9 @@ describe("the built bundle (dist/start.mjs)", () => {
   });
 });
 
-/** The built screening CLI (its launcher, dist/screen.cjs), run as `npm run screen` runs it. */
-async function runBuilt(args: string[]): Promise<CliRun> {
-  const run = promisify(execFile)(process.execPath, [join(projectRoot, "dist", "screen.cjs"), ...args], { cwd: projectRoot, env: { ...process.env, OPENAI_API_KEY: "" } });
-  try {
-    const { stdout, stderr } = await run;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** The built screening CLI (its launcher, dist/screen.cjs), without an LLM key as the sources run below. */
+const NO_KEY = { OPENAI_API_KEY: "" };
+const runBuilt = (args: string[]) => runBuiltCli("screen.cjs", args, undefined, NO_KEY);
 
 describe("the built screening CLI (dist/screen.cjs)", () => {
   const example = join(projectRoot, "examples", "spec-example.json");
@@ -68,7 +60,7 @@ describe("the built screening CLI (dist/screen.cjs)", () => {
     ["the readable result and its template explanation", ["--explain", example]],
     ["an invalid --jobs refused", ["--batch", example, "--jobs", "0"]],
   ])("prints what the sources print: %s", async (_, args) => {
-    const [built, source] = await Promise.all([runBuilt(args), runCli("screen", args, undefined, { OPENAI_API_KEY: "" })]);
+    const [built, source] = await Promise.all([runBuilt(args), runCli("screen", args, undefined, NO_KEY)]);
     expect(built).toEqual(source);
     expect(built.stdout + built.stderr).not.toBe("");
   });
