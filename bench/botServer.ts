@@ -10,6 +10,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createConversations } from "../src/app/conversations.js";
 import { runBot } from "../src/channels/telegram/runBot.js";
+import { wrapCallApi } from "../src/channels/telegram/wrapCallApi.js";
 import { readConfig } from "../src/config.js";
 import { loadQuestionBank } from "../src/rules/loadQuestions.js";
 import { createLogger } from "../src/log.js";
@@ -55,13 +56,11 @@ const bot = await runBot({
 
 // How many updates each long poll brings: polling takes a backlog in batches (src/channels/telegram/pollBatch.ts).
 const polled: number[] = [];
-const telegram = bot.app.telegraf.telegram;
-const callApi = telegram.callApi.bind(telegram) as (method: string, payload: unknown, options?: object) => Promise<unknown>;
-telegram.callApi = (async (method: string, payload: unknown, options?: object) => {
-  const result = await callApi(method, payload, options);
+wrapCallApi(bot.app.telegraf.telegram, (call) => async (method, payload, options) => {
+  const result = await call(method, payload, options);
   if (method === "getUpdates" && Array.isArray(result)) polled.push(result.length);
   return result;
-}) as typeof telegram.callApi;
+});
 
 const loop = monitorEventLoopDelay({ resolution: 10 });
 let rssMax = 0;

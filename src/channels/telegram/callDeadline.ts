@@ -1,4 +1,5 @@
 import type { Telegram } from "telegraf";
+import { wrapCallApi } from "./wrapCallApi.js";
 
 /**
  * A Bot API call that did not answer within its deadline. It carries node-fetch's own timeout
@@ -18,8 +19,6 @@ export class CallTimeoutError extends Error {
   }
 }
 
-type CallApi = Telegram["callApi"];
-
 /**
  * Gives every call made through this Telegram client a deadline (telegraf's own is 500 s): the
  * request is aborted, its socket freed, and the caller gets a CallTimeoutError. A long poll
@@ -27,9 +26,8 @@ type CallApi = Telegram["callApi"];
  * The function returned ends every call in flight at once (on shutdown).
  */
 export function withCallDeadline(telegram: Telegram, timeoutMs: number): () => void {
-  const call: CallApi = telegram.callApi.bind(telegram);
   const inFlight = new Set<AbortController>();
-  telegram.callApi = (async (method: string, payload: Record<string, unknown>, options: { signal?: AbortSignal } = {}) => {
+  wrapCallApi(telegram, (call) => async (method, payload, options = {}) => {
     const pollSeconds = method === "getUpdates" && typeof payload?.timeout === "number" ? payload.timeout : 0;
     const deadline = timeoutMs + pollSeconds * 1000;
     const controller = new AbortController();
@@ -43,7 +41,7 @@ export function withCallDeadline(telegram: Telegram, timeoutMs: number): () => v
     options.signal?.addEventListener("abort", forward);
     if (options.signal?.aborted) controller.abort();
     try {
-      return await (call as (m: string, p: unknown, o: { signal: AbortSignal }) => Promise<unknown>)(method, payload, { signal: controller.signal });
+      return await call(method, payload, { signal: controller.signal });
     } catch (error) {
       throw timedOut ? new CallTimeoutError(method, deadline) : error;
     } finally {
@@ -51,7 +49,7 @@ export function withCallDeadline(telegram: Telegram, timeoutMs: number): () => v
       inFlight.delete(controller);
       options.signal?.removeEventListener("abort", forward);
     }
-  }) as CallApi;
+  });
   return () => {
     for (const controller of inFlight) controller.abort();
   };

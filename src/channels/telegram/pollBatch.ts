@@ -1,4 +1,5 @@
 import type { Telegram } from "telegraf";
+import { wrapCallApi } from "./wrapCallApi.js";
 
 /**
  * Makes telegraf's long polling (getUpdates without a limit) take at most `limit` updates a call
@@ -12,7 +13,6 @@ import type { Telegram } from "telegraf";
  * The cap also bounds throughput at about `limit` updates per round trip to the Bot API.
  */
 export function limitPollBatches(telegram: Telegram, limit: number): void {
-  const call = telegram.callApi.bind(telegram) as (method: string, payload: Record<string, unknown>, options?: object) => Promise<unknown>;
-  telegram.callApi = ((method: string, payload: Record<string, unknown>, options?: object) =>
-    call(method, method === "getUpdates" && payload?.limit === undefined ? { ...payload, limit } : payload, options)) as Telegram["callApi"];
+  wrapCallApi(telegram, (call) => (method, payload, options) =>
+    call(method, method === "getUpdates" && payload?.limit === undefined ? { ...payload, limit } : payload, options));
 }
