@@ -5,7 +5,7 @@ import type { Evaluation } from "../engine/outcome.js";
 import type { Screening } from "../engine/screening.js";
 import type { CompiledRules } from "../engine/compiledRules.js";
 import { buildScreening } from "./buildScreening.js";
-import { floorFen } from "./supportFloor.js";
+import { floorFen, groupFloorsFen } from "./supportFloor.js";
 import type { Candidate } from "./nextQuestion.js";
 import type { Question, QuestionBank } from "./questionBank.js";
 import type { AnswerValue, LogEntry } from "./state.js";
@@ -36,9 +36,15 @@ export function answerVariants(question: Question, offered?: readonly string[]):
   }
 }
 
-/** The part of a result an answer can change: each item's status, its floor (the least it pays once Article 1's gate holds), its potential, and what Article 16 counts of it. */
-function fingerprint(rules: CompiledRules, screening: Screening, evaluation: Evaluation): string {
-  return JSON.stringify(evaluation.items.map((item) => [item.id, item.status, floorFen(rules, screening, item), item.potentialMaxSupportFen, item.countedSupportFen]));
+/**
+ * The part of a result an answer can change: each item's status, its floor (the least it pays
+ * once Article 1's gate holds), what its groups of facts that add up pay, its potential, and
+ * what Article 16 counts of it.
+ */
+export function fingerprint(rules: CompiledRules, screening: Screening, evaluation: Evaluation): string {
+  return JSON.stringify(
+    evaluation.items.map((item) => [item.id, item.status, floorFen(rules, screening, item), groupFloorsFen(rules, screening, item), item.potentialMaxSupportFen, item.countedSupportFen]),
+  );
 }
 
 /**

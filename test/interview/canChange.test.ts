@@ -3,7 +3,7 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import { MAX_FEN } from "../../src/engine/money.js";
 import { MAX_COUNT, type Screening } from "../../src/engine/screening.js";
 import { answerVariants } from "../../src/interview/canChange.js";
-import { floorFen } from "../../src/interview/supportFloor.js";
+import { floorFen, groupFloorsFen } from "../../src/interview/supportFloor.js";
 import { MAX_LISTED_PROJECTS } from "../../src/interview/validateAnswer.js";
 import { AS_OF, ctx } from "./conversation.js";
 
@@ -74,5 +74,36 @@ describe("an item's floor: the least it pays, whatever its own unknown facts, on
     };
     // 20 % of each investment, the second less what it already received.
     expect(floors(screening)).toMatchObject({ "11#1": 2_000_000_00, "11#2": 5_000_000_00 });
+  });
+});
+
+describe("what an item's groups of facts that add up pay: their unknown members unfavourable, every other unknown fact favourable", () => {
+  /** Article 7's (or 5's) bounds for a screening. */
+  function groupFloors(screening: Screening, id = "7"): number[] {
+    const item = evaluate(screening, ctx.rules, AS_OF).items.find((i) => i.id === id)!;
+    return groupFloorsFen(ctx.rules, screening, item);
+  }
+  const kindUnknown = { inJurisdiction: true, sectors: ["ai" as const] };
+
+  it("counts the standards known while the kind, which the floor reads as not an enterprise, is unknown", () => {
+    const screening: Screening = { applicant: kindUnknown, standards: { international: 1, local: 2, receivedThisYear: 0 } };
+    expect(floorFen(ctx.rules, screening, evaluate(screening, ctx.rules, AS_OF).items.find((i) => i.id === "7")!)).toBe(0);
+    expect(groupFloors(screening)).toEqual([900_000_00]);
+    expect(groupFloors({ applicant: kindUnknown, standards: { international: 1, receivedThisYear: 0 } })).toEqual([500_000_00]);
+    // Nothing known of the group: no standard at all, so nothing.
+    expect(groupFloors({ applicant: kindUnknown, standards: { receivedThisYear: 0 } })).toEqual([0]);
+  });
+
+  it("keeps within the cap, less what was received this year", () => {
+    expect(groupFloors({ applicant: kindUnknown, standards: { international: 3, receivedThisYear: 200_000 } })).toEqual([800_000_00]);
+  });
+
+  it("reads the other unknown facts favourably: Article 5's good outcomes, unknown, do not hide the filings known", () => {
+    expect(groupFloors({ applicant: kindUnknown, filings: { deepSynthesis: true, receivedThisYear: 0 } }, "5")).toEqual([200_000_00]);
+  });
+
+  it("is nothing to count once every member of the group is known, or the item is decided", () => {
+    expect(groupFloors({ applicant: kindUnknown, standards: { international: 1, national: 0, local: 0, receivedThisYear: 0 } })).toEqual([]);
+    expect(groupFloors({ applicant: { ...kindUnknown, kind: "enterprise" }, standards: { international: 1, national: 0, local: 0, receivedThisYear: 0 } })).toEqual([]);
   });
 });

@@ -3,12 +3,11 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/engine/evaluate.js";
 import type { Screening } from "../../src/engine/screening.js";
 import { buildScreening, parseKey } from "../../src/interview/buildScreening.js";
-import { answerVariants } from "../../src/interview/canChange.js";
+import { answerVariants, fingerprint } from "../../src/interview/canChange.js";
 import type { InterviewState } from "../../src/interview/state.js";
 import { NOTHING_TO_CLAIM } from "../support/nothingToClaim.js";
 import { consistent } from "../support/personaAnswers.js";
 import { completeScreening, partialOfComplete } from "../support/screeningArbitrary.js";
-import { floorFen } from "../../src/interview/supportFloor.js";
 import { currentOptions } from "../../src/interview/interview.js";
 import { AS_OF, ctx, interview, outcomeOf } from "./conversation.js";
 
@@ -33,10 +32,8 @@ const PERSONAS: [string, Screening][] = [
   ["an applicant who does not know most facts", { asOf: "2026-03-01", applicant: { inJurisdiction: true, sectors: ["ai"], kind: "enterprise" } }],
 ];
 
-/** What an answer can change: every item's status, floor (see `floorFen`) and potential, and what Article 16 counts of it. */
-function boundsOf(screening: Screening): string {
-  return evaluate(screening, ctx.rules, AS_OF).items.map((item) => `${item.id}:${item.status}:${floorFen(ctx.rules, screening, item)}:${item.potentialMaxSupportFen}:${item.countedSupportFen}`).join(";");
-}
+/** What an answer can change, over every item (see `fingerprint`). */
+const boundsOf = (screening: Screening): string => fingerprint(ctx.rules, screening, evaluate(screening, ctx.rules, screening.asOf ?? AS_OF));
 
 /** Fails when every answer to the current question leads to the same result (the name, a detail, aside). */
 function expectQuestionMatters(state: InterviewState): void {
@@ -78,6 +75,16 @@ describe("scripted interviews", () => {
     expect(outcomeOf(final)).toEqual(outcomeOf(direct));
     // One international standard (500,000), not the 900,000 the annual cap leaves.
     expect(final.items.find((item) => item.id === "7")).toMatchObject({ status: "needs_info", potentialMaxSupportFen: 500_000_00 });
+  });
+
+  it("asks each kind of standard of an applicant that does not know its kind: together they decide Article 7's potential", () => {
+    // Any one count left unknown could still fill the annual cap, and an unknown kind leaves nothing certain.
+    const p: Screening = { asOf: "2028-04-29", applicant: { inJurisdiction: true, sectors: ["future_information"], sme: false }, standards: { international: 1, national: 0, local: 2, receivedThisYear: 0.01 } };
+    const { asked, final, direct } = interview(p, expectQuestionMatters);
+    expect(asked).toEqual(expect.arrayContaining(["kind", "standardsInternational", "standardsNational", "standardsLocal"]));
+    expect(outcomeOf(final)).toEqual(outcomeOf(direct));
+    // One international and two local standards (500,000 + 2 × 200,000), not the 999,999.99 the annual cap leaves.
+    expect(final.items.find((item) => item.id === "7")).toMatchObject({ status: "needs_info", potentialMaxSupportFen: 900_000_00 });
   });
 
   it("never asks about vouchers once the applicant is not an SME", () => {
