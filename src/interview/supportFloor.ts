@@ -44,9 +44,11 @@ export function floorFen(rules: CompiledRules, s: Screening, item: ItemOutcome):
  */
 export function groupFloorsFen(rules: CompiledRules, s: Screening, item: ItemOutcome): number[] {
   if (item.status !== "needs_info") return [];
-  const favourable = new Facts(true);
-  runRule(rules, s, item, favourable);
-  const firstOfGroup = new Map<string, string>();
-  for (const [path, group] of favourable.groups ?? []) if (!firstOfGroup.has(group)) firstOfGroup.set(group, path);
-  return [...firstOfGroup].map(([group, path]) => runRule(rules, s, item, new Facts(true, { path, favourable: false, group })));
+  // Stryker disable next-line BooleanLiteral: the rules read every member of a group whatever comes before it, so either run finds the groups
+  const read = new Facts(true);
+  runRule(rules, s, item, read);
+  // One unknown member of each group: an override that reads it unfavourable reads its siblings so too.
+  const memberOf = new Map<string, string>();
+  for (const [path, group] of read.groups ?? []) memberOf.set(group, path);
+  return [...memberOf].map(([group, path]) => runRule(rules, s, item, new Facts(true, { path, favourable: false, group })));
 }

@@ -105,5 +105,7 @@ describe("what an item's groups of facts that add up pay: their unknown members 
   it("is nothing to count once every member of the group is known, or the item is decided", () => {
     expect(groupFloors({ applicant: kindUnknown, standards: { international: 1, national: 0, local: 0, receivedThisYear: 0 } })).toEqual([]);
     expect(groupFloors({ applicant: { ...kindUnknown, kind: "enterprise" }, standards: { international: 1, national: 0, local: 0, receivedThisYear: 0 } })).toEqual([]);
+    // Not an enterprise: nothing the standards say can make Article 7 apply.
+    expect(groupFloors({ applicant: { ...kindUnknown, kind: "social_organization" }, standards: { international: 1, receivedThisYear: 0 } })).toEqual([]);
   });
 });
