@@ -3,9 +3,7 @@ import type { Lang } from "../i18n/lang.js";
 import { t, type MessageParams } from "../i18n/translate.js";
 import { CATALOGS, type MessageKey } from "../i18n/catalog/index.js";
 import type { Reason } from "../engine/outcome.js";
-
-/** Reasons without parameters recur in every result: render each once per language. */
-const plain = new Map<string, string>();
+import { memo } from "../memo.js";
 
 /** Parameters that carry codes of the screening format, shown by their names. */
 const CODED = new Set(["kind", "level", "promotedFrom", "levels"]);
@@ -43,29 +41,21 @@ export function reasonText(reason: Reason, lang: Lang): string {
   return t(lang, `reason.${reason.code}` as MessageKey, reason.params ? named(reason.params, lang) : undefined);
 }
 
-/** "Article 6: only small and medium-sized enterprises …" in the reader's language. */
-export function renderReason(reason: Reason, lang: Lang): string {
-  if (reason.params) return render(reason, lang);
-  const key = `${lang}|${reason.cite}|${reason.code}`;
-  let text = plain.get(key);
-  if (text === undefined) {
-    text = render(reason, lang);
-    plain.set(key, text);
-  }
-  return text;
-}
-
-/** "Article 6: " / "第六条：", for each citation and language, made once. */
-const prefixes: Record<Lang, Map<string, string>> = { en: new Map(), zh: new Map() };
+/** "Article 6: " / "第六条：" in the reader's language, for each citation, made once. */
+const prefixIn = (lang: Lang) => memo((cite: string) => `${articleLabel(cite, lang)}${lang === "en" ? ": " : "："}`);
+const prefixes: Record<Lang, (cite: string) => string> = { en: prefixIn("en"), zh: prefixIn("zh") };
 
 function render(reason: Reason, lang: Lang): string {
-  let prefix = prefixes[lang].get(reason.cite);
-  // Stryker disable next-line ConditionalExpression: a cache; making the prefix again gives the same text.
-  if (prefix === undefined) {
-    prefix = `${articleLabel(reason.cite, lang)}${lang === "en" ? ": " : "："}`;
-    prefixes[lang].set(reason.cite, prefix);
-  }
-  return prefix + reasonText(reason, lang);
+  return prefixes[lang](reason.cite) + reasonText(reason, lang);
+}
+
+/** Reasons without parameters recur in every result: each rendered once per language (a citation is digits and dots, a code has no "|"). */
+const plainIn = (lang: Lang) => memo((reason: Reason) => render(reason, lang), (reason) => `${reason.cite}|${reason.code}`);
+const plain: Record<Lang, (reason: Reason) => string> = { en: plainIn("en"), zh: plainIn("zh") };
+
+/** "Article 6: only small and medium-sized enterprises …" in the reader's language. */
+export function renderReason(reason: Reason, lang: Lang): string {
+  return reason.params ? render(reason, lang) : plain[lang](reason);
 }
 
 export function renderNote(note: Reason, lang: Lang): string {
