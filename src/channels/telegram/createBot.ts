@@ -5,6 +5,7 @@ import type { Logger } from "../../log.js";
 import { telegramConversationId } from "../../store/conversationId.js";
 import { createDispatcher, type TelegramDeps } from "./dispatch.js";
 import { withCallDeadline } from "./callDeadline.js";
+import { sendJsonCallsDirectly } from "./jsonCalls.js";
 import { DEFAULT_RETRY, Outbox, type RateLimits, type RetryPolicy } from "./outbox.js";
 
 export interface BotOptions {
@@ -38,6 +39,7 @@ export function createBot(options: BotOptions): BotApp {
   });
   const { logger, conversations } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
+  sendJsonCallsDirectly(telegraf.telegram);
   const abortCalls = withCallDeadline(telegraf.telegram, retry.callTimeoutMs);
   const outbox = new Outbox(telegraf.telegram, {
     store: conversations.deps.store,
