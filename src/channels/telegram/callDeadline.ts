@@ -1,21 +1,18 @@
 import type { Telegram } from "telegraf";
+import { FetchError } from "./jsonCalls.js";
 import { wrapCallApi } from "./wrapCallApi.js";
 
 /**
- * A Bot API call that did not answer within its deadline. It carries node-fetch's own timeout
- * name and type, so telegraf's polling loop retries a timed-out getUpdates as it retries a
+ * A Bot API call that did not answer within its deadline: a FetchError of node-fetch's own
+ * timeout type, so telegraf's polling loop retries a timed-out getUpdates as it retries a
  * network error, and classifySendError counts it as transient.
  */
-export class CallTimeoutError extends Error {
-  readonly type = "request-timeout";
-  readonly code = "ETIMEDOUT";
-
+export class CallTimeoutError extends FetchError {
   constructor(
     readonly method: string,
     readonly timeoutMs: number,
   ) {
-    super(`${method}: no answer from the Bot API within ${timeoutMs} ms`);
-    this.name = "FetchError";
+    super(`${method}: no answer from the Bot API within ${timeoutMs} ms`, "ETIMEDOUT", "request-timeout");
   }
 }
 

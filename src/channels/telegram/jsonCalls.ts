@@ -4,16 +4,16 @@ import { TelegramError, type Telegram } from "telegraf";
 import { wrapCallApi } from "./wrapCallApi.js";
 
 /**
- * A Bot API call that failed on the way: no connection, a broken one, or an answer that is not
- * JSON. Named as node-fetch names it, since telegraf's polling loop retries a getUpdates that
- * failed so (and classifySendError counts it as transient).
+ * A Bot API call that failed on the way: no connection, a broken one, an answer that is not
+ * JSON, or no answer in time (CallTimeoutError). Named as node-fetch names it, with its `type`,
+ * since telegraf's polling loop retries a getUpdates that failed so (and classifySendError
+ * counts it as transient).
  */
 export class FetchError extends Error {
-  readonly type = "system";
-
   constructor(
     message: string,
     readonly code?: string,
+    readonly type = "system",
   ) {
     super(message);
     this.name = "FetchError";
