@@ -23,6 +23,8 @@ const CHATS = 2_000;
 const WRITES = 500;
 /** Bot updates whose files are timed for their CPU. */
 const UPDATES = 4_000;
+/** Finished screenings whose files are timed for their CPU. */
+const FINISHED = 2_000;
 /** A write of the single file at 20,000 screenings takes a second: fewer samples, so its p99 is the slowest one. */
 const SINGLE_FILE_FULL_WRITES = 20;
 
@@ -124,6 +126,29 @@ async function cpuPerUpdateFiles(dir: string, updates: number): Promise<number> 
   return round((cpu.user + cpu.system) / 1000 / updates, 3);
 }
 
+/**
+ * A finished interview's files, alone: the screening stored (its file, the chat's list of
+ * cases, the day's summary), one after another for 1,000 chats on one day, as the bot stores
+ * them. CPU of this whole process per screening, the kernel's and the thread pool's included.
+ */
+async function cpuPerFinishedScreening(dir: string, count: number): Promise<number> {
+  const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+  const rules = loadRules();
+  const rng = seeded(count);
+  const records = Array.from({ length: count + count / 10 }, (_, n) => {
+    const createdAt = new Date();
+    const screening = JSON.parse(JSON.stringify(randomScreening(rng))) as Screening;
+    return toScreeningRecord({ caseId: newCaseId(createdAt.toISOString()), conversationId: `tg:${1 + (n % 1_000)}`, createdAt, lang: "zh", screening, evaluation: evaluate(screening, rules, "2026-03-01") });
+  });
+  for (const record of records.slice(0, count / 10)) await store.addScreening(record);
+  flushToDisk();
+  const before = process.cpuUsage();
+  for (const record of records.slice(count / 10)) await store.addScreening(record);
+  const cpu = process.cpuUsage(before);
+  await store.close();
+  return round((cpu.user + cpu.system) / 1000 / count, 3);
+}
+
 /** The layout this store replaces: one lowdb file holding everything, rewritten on every answer. */
 async function timeSingleFile(file: string, stored: ScreeningRecord[], writes: number) {
   const db = new Low<{ chats: Record<string, ConversationRecord>; screenings: ScreeningRecord[] }>(new JSONFile(file), { chats: {}, screenings: [] });
@@ -147,6 +172,7 @@ export async function benchStore(workDir: string): Promise<Record<string, number
     const singleEmpty = await timeSingleFile(join(dir, "single-empty.json"), [], WRITES);
     const singleFull = await timeSingleFile(join(dir, "single-full.json"), stored, SINGLE_FILE_FULL_WRITES);
     const updateFiles = await cpuPerUpdateFiles(join(dir, "updates"), UPDATES);
+    const finishedFiles = await cpuPerFinishedScreening(join(dir, "finished"), FINISHED);
     return {
       "putConversation, empty store: mean ms": empty.mean,
       "putConversation, empty store: p99 ms": empty.p99,
@@ -158,6 +184,7 @@ export async function benchStore(workDir: string): Promise<Record<string, number
       "one lowdb file, 20,000 screenings: max ms": singleFull.p99,
       "one lowdb file, 20,000 screenings: MB": singleFull.megabytes,
       "a bot update's file writes alone, CPU ms per update": updateFiles,
+      "a finished screening's file writes alone, CPU ms per screening": finishedFiles,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

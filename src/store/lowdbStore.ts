@@ -1,7 +1,8 @@
+import { mkdirSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { LowSync } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { JSONFile, JSONFileSync } from "lowdb/node";
 import type { Logger } from "../log.js";
 import { isRealDate } from "../engine/screening.js";
 import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
@@ -82,8 +83,10 @@ export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbS
  * record before or the new one, as with a rename. It is written synchronously: a few kilobytes
  * written on the event loop cost less than the promises and thread pool round trips of the same
  * write (the store section of `npm run bench`, run alternately: the files of one bot update
- * 0.20–0.33 ms of CPU against 0.46–0.57 ms asynchronously, when every write was a rename). The
- * screenings and the other files, written once per case, stay asynchronous.
+ * 0.20–0.33 ms of CPU against 0.46–0.57 ms asynchronously, when every write was a rename). A
+ * finished screening's files (its record, the chat's list of cases, the day's summary) are
+ * written synchronously too, for the same reason. Reads, re-checks, erasure and purges stay
+ * asynchronous: they touch many files, or files of any size.
  */
 export class LowdbStore implements Store {
   private readonly chats: LruCache<string, LowSync<ConversationRecord | null>>;
@@ -135,10 +138,10 @@ export class LowdbStore implements Store {
     return this.queue.run(checked.conversationId, async () => {
       // The chat's list first: a crash before the screening is written leaves a name without a file, never a file erasure cannot find.
       const cases = await this.readCases(checked.conversationId);
-      if (!cases.includes(checked.caseId)) await this.writeCases(checked.conversationId, [...cases, checked.caseId]);
-      await this.summaries.add(dayOf(checked.createdAt), checked, async () => {
-        await mkdir(dirname(file), { recursive: true });
-        await new JSONFile<ScreeningRecord>(file).write(checked);
+      if (!cases.includes(checked.caseId)) this.writeCases(checked.conversationId, [...cases, checked.caseId]);
+      await this.summaries.add(dayOf(checked.createdAt), checked, () => {
+        mkdirSync(dirname(file), { recursive: true });
+        new JSONFileSync<ScreeningRecord>(file).write(checked);
       });
     });
   }
@@ -344,9 +347,9 @@ export class LowdbStore implements Store {
     return cases?.cases ?? [];
   }
 
-  private async writeCases(conversationId: string, cases: string[]): Promise<void> {
+  private writeCases(conversationId: string, cases: string[]): void {
     const record: ConversationCases = { schema: CONVERSATION_CASES_VERSION, conversationId, cases };
-    await new JSONFile<ConversationCases>(this.layout.casesFile(conversationId)).write(record);
+    new JSONFileSync<ConversationCases>(this.layout.casesFile(conversationId)).write(record);
   }
 
   private async purgeConversation(conversationId: string, cutoff: string): Promise<number> {
@@ -363,7 +366,7 @@ export class LowdbStore implements Store {
     const cases = await this.readCases(conversationId);
     const kept = cases.filter((caseId) => (dayOfCaseId(caseId) ?? "") >= cutoff);
     if (kept.length === 0) await removeFile(this.layout.casesFile(conversationId));
-    else if (kept.length < cases.length) await this.writeCases(conversationId, kept);
+    else if (kept.length < cases.length) this.writeCases(conversationId, kept);
     return 0;
   }
 }

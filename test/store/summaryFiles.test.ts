@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -22,10 +21,10 @@ function summaries(): { layout: Layout; files: SummaryFiles } {
 }
 
 /** The store's write of a screening: its file in the day folder. */
-const writeTo = (layout: Layout, record: ScreeningRecord) => async () => {
+const writeTo = (layout: Layout, record: ScreeningRecord) => (): undefined => {
   const file = join(layout.dayDir("2025-06-01"), `${record.caseId}.json`);
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(record));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(record));
 };
 
 describe("day summaries", () => {
@@ -33,7 +32,7 @@ describe("day summaries", () => {
     const { layout, files } = summaries();
     const records = Array.from({ length: 5 }, (_, i) => screeningRecord(`tg:${i + 1}`, `2025-06-01T08:00:0${i}.000Z`));
     const added = records.map((record, i) =>
-      files.add("2025-06-01", record, i === 2 ? () => Promise.reject(new Error("disk full")) : writeTo(layout, record)));
+      files.add("2025-06-01", record, i === 2 ? () => { throw new Error("disk full"); } : writeTo(layout, record)));
     const ends = await Promise.allSettled(added);
     expect(ends.map((end) => end.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
     expect((ends[2] as PromiseRejectedResult).reason).toEqual(new Error("disk full"));
@@ -44,10 +43,10 @@ describe("day summaries", () => {
     const { layout, files } = summaries();
     const [a, b, c] = [1, 2, 3].map((n) => screeningRecord(`tg:${n}`, `2025-06-01T08:00:0${n}.000Z`));
     let late: Promise<void> | undefined;
-    const first = files.add("2025-06-01", a!, async () => {
+    const first = files.add("2025-06-01", a!, () => {
       // Added while the first turn is writing: it waits for the next one.
       late = files.add("2025-06-01", c!, writeTo(layout, c!));
-      await writeTo(layout, a!)();
+      writeTo(layout, a!)();
     });
     await Promise.all([first, files.add("2025-06-01", b!, writeTo(layout, b!))]);
     await late;
