@@ -33,6 +33,13 @@ type FolderSummary = z.infer<typeof folderSummarySchema>;
  */
 type WriteSync = () => undefined;
 
+/**
+ * How long a day's summary, once a screening is counted in it, is kept in memory alone before it
+ * is saved: one save then serves every screening finished in that while. A summary not saved
+ * when the process dies is stale on disk (its folder changed since), and rebuilt when next read.
+ */
+export const SAVE_AFTER_MS = 1_000;
+
 /** A screening to write and count. */
 interface Addition {
   record: ScreeningRecord;
@@ -49,6 +56,9 @@ export class SummaryFiles {
   private readonly cache = new Map<string, FolderSummary>();
   private readonly queue = new KeyedQueue<string>();
   private readonly additions = new KeyedGroups<string, Addition>(this.queue, (folder, group) => this.addGroup(folder, group));
+  /** Folders whose summary in memory has screenings its file has not. */
+  private readonly unsaved = new Set<string>();
+  private saveTimer: NodeJS.Timeout | undefined;
   readonly dir: string;
 
   constructor(
@@ -61,12 +71,12 @@ export class SummaryFiles {
   /**
    * Writes a screening through `write`, then counts it in its folder's summary. Every screening
    * finished on a day goes through that day's folder queue, so those that come while it is busy
-   * wait together and go in one turn: written one after another, then counted in one save of
-   * the summary. A summary that was stale already is left for the next read to rebuild: an
-   * applicant's turn never waits for a whole folder to be read. The screening's file and the
-   * summary are written synchronously, as a conversation is (LowdbStore): a few small files
-   * written on the event loop cost a fraction of the thread pool's round trips for the same
-   * writes.
+   * wait together and go in one turn: written one after another, then counted. The summary is
+   * saved SAVE_AFTER_MS later, once for all the screenings counted meanwhile. A summary that
+   * was stale already is left for the next read to rebuild: an applicant's turn never waits for
+   * a whole folder to be read. The screening's file and the summary are written synchronously,
+   * as a conversation is (LowdbStore): a few small files written on the event loop cost a
+   * fraction of the thread pool's round trips for the same writes.
    */
   add(folder: string, record: ScreeningRecord, write: WriteSync): Promise<void> {
     return this.additions.add(folder, { record, write });
@@ -108,8 +118,8 @@ export class SummaryFiles {
 
   /**
    * The screenings waiting for the folder: written, then those written counted. A write that
-   * fails fails its own screening alone; a summary that cannot be read or saved fails them all,
-   * as it failed each one when they went one at a time. Run in the folder's queue.
+   * fails fails its own screening alone; a summary that cannot be read fails them all, as it
+   * failed each one when they went one at a time. Run in the folder's queue.
    */
   private async addGroup(folder: string, group: Waiting<Addition>[]): Promise<void> {
     const summary = await this.fresh(folder);
@@ -125,7 +135,8 @@ export class SummaryFiles {
     if (summary && written.length > 0) {
       for (const { item } of written) addToSummary((summary.days[beijingDayOf(item.record.createdAt)] ??= emptySummary()), item.record);
       summary.folderMtimeNs = folderMtime(this.layout.dayDir(folder));
-      this.save(summary);
+      this.cache.set(folder, summary);
+      this.saveLater(folder);
     }
     for (const waiter of written) waiter.resolve();
   }
@@ -186,9 +197,37 @@ export class SummaryFiles {
     new JSONFileSync<FolderSummary>(this.file(summary.folder)).write(summary);
   }
 
-  /** Resolves once every write queued so far has finished. */
-  idle(): Promise<void> {
-    return this.queue.idle();
+  private saveLater(folder: string): void {
+    this.unsaved.add(folder);
+    this.saveTimer ??= setTimeout(() => void this.saveUnsaved(), SAVE_AFTER_MS).unref();
+  }
+
+  /**
+   * Saves the summaries counted in since their last save, each in its folder's queue. A failed
+   * save is logged and changes nothing else: the file is only a cache, stale once its folder
+   * changed, and rebuilt when next read.
+   */
+  private async saveUnsaved(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    const folders = [...this.unsaved];
+    this.unsaved.clear();
+    await Promise.all(folders.map((folder) => this.queue.run(folder, async () => {
+      // An erasure since (invalidate) dropped it: nothing to save.
+      const summary = this.cache.get(folder);
+      if (!summary) return;
+      try {
+        this.save(summary);
+      } catch (error) {
+        this.reader.logger.warn("store: could not save a day's summary; it is rebuilt from its folder when next read", { folder, error: String(error) });
+      }
+    })));
+  }
+
+  /** Resolves once every write queued so far has finished, the summaries waiting to be saved included. */
+  async idle(): Promise<void> {
+    await this.saveUnsaved();
+    await this.queue.idle();
   }
 
   private file(folder: string): string {

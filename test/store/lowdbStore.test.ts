@@ -83,7 +83,11 @@ describe("LowdbStore on disk", () => {
     const record = screeningRecord("tg:42", "2025-06-01T08:00:00.000Z");
     await store.putConversation(conversationRecord("tg:42"));
     await store.addScreening(record);
-    expect(filesUnder(dir).sort()).toEqual([".lock", "chats/tg_42.cases.json", "chats/tg_42.json", "outbox.jsonl", `screenings/2025-06-01/${record.caseId}.json`, "stats/screenings/2025-06-01.json"]);
+    const files = ["chats/tg_42.cases.json", "chats/tg_42.json", "outbox.jsonl", `screenings/2025-06-01/${record.caseId}.json`];
+    expect(filesUnder(dir).sort()).toEqual([".lock", ...files]);
+    // The day's summary is saved a moment later, or when the store closes.
+    await store.close();
+    expect(filesUnder(dir).sort()).toEqual([...files, "stats/screenings/2025-06-01.json"]);
   });
 
   it("rebuilds a day's summary from its folder when the summary is missing, unreadable or stale", async () => {
