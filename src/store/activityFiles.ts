@@ -1,6 +1,7 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { JSONFile } from "lowdb/node";
+import { JSONFileSync } from "lowdb/node";
 import { z } from "zod";
 import { addActivity, dayActivitySchema, emptyActivity, type ActivityEvent, type DayActivity } from "./activity.js";
 import { beijingDayOf, daysBetween } from "./beijingDay.js";
@@ -18,7 +19,8 @@ const DAYS_KEPT = 64;
 /**
  * One small file per Beijing day under `stats/activity/`, rewritten when an event is counted
  * (a screening begun, a FAQ question refused: one per conversation at most, not one per
- * answer); at a busy hour the events that come during a write share the next one.
+ * answer); at a busy hour the events that come before the day's queue gets to them share one
+ * write. The file is written synchronously, as the store's other per-turn files are (LowdbStore).
  */
 export class ActivityFiles {
   private readonly cache = new LruCache<string, ActivityFile>(DAYS_KEPT);
@@ -38,8 +40,8 @@ export class ActivityFiles {
   private async recordGroup(day: string, group: Waiting<ActivityEvent>[]): Promise<void> {
     const file = await this.read(day);
     for (const { item } of group) addActivity(file, item);
-    await mkdir(this.dir, { recursive: true });
-    await new JSONFile<ActivityFile>(this.file(day)).write(file);
+    mkdirSync(this.dir, { recursive: true });
+    new JSONFileSync<ActivityFile>(this.file(day)).write(file);
     for (const waiter of group) waiter.resolve();
   }
 
