@@ -9,6 +9,7 @@ import { createLogger } from "../src/log.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import type { Batch } from "../src/channels/telegram/sends.js";
 import { newCaseId } from "../src/store/caseId.js";
+import type { ActivityEvent } from "../src/store/activity.js";
 import { newOutboxId } from "../src/store/outboxId.js";
 import { openLowdbStore } from "../src/store/lowdbStore.js";
 import { CONVERSATION_RECORD_VERSION, type ConversationRecord, type ScreeningRecord } from "../src/store/store.js";
@@ -25,6 +26,8 @@ const WRITES = 500;
 const UPDATES = 4_000;
 /** Finished screenings whose files are timed for their CPU. */
 const FINISHED = 2_000;
+/** Activity events (screenings begun, FAQ gaps) timed for their CPU. */
+const ACTIVITY_EVENTS = 3_000;
 /** A write of the single file at 20,000 screenings takes a second: fewer samples, so its p99 is the slowest one. */
 const SINGLE_FILE_FULL_WRITES = 20;
 
@@ -149,6 +152,22 @@ async function cpuPerFinishedScreening(dir: string, count: number): Promise<numb
   return round((cpu.user + cpu.system) / 1000 / count, 3);
 }
 
+/**
+ * The day's activity counts, alone: a screening begun or (one in ten) a FAQ question refused,
+ * counted one after another. CPU of this whole process per event.
+ */
+async function cpuPerActivityEvent(dir: string, count: number): Promise<number> {
+  const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+  const event = (n: number): ActivityEvent =>
+    n % 10 === 0 ? { kind: "faq_gap", question: `question ${n % 300} about something the rules do not cover`, outcome: "refused", at: new Date() } : { kind: "started", channel: "tg", at: new Date() };
+  for (let n = 0; n < count / 10; n++) await store.recordActivity(event(n));
+  const before = process.cpuUsage();
+  for (let n = 0; n < count; n++) await store.recordActivity(event(n));
+  const cpu = process.cpuUsage(before);
+  await store.close();
+  return round((cpu.user + cpu.system) / 1000 / count, 3);
+}
+
 /** The layout this store replaces: one lowdb file holding everything, rewritten on every answer. */
 async function timeSingleFile(file: string, stored: ScreeningRecord[], writes: number) {
   const db = new Low<{ chats: Record<string, ConversationRecord>; screenings: ScreeningRecord[] }>(new JSONFile(file), { chats: {}, screenings: [] });
@@ -162,7 +181,11 @@ async function timeSingleFile(file: string, stored: ScreeningRecord[], writes: n
   return { ...timed, megabytes: round(statSync(file).size / 1e6, 1) };
 }
 
-/** The per-answer write (putConversation) with an empty store and with 20,000 stored screenings, against one file holding everything. */
+/**
+ * The per-answer write (putConversation) with an empty store and with 20,000 stored screenings,
+ * against one file holding everything; then the CPU of the files of one bot update, of one
+ * finished screening and of one activity event, each alone.
+ */
 export async function benchStore(workDir: string): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(workDir, "bench-store-"));
   try {
@@ -173,6 +196,7 @@ export async function benchStore(workDir: string): Promise<Record<string, number
     const singleFull = await timeSingleFile(join(dir, "single-full.json"), stored, SINGLE_FILE_FULL_WRITES);
     const updateFiles = await cpuPerUpdateFiles(join(dir, "updates"), UPDATES);
     const finishedFiles = await cpuPerFinishedScreening(join(dir, "finished"), FINISHED);
+    const activityFiles = await cpuPerActivityEvent(join(dir, "activity"), ACTIVITY_EVENTS);
     return {
       "putConversation, empty store: mean ms": empty.mean,
       "putConversation, empty store: p99 ms": empty.p99,
@@ -185,6 +209,7 @@ export async function benchStore(workDir: string): Promise<Record<string, number
       "one lowdb file, 20,000 screenings: MB": singleFull.megabytes,
       "a bot update's file writes alone, CPU ms per update": updateFiles,
       "a finished screening's file writes alone, CPU ms per screening": finishedFiles,
+      "a screening begun or FAQ gap counted, CPU ms per event": activityFiles,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
