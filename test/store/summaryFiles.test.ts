@@ -61,7 +61,7 @@ describe("day summaries", () => {
     await files.idle();
   });
 
-  it("save a summary a moment after a screening is counted, once for the screenings of that moment, and at once when asked to be idle", async () => {
+  it("save a summary a moment after a screening is counted, with every screening counted meanwhile, and at once when asked to be idle", async () => {
     const { layout, files } = summaries();
     const [a, b, c] = [1, 2, 3].map((n) => screeningRecord(`tg:${n}`, `2025-06-01T08:00:0${n}.000Z`));
     await files.add("2025-06-01", a!, writeTo(layout, a!));
