@@ -11,7 +11,7 @@ import type { Batch } from "../src/channels/telegram/sends.js";
 import { newCaseId } from "../src/store/caseId.js";
 import type { ActivityEvent } from "../src/store/activity.js";
 import { newOutboxId } from "../src/store/outboxId.js";
-import { openLowdbStore } from "../src/store/lowdbStore.js";
+import { openLowdbStore, type LowdbStore } from "../src/store/lowdbStore.js";
 import { CONVERSATION_RECORD_VERSION, type ConversationRecord, type ScreeningRecord } from "../src/store/store.js";
 import { toScreeningRecord } from "../src/conversation/screeningRecord.js";
 import type { Screening } from "../src/engine/screening.js";
@@ -130,12 +130,26 @@ async function cpuPerUpdateFiles(dir: string, updates: number): Promise<number> 
 }
 
 /**
- * A finished interview's files, alone: the screening stored (its file, the chat's list of
- * cases, the day's summary), one after another for 1,000 chats on one day, as the bot stores
- * them. CPU of this whole process per screening, the kernel's and the thread pool's included.
+ * CPU of this whole process per call of `call`, the kernel's and the thread pool's work
+ * included: `count` calls one after another on a fresh store, after a tenth as many untimed.
  */
-async function cpuPerFinishedScreening(dir: string, count: number): Promise<number> {
+async function cpuPerCall(dir: string, count: number, call: (store: LowdbStore, n: number) => Promise<void>): Promise<number> {
   const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+  const warmUp = count / 10;
+  for (let n = 0; n < warmUp; n++) await call(store, n);
+  flushToDisk();
+  const before = process.cpuUsage();
+  for (let n = warmUp; n < warmUp + count; n++) await call(store, n);
+  const cpu = process.cpuUsage(before);
+  await store.close();
+  return round((cpu.user + cpu.system) / 1000 / count, 3);
+}
+
+/**
+ * A finished interview's files, alone: the screening stored (its file, the chat's list of
+ * cases, the day's summary), one after another for 1,000 chats on one day, as the bot stores them.
+ */
+function cpuPerFinishedScreening(dir: string, count: number): Promise<number> {
   const rules = loadRules();
   const rng = seeded(count);
   const records = Array.from({ length: count + count / 10 }, (_, n) => {
@@ -143,29 +157,14 @@ async function cpuPerFinishedScreening(dir: string, count: number): Promise<numb
     const screening = JSON.parse(JSON.stringify(randomScreening(rng))) as Screening;
     return toScreeningRecord({ caseId: newCaseId(createdAt.toISOString()), conversationId: `tg:${1 + (n % 1_000)}`, createdAt, lang: "zh", screening, evaluation: evaluate(screening, rules, "2026-03-01") });
   });
-  for (const record of records.slice(0, count / 10)) await store.addScreening(record);
-  flushToDisk();
-  const before = process.cpuUsage();
-  for (const record of records.slice(count / 10)) await store.addScreening(record);
-  const cpu = process.cpuUsage(before);
-  await store.close();
-  return round((cpu.user + cpu.system) / 1000 / count, 3);
+  return cpuPerCall(dir, count, (store, n) => store.addScreening(records[n]!));
 }
 
-/**
- * The day's activity counts, alone: a screening begun or (one in ten) a FAQ question refused,
- * counted one after another. CPU of this whole process per event.
- */
-async function cpuPerActivityEvent(dir: string, count: number): Promise<number> {
-  const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+/** The day's activity counts, alone: a screening begun or (one in ten) a FAQ question refused, counted one after another. */
+function cpuPerActivityEvent(dir: string, count: number): Promise<number> {
   const event = (n: number): ActivityEvent =>
     n % 10 === 0 ? { kind: "faq_gap", question: `question ${n % 300} about something the rules do not cover`, outcome: "refused", at: new Date() } : { kind: "started", channel: "tg", at: new Date() };
-  for (let n = 0; n < count / 10; n++) await store.recordActivity(event(n));
-  const before = process.cpuUsage();
-  for (let n = 0; n < count; n++) await store.recordActivity(event(n));
-  const cpu = process.cpuUsage(before);
-  await store.close();
-  return round((cpu.user + cpu.system) / 1000 / count, 3);
+  return cpuPerCall(dir, count, (store, n) => store.recordActivity(event(n)));
 }
 
 /** The layout this store replaces: one lowdb file holding everything, rewritten on every answer. */
