@@ -1,6 +1,7 @@
 import { todayInBeijing } from "../clock.js";
 import { langSchema, type Lang } from "../i18n/lang.js";
 import { interviewStateSchema, type InterviewState } from "../interview/index.js";
+import type { Frozen } from "../frozen.js";
 import { CONVERSATION_RECORD_VERSION, type ConversationRecord, type Store } from "../store/store.js";
 
 /** One conversation as a turn sees it: language and interview, read from the store and checked. */
@@ -8,8 +9,8 @@ export interface Session {
   conversationId: string;
   lang: Lang;
   interview: InterviewState | null;
-  /** As stored; null for a conversation nothing is kept about. */
-  record: ConversationRecord | null;
+  /** As stored (the store's frozen copy); null for a conversation nothing is kept about. */
+  record: Frozen<ConversationRecord> | null;
   /** The stored interview did not pass the schema (an old version, a damaged file): it is ignored. */
   unreadable: boolean;
 }

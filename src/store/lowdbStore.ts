@@ -6,6 +6,7 @@ import { JSONFile, JSONFileSync } from "lowdb/node";
 import type { Logger } from "../log.js";
 import { isRealDate } from "../engine/screening.js";
 import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, Store } from "./store.js";
+import { deepFreeze, type Frozen } from "../frozen.js";
 import { dayOf, dayOfCaseId } from "./caseId.js";
 import { acquireLock, releaseLock } from "./dataLock.js";
 import { purgeCorruptBefore, removeCorruptCopies, scanCasesOfConversation } from "./erasure.js";
@@ -89,7 +90,7 @@ export async function openLowdbStore({ dir, logger, cacheSize = 10_000 }: LowdbS
  * asynchronous: they touch many files, or files of any size.
  */
 export class LowdbStore implements Store {
-  private readonly chats: LruCache<string, LowSync<ConversationRecord | null>>;
+  private readonly chats: LruCache<string, LowSync<Frozen<ConversationRecord> | null>>;
   private readonly queue = new KeyedQueue<string>();
   private readonly reader: RecordReader;
   private readonly summaries: SummaryFiles;
@@ -108,24 +109,22 @@ export class LowdbStore implements Store {
     this.activityFiles = new ActivityFiles(layout.dir);
   }
 
-  async getConversation(conversationId: string): Promise<ConversationRecord | null> {
+  async getConversation(conversationId: string): Promise<Frozen<ConversationRecord> | null> {
     this.assertOpen();
     if (!isConversationId(conversationId)) return null;
-    return this.queue.run(conversationId, async () => {
-      const { data } = await this.openConversation(conversationId);
-      return data === null ? null : structuredClone(data);
-    });
+    return this.queue.run(conversationId, async () => (await this.openConversation(conversationId)).data);
   }
 
-  async putConversation(record: ConversationRecord): Promise<void> {
+  async putConversation(record: Frozen<ConversationRecord>): Promise<void> {
     this.assertOpen();
-    const checked = checkRecord(CONVERSATION, record);
+    // The schema's parse builds new objects and arrays throughout: the copy frozen is the store's own.
+    const checked = deepFreeze(checkRecord(CONVERSATION, record));
     return this.queue.run(checked.conversationId, async () => {
       // The old record is not read: the new one replaces it whole. The cache changes only once the
       // disk has the new record, so a failed write leaves both on the old one. The cached record's
       // adapter knows whether the file can be appended to (JournalFileSync).
       const adapter = this.chats.get(checked.conversationId)?.adapter ?? new JournalFileSync(this.layout.conversationFile(checked.conversationId));
-      const low = new LowSync<ConversationRecord | null>(adapter, checked);
+      const low = new LowSync<Frozen<ConversationRecord> | null>(adapter, checked);
       low.write();
       this.chats.set(checked.conversationId, low);
     });
@@ -321,13 +320,13 @@ export class LowdbStore implements Store {
     return file;
   }
 
-  private cacheConversation(conversationId: string, data: ConversationRecord | null): LowSync<ConversationRecord | null> {
-    const low = new LowSync<ConversationRecord | null>(new JournalFileSync(this.layout.conversationFile(conversationId)), data);
+  private cacheConversation(conversationId: string, data: ConversationRecord | null): LowSync<Frozen<ConversationRecord> | null> {
+    const low = new LowSync<Frozen<ConversationRecord> | null>(new JournalFileSync(this.layout.conversationFile(conversationId)), deepFreeze(data));
     this.chats.set(conversationId, low);
     return low;
   }
 
-  private async openConversation(conversationId: string): Promise<LowSync<ConversationRecord | null>> {
+  private async openConversation(conversationId: string): Promise<LowSync<Frozen<ConversationRecord> | null>> {
     const cached = this.chats.get(conversationId);
     if (cached) return cached;
     return this.cacheConversation(conversationId, await readRecord(this.layout.conversationFile(conversationId), CONVERSATION, (r) => r.conversationId === conversationId, this.reader));

@@ -3,23 +3,23 @@ import type { ConversationRecord, ErasureReport, OutboxEntry, ScreeningRecord, S
 import { addActivity, emptyActivity, type ActivityEvent, type DayActivity } from "./activity.js";
 import { beijingDayOf } from "./beijingDay.js";
 import { addToSummary, emptySummary, type DaySummary } from "./daySummary.js";
+import { deepFreeze, type Frozen } from "../frozen.js";
 
 /** The store in memory: for unit tests of the layers above it, and for trying the bot without files. */
 export class MemoryStore implements Store {
-  private readonly chats = new Map<string, ConversationRecord>();
+  private readonly chats = new Map<string, Frozen<ConversationRecord>>();
   private readonly cases = new Map<string, ScreeningRecord>();
   /** Re-checked results by case id, then rules version. */
   private readonly rechecks = new Map<string, Map<string, ScreeningRecord>>();
   private readonly pending = new Map<string, OutboxEntry>();
   private readonly activityByDay = new Map<string, DayActivity>();
 
-  async getConversation(conversationId: string): Promise<ConversationRecord | null> {
-    const record = this.chats.get(conversationId);
-    return record ? structuredClone(record) : null;
+  async getConversation(conversationId: string): Promise<Frozen<ConversationRecord> | null> {
+    return this.chats.get(conversationId) ?? null;
   }
 
-  async putConversation(record: ConversationRecord): Promise<void> {
-    this.chats.set(record.conversationId, structuredClone(record));
+  async putConversation(record: Frozen<ConversationRecord>): Promise<void> {
+    this.chats.set(record.conversationId, deepFreeze(structuredClone(record)));
   }
 
   async addScreening(record: ScreeningRecord): Promise<void> {

@@ -4,6 +4,7 @@ import type { Screening } from "../engine/screening.js";
 import type { ItemStatus } from "../engine/outcome.js";
 import type { ActivityEvent, DayActivity } from "./activity.js";
 import type { DaySummary } from "./daySummary.js";
+import type { Frozen } from "../frozen.js";
 
 /**
  * The assistant's persistent state, behind a small interface so a server database could replace
@@ -75,8 +76,13 @@ export interface ErasureReport {
 }
 
 export interface Store {
-  getConversation(conversationId: string): Promise<ConversationRecord | null>;
-  putConversation(record: ConversationRecord): Promise<void>;
+  /**
+   * A conversation's record, frozen: the store's own copy, handed to every read until the record
+   * is replaced, so that a turn reads it without copying it. Copy it to change it.
+   */
+  getConversation(conversationId: string): Promise<Frozen<ConversationRecord> | null>;
+  /** Keeps a copy of the record (what it is given stays as it is, and changing it later changes nothing stored). */
+  putConversation(record: Frozen<ConversationRecord>): Promise<void>;
   addScreening(record: ScreeningRecord): Promise<void>;
   getScreening(caseId: string): Promise<ScreeningRecord | null>;
   /**

@@ -11,7 +11,7 @@ import { readSlashCommand } from "../../src/conversation/input.js";
 import { buildReportHtml } from "../../src/report/reportHtml.js";
 import { explainResult } from "../../src/result/explainResult.js";
 import type { ScreeningRecord } from "../../src/store/store.js";
-import { action, build, type Built, casesOf, command, ID, interview, recordOf, text, TODAY } from "./harness.js";
+import { action, build, type Built, casesOf, command, ID, interview, interviewOf, recordOf, text, TODAY } from "./harness.js";
 
 const languageMenu = (lang: Lang) => ({ type: "message", text: t(lang, "bot.chooseLanguage"), choices: [[{ label: "中文", action: { kind: "lang", lang: "zh" } }, { label: "English", action: { kind: "lang", lang: "en" } }]] });
 
@@ -99,7 +99,7 @@ describe("commands", () => {
     await built.handle(command("check"));
     await built.handle(text("yes"));
     const turn = await built.handle(command("explain"));
-    const { screening } = currentResult(interview, (await recordOf(built)).interview!);
+    const { screening } = currentResult(interview, await interviewOf(built));
     expect(turn.replies).toEqual([]);
     expect(await turn.later).toEqual([{ type: "message", text: explanationOf({ screening, asOf: TODAY }, "en") }]);
   });

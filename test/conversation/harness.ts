@@ -6,11 +6,12 @@ import type { Action } from "../../src/conversation/action.js";
 import { articlesByDay } from "../../src/faq/articles.js";
 import { formatYuan } from "../../src/i18n/formatMoney.js";
 import type { Lang } from "../../src/i18n/lang.js";
-import { buildScreening, initialState, parseKey, renderMessage, step, type InterviewContext, type InterviewEvent, type InterviewState, type OutMessage } from "../../src/interview/index.js";
+import { buildScreening, initialState, interviewStateSchema, parseKey, renderMessage, step, type InterviewContext, type InterviewEvent, type InterviewState, type OutMessage } from "../../src/interview/index.js";
 import { memoryLogger } from "../../src/log.js";
 import { loadQuestionBank } from "../../src/rules/loadQuestions.js";
 import { loadRules } from "../../src/rules/loadRules.js";
 import { MemoryStore } from "../../src/store/memoryStore.js";
+import type { Frozen } from "../../src/frozen.js";
 import type { ConversationRecord, ErasureReport, ScreeningRecord } from "../../src/store/store.js";
 import { personaAnswer } from "../support/personaAnswers.js";
 
@@ -33,10 +34,10 @@ export class FaultyStore extends MemoryStore {
   failGet = 0;
   failActivity = false;
   notErased: string[] = [];
-  puts: ConversationRecord[] = [];
+  puts: Frozen<ConversationRecord>[] = [];
   erased: string[] = [];
 
-  override async putConversation(record: ConversationRecord): Promise<void> {
+  override async putConversation(record: Frozen<ConversationRecord>): Promise<void> {
     if (this.failPut > 0) {
       this.failPut -= 1;
       throw new Error("disk full");
@@ -45,7 +46,7 @@ export class FaultyStore extends MemoryStore {
     return super.putConversation(record);
   }
 
-  override async getConversation(conversationId: string): Promise<ConversationRecord | null> {
+  override async getConversation(conversationId: string): Promise<Frozen<ConversationRecord> | null> {
     if (this.failGet > 0) {
       this.failGet -= 1;
       throw new Error("unreadable file");
@@ -134,10 +135,15 @@ export function questionOf(turn: Turn): Extract<Reply, { type: "question" }> {
 }
 
 /** A stored record, read back (it must exist). */
-export async function recordOf(built: Built, id = ID): Promise<ConversationRecord> {
+export async function recordOf(built: Built, id = ID): Promise<Frozen<ConversationRecord>> {
   const record = await built.store.getConversation(id);
   if (!record) throw new Error(`nothing stored for ${id}`);
   return record;
+}
+
+/** A stored interview as a turn reads it: checked, in a copy of its own (it must exist). */
+export async function interviewOf(built: Built, id = ID): Promise<InterviewState> {
+  return interviewStateSchema.parse((await recordOf(built, id)).interview);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Turn } from "../../src/conversation/index.js";
 import { t } from "../../src/i18n/translate.js";
 import { currentResult } from "../../src/interview/index.js";
 import { CONVERSATION_RECORD_VERSION, type ConversationRecord } from "../../src/store/store.js";
-import { action, build, type Built, casesOf, command, core, expectedReplies, FakeAssistant, ID, interview, NOW, recordOf, text, TODAY } from "./harness.js";
+import { action, build, type Built, casesOf, command, core, expectedReplies, FakeAssistant, ID, interview, interviewOf, NOW, recordOf, text, TODAY } from "./harness.js";
 
 const languageMenu = (lang: "en" | "zh") => ({ type: "message", text: t(lang, "bot.chooseLanguage"), choices: [[{ label: "中文", action: { kind: "lang", lang: "zh" } }, { label: "English", action: { kind: "lang", lang: "en" } }]] });
 const errorTurn = (lang: "en" | "zh") => ({ replies: [{ type: "message", text: t(lang, "bot.error") }], later: null, outcome: "error" });
@@ -99,7 +99,7 @@ describe("exists, current and setReachable", () => {
     expect(await built.service.current(ID)).toBeNull();
     await built.handle(command("check"));
     await built.handle(text("是"));
-    const state = (await recordOf(built)).interview!;
+    const state = await interviewOf(built);
     expect(await built.service.current(ID)).toEqual({ lang: "zh", ...currentResult(interview, state) });
     expect((await built.service.current(ID))!.screening.applicant).toEqual({ inJurisdiction: true });
   });

@@ -34,13 +34,25 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       expect(await store.getConversation("tg:42")).toEqual(record);
     });
 
-    it("keeps its own copy: changing a record after storing or reading it changes nothing stored", async () => {
+    it("keeps its own copy: changing a record after storing it changes nothing stored, and the record given is not frozen", async () => {
       const record = conversationRecord("tg:42");
       await store.putConversation(record);
       record.llm.calls = 99;
-      const read = await store.getConversation("tg:42");
-      read!.interview!.log.push({ key: "sme", value: false });
+      record.interview!.log.push({ key: "sme", value: false });
       expect(await store.getConversation("tg:42")).toEqual(conversationRecord("tg:42"));
+    });
+
+    it("hands out a frozen record, the same until it is replaced: changing it throws and changes nothing stored", async () => {
+      await store.putConversation(conversationRecord("tg:42"));
+      const read = (await store.getConversation("tg:42"))!;
+      expect(await store.getConversation("tg:42")).toBe(read);
+      expect(() => (read.interview!.log as unknown[]).push({ key: "sme", value: false })).toThrow(TypeError);
+      expect(() => Object.assign(read.interview!.log[0]!, { value: null })).toThrow(TypeError);
+      expect(() => Object.assign(read.llm, { calls: 99 })).toThrow(TypeError);
+      expect(await store.getConversation("tg:42")).toEqual(conversationRecord("tg:42"));
+      await store.putConversation({ ...read, lang: "en" });
+      expect(await store.getConversation("tg:42")).not.toBe(read);
+      expect((await store.getConversation("tg:42"))?.lang).toBe("en");
     });
 
     it("replaces a chat's record on putConversation", async () => {
