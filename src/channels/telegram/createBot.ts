@@ -39,8 +39,13 @@ export function createBot(options: BotOptions): BotApp {
   });
   const { logger, conversations } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
-  sendJsonCallsDirectly(telegraf.telegram);
-  const abortCalls = withCallDeadline(telegraf.telegram, retry.callTimeoutMs);
+  // Uploads through telegraf's client get their deadline from withCallDeadline; the JSON calls sent directly keep their own.
+  const abortUploads = withCallDeadline(telegraf.telegram, retry.callTimeoutMs);
+  const abortJsonCalls = sendJsonCallsDirectly(telegraf.telegram, retry.callTimeoutMs);
+  const abortCalls = () => {
+    abortUploads();
+    abortJsonCalls();
+  };
   const outbox = new Outbox(telegraf.telegram, {
     store: conversations.deps.store,
     clock: conversations.deps.clock,

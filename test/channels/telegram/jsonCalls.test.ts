@@ -2,12 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { Agent as HttpsAgent, createServer as createHttpsServer } from "node:https";
-import type { AddressInfo, Server } from "node:net";
+import type { AddressInfo, Server, Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Telegraf, TelegramError } from "telegraf";
-import { afterEach, describe, expect, it } from "vitest";
-import { carriesFile, sendJsonCallsDirectly } from "../../../src/channels/telegram/jsonCalls.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CallTimeoutError, carriesFile, deadlineOf, sendJsonCallsDirectly } from "../../../src/channels/telegram/jsonCalls.js";
 import { classifySendError } from "../../../src/channels/telegram/telegramErrors.js";
 import { startFakeBotApi, type FakeBotApi } from "../../support/fakeBotApi.js";
 
@@ -17,12 +17,13 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
-/** A Telegram client on `apiRoot` whose JSON calls go straight over HTTP. */
-function client(apiRoot: string, agent?: HttpsAgent) {
+/** A Telegram client on `apiRoot` whose JSON calls go straight over HTTP, each with a deadline of `timeoutMs`. */
+function clientWithEnd(apiRoot: string, { agent, timeoutMs = 5_000 }: { agent?: HttpsAgent; timeoutMs?: number } = {}) {
   const { telegram } = new Telegraf(TOKEN, { telegram: { apiRoot, webhookReply: false, ...(agent ? { agent } : {}) } });
-  sendJsonCallsDirectly(telegram);
-  return telegram;
+  const endCalls = sendJsonCallsDirectly(telegram, timeoutMs);
+  return { telegram, endCalls };
 }
+const client = (apiRoot: string, options?: { agent?: HttpsAgent; timeoutMs?: number }) => clientWithEnd(apiRoot, options).telegram;
 
 async function fakeApi(): Promise<FakeBotApi> {
   const fake = await startFakeBotApi({ token: TOKEN });
@@ -140,6 +141,30 @@ describe("Bot API calls sent as JSON over node:http", () => {
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
   });
 
+  it("end with a CallTimeoutError (a FetchError, which polling retries) when no answer comes by the deadline, and close the connection", async () => {
+    let connection: Socket | undefined;
+    const silent = await rawServer((request) => (connection = request.socket));
+    const error = await client(silent.url, { timeoutMs: 100 }).callApi("sendMessage", { chat_id: 1, text: "hi" } as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CallTimeoutError);
+    expect(error).toMatchObject({ name: "FetchError", code: "ETIMEDOUT", type: "request-timeout", message: "sendMessage: no answer from the Bot API within 100 ms" });
+    expect(classifySendError(error)).toMatchObject({ kind: "transient" });
+    await vi.waitFor(() => expect(connection?.destroyed).toBe(true));
+  });
+
+  it("end every call in flight with an AbortError when told to (the bot stopping), and no other call", async () => {
+    const silent = await rawServer(() => undefined);
+    const { telegram, endCalls } = clientWithEnd(silent.url);
+    const calls = [telegram.callApi("getUpdates", { timeout: 50 } as never), telegram.callApi("sendMessage", { chat_id: 1, text: "hi" } as never)];
+    await vi.waitFor(() => expect(silent.seen).toHaveLength(2));
+    endCalls();
+    for (const call of calls) await expect(call).rejects.toMatchObject({ name: "AbortError" });
+    const answered = await rawServer((_, response) => response.end(JSON.stringify({ ok: true, result: true })));
+    const later = clientWithEnd(answered.url);
+    const call = later.telegram.callApi("getMe", {});
+    endCalls();
+    expect(await call).toBe(true);
+  });
+
   it("leave uploads to telegraf, which sends them as a multipart form", async () => {
     const fake = await fakeApi();
     await client(fake.url).sendDocument(5, { source: Buffer.from("report", "utf8"), filename: "report.html" }, { caption: "Report" });
@@ -159,8 +184,16 @@ describe("Bot API calls sent as JSON over node:http", () => {
     closing.push(() => closeServer(server));
     const apiRoot = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // The certificate is self-signed: only an agent that trusts it gets an answer.
-    expect(await client(apiRoot, new HttpsAgent({ ca: readFileSync(cert) })).getMe()).toEqual({ id: 1, is_bot: true });
+    expect(await client(apiRoot, { agent: new HttpsAgent({ ca: readFileSync(cert) }) }).getMe()).toEqual({ id: 1, is_bot: true });
     await expect(client(apiRoot).getMe()).rejects.toMatchObject({ name: "FetchError" });
+  });
+});
+
+describe("a call's deadline", () => {
+  it("is the timeout given, and for a long poll its server-side wait on top", () => {
+    expect(deadlineOf("sendMessage", { chat_id: 1, timeout: 50 }, 15_000)).toBe(15_000);
+    expect(deadlineOf("getUpdates", { timeout: 50, offset: 3 }, 15_000)).toBe(65_000);
+    expect(deadlineOf("getUpdates", {}, 15_000)).toBe(15_000);
   });
 });
 
