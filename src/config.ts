@@ -65,6 +65,8 @@ const envSchema = z
     TELEGRAM_CALL_TIMEOUT_MS: positiveInt(15_000),
     /** Long polling: updates taken per getUpdates at most (src/channels/telegram/pollBatch.ts). */
     TELEGRAM_POLL_BATCH: wholeIn(1, 100, 16, "must be a whole number from 1 to 100"),
+    /** Long polling: the least time in milliseconds from the start of one getUpdates to the next (pollBatch.ts); 0 polls again at once. */
+    TELEGRAM_POLL_INTERVAL_MS: wholeIn(0, 1000, 25, "must be a whole number of milliseconds from 0 to 1000"),
     /** How long a reply is retried through 5xx, network errors and timeouts before it is given up. */
     TELEGRAM_RETRY_HORIZON_MS: positiveInt(10 * 60_000),
     /** SIGINT/SIGTERM: the longest the bot takes to stop; replies not delivered by then go out at the next start. */

@@ -7,7 +7,7 @@ import { publishMenu } from "./commands.js";
 import { createBot, type BotApp } from "./createBot.js";
 import { UPDATE_TYPES } from "./incoming.js";
 import { DEFAULT_RETRY, type RateLimits, type RetryPolicy } from "./outbox.js";
-import { limitPollBatches } from "./pollBatch.js";
+import { limitPollBatches, pacePolls } from "./pollBatch.js";
 import { finishBot } from "./shutdown.js";
 import { withStartupRetries } from "./startupRetry.js";
 import { createWebhookHandler, type WebhookHost } from "./webhook.js";
@@ -86,6 +86,7 @@ export async function runBot(options: RunBotOptions): Promise<RunningBot> {
   await withStartupRetries("deleteWebhook", () => telegram.deleteWebhook({ drop_pending_updates: false }), logger);
   void publishMenu(app.deps.outbox);
   limitPollBatches(telegram, config.TELEGRAM_POLL_BATCH);
+  pacePolls(telegram, config.TELEGRAM_POLL_INTERVAL_MS);
   const polling = app.telegraf.launch({ allowedUpdates: [...UPDATE_TYPES], dropPendingUpdates: false });
   polling.catch((error: unknown) => logger.error("polling stopped", { error: startFailure(error) }));
   logger.info("bot started", { mode: "polling" });

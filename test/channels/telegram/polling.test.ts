@@ -1,4 +1,6 @@
+import { Telegram } from "telegraf";
 import { describe, expect, it } from "vitest";
+import { pacePolls } from "../../../src/channels/telegram/pollBatch.js";
 import { ConfigError, readConfig } from "../../../src/config.js";
 import { useBotTests } from "./harness.js";
 
@@ -38,8 +40,56 @@ describe("long polling", () => {
     expect(answered.sort()).toEqual(chats);
   });
 
+  it("starts its long polls TELEGRAM_POLL_INTERVAL_MS apart at the least, taking what came meanwhile together", async () => {
+    const { chats, polls, taken, answered } = await backlogAnswered(12, { TELEGRAM_POLL_BATCH: "2", TELEGRAM_POLL_INTERVAL_MS: "60" });
+    const starts = polls.filter((call) => call.params.timeout).map((call) => call.receivedAt);
+    // The fake's clock and the bot's timer differ by a fraction of a millisecond.
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(59);
+    expect(taken.filter((n) => n > 0).length).toBeGreaterThanOrEqual(6);
+    expect(answered.sort()).toEqual(chats);
+  });
+
+  it.each(["-1", "1001", "2.5", "soon"])("refuses TELEGRAM_POLL_INTERVAL_MS=%s at start-up", (value) => {
+    expect(() => readConfig({ TELEGRAM_POLL_INTERVAL_MS: value })).toThrow(/TELEGRAM_POLL_INTERVAL_MS: must be a whole number/);
+  });
+
   it.each(["0", "101", "2.5", "many"])("refuses TELEGRAM_POLL_BATCH=%s at start-up", (value) => {
     expect(() => readConfig({ TELEGRAM_POLL_BATCH: value })).toThrow(ConfigError);
     expect(() => readConfig({ TELEGRAM_POLL_BATCH: value })).toThrow(/TELEGRAM_POLL_BATCH: must be a whole number/);
+  });
+});
+
+describe("the pause between long polls", () => {
+  /** A Telegram client whose calls are recorded and answered at once, its long polls spaced `intervalMs` apart. */
+  function paced(intervalMs: number) {
+    const telegram = new Telegram("123456:TEST");
+    const calls: string[] = [];
+    telegram.callApi = (async (method: string, payload: { timeout?: number }) => {
+      calls.push(payload.timeout ? `${method} long` : method);
+      return [];
+    }) as Telegram["callApi"];
+    pacePolls(telegram, intervalMs);
+    return { telegram, calls };
+  }
+
+  it("holds back only the long poll: other calls, and the offset sync on stop, go at once", async () => {
+    const { telegram, calls } = paced(200);
+    await telegram.callApi("getUpdates", { timeout: 50 });
+    const second = telegram.callApi("getUpdates", { timeout: 50 });
+    await telegram.callApi("sendMessage", { chat_id: 1, text: "hi" });
+    await telegram.callApi("getUpdates", { offset: 3, limit: 1 });
+    expect(calls).toEqual(["getUpdates long", "sendMessage", "getUpdates"]);
+    await second;
+    expect(calls.at(-1)).toBe("getUpdates long");
+  });
+
+  it("ends its wait with an AbortError when polling stops, and sends nothing", async () => {
+    const { telegram, calls } = paced(60_000);
+    await telegram.callApi("getUpdates", { timeout: 50 });
+    const controller = new AbortController();
+    const second = telegram.callApi("getUpdates", { timeout: 50 }, { signal: controller.signal } as never);
+    controller.abort();
+    await expect(second).rejects.toMatchObject({ name: "AbortError" });
+    expect(calls).toEqual(["getUpdates long"]);
   });
 });
