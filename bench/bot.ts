@@ -12,6 +12,7 @@
  *   --users N       simulated users at once (default 1000)
  *   --think A-B     each user's pause between answers, in ms (default 2000-4000)
  *   --seconds S     length of each measured window (default 60)
+ *   --warm-up S     length of each unreported warm-up (default 20)
  *   --profile DIR   writes a CPU profile of the bot's process for each phase into DIR
  *                   (open it in Chrome DevTools; profiling slows the bot, so its figures are not the bot's)
  */
@@ -20,20 +21,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { fillStore, MB, message, print, sizeOnDisk, spawnBuilt, spawnTs } from "./loadRun.js";
+import { readConfig } from "../src/config.js";
+import { fillStore, MB, message, pollingEnv, print, sizeOnDisk, spawnBuilt, spawnTs } from "./loadRun.js";
 import type { RunRequest, RunResult } from "./botUsers.js";
 import type { ServerFigures } from "./botServer.js";
 import { percentile, round } from "./timing.js";
 
 const STORED_SCREENINGS = 20_000;
-const WARM_UP_SECONDS = 20;
-
-const { values } = parseArgs({ options: { users: { type: "string", default: "1000" }, think: { type: "string", default: "2000-4000" }, seconds: { type: "string", default: "60" }, profile: { type: "string" } } });
+const { values } = parseArgs({ options: { users: { type: "string", default: "1000" }, think: { type: "string", default: "2000-4000" }, seconds: { type: "string", default: "60" }, "warm-up": { type: "string", default: "20" }, profile: { type: "string" } } });
 const users = Number(values.users);
 const seconds = Number(values.seconds);
+const warmUpSeconds = Number(values["warm-up"]);
 const thinkMs = values.think.split("-").map(Number) as [number, number];
-if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || thinkMs.length !== 2 || thinkMs.some((n) => !Number.isFinite(n) || n < 0)) {
-  process.stderr.write("usage: tsx bench/bot.ts [--users N] [--think MIN-MAX] [--seconds S] [--profile DIR]\n");
+if (!Number.isInteger(users) || users < 1 || !(seconds > 0) || !(warmUpSeconds > 0) || thinkMs.length !== 2 || thinkMs.some((n) => !Number.isFinite(n) || n < 0)) {
+  process.stderr.write("usage: tsx bench/bot.ts [--users N] [--think MIN-MAX] [--seconds S] [--warm-up S] [--profile DIR]\n");
   process.exit(2);
 }
 
@@ -47,7 +48,7 @@ async function phase(usersChild: ChildProcess, fake: { url: string; token: strin
     return Promise.all([message<RunResult>(usersChild, "done"), closed]).then(([result]) => result);
   };
   // Warm-up, not reported: a server that has run a while has compiled its hot paths.
-  await run({ users, seconds: WARM_UP_SECONDS, firstChatId: firstChatId + 500_000_000, seed: seed + 100 }, () => undefined);
+  await run({ users, seconds: warmUpSeconds, firstChatId: firstChatId + 500_000_000, seed: seed + 100 }, () => undefined);
   const loadBefore = loadavg()[0]!;
   server.send({ type: "measure" });
   const figures = message<ServerFigures>(server, "figures");
@@ -84,7 +85,9 @@ const dir = mkdtempSync(join(tmpdir(), "bench-bot-"));
 const usersChild = spawnTs("botUsers.ts", []);
 try {
   const fake = await message<{ type: "ready"; url: string; token: string }>(usersChild, "ready");
-  console.log(`Telegram bot under load: ${users} simulated users at once, windows of ${seconds} s after a ${WARM_UP_SECONDS} s warm-up, ${thinkMs[0]}–${thinkMs[1]} ms between answers, lowdb store in ${dir}`);
+  console.log(`Telegram bot under load: ${users} simulated users at once, windows of ${seconds} s after a ${warmUpSeconds} s warm-up, ${thinkMs[0]}–${thinkMs[1]} ms between answers, lowdb store in ${dir}`);
+  const polling = readConfig(pollingEnv());
+  console.log(`Long polls take at most ${polling.TELEGRAM_POLL_BATCH} updates each and start at least ${polling.TELEGRAM_POLL_INTERVAL_MS} ms apart (TELEGRAM_POLL_BATCH, TELEGRAM_POLL_INTERVAL_MS).`);
   console.log("Outgoing rate limits are disabled for this benchmark (per chat and overall): it measures the bot, not Telegram's flood limits.");
   const empty = await phase(usersChild, fake, dir, 1_000_000_000, 1);
   print("Empty store", empty);

@@ -12,6 +12,7 @@ import { createConversations } from "../src/app/conversations.js";
 import { runBot } from "../src/channels/telegram/runBot.js";
 import { wrapCallApi } from "../src/channels/telegram/wrapCallApi.js";
 import { readConfig } from "../src/config.js";
+import { pollingEnv } from "./loadRun.js";
 import { loadQuestionBank } from "../src/rules/loadQuestions.js";
 import { createLogger } from "../src/log.js";
 import { loadRules } from "../src/rules/loadRules.js";
@@ -43,7 +44,7 @@ const logger = createLogger("info", (line) => {
   const ms = HANDLED.exec(line)?.[1];
   if (ms !== undefined) handledMs.push(Number(ms));
 });
-const config = readConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dir, LOG_LEVEL: "info" });
+const config = readConfig({ ...pollingEnv(), TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dir, LOG_LEVEL: "info" });
 const store = await openLowdbStore({ dir, logger });
 const conversations = createConversations({ config, store, logger, interview: { bank: loadQuestionBank(), rules: loadRules() } });
 const bot = await runBot({

@@ -10,6 +10,12 @@ import { projectRoot } from "../src/paths.js";
 
 export const MB = 1024 * 1024;
 
+/** The polling settings a bot bench may be given in its environment (`TELEGRAM_POLL_INTERVAL_MS=0 npm run bench:bot`); the defaults otherwise. */
+export function pollingEnv(): Record<string, string> {
+  const names = ["TELEGRAM_POLL_BATCH", "TELEGRAM_POLL_INTERVAL_MS"];
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])));
+}
+
 /** Bytes of every file under `dir`. */
 export function sizeOnDisk(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).reduce((sum, name) => {
