@@ -41,10 +41,11 @@ describe("long polling", () => {
   });
 
   it("starts its long polls TELEGRAM_POLL_INTERVAL_MS apart at the least, taking what came meanwhile together", async () => {
-    const { chats, polls, taken, answered } = await backlogAnswered(12, { TELEGRAM_POLL_BATCH: "2", TELEGRAM_POLL_INTERVAL_MS: "60" });
-    const starts = polls.filter((call) => call.params.timeout).map((call) => call.receivedAt);
-    // The fake's clock and the bot's timer differ by a fraction of a millisecond.
-    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(59);
+    const { chats, polls, taken, answered } = await backlogAnswered(12, { TELEGRAM_POLL_BATCH: "2", TELEGRAM_POLL_INTERVAL_MS: "100" });
+    const arrivals = polls.filter((call) => call.params.timeout).map((call) => call.receivedAt);
+    // The fake notes when a poll arrives, not when the bot sent it: the way there, a few milliseconds
+    // on a busy machine, is allowed for. Unpaced, each came as soon as the batch before it was handled.
+    for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]! - arrivals[i - 1]!).toBeGreaterThanOrEqual(75);
     expect(taken.filter((n) => n > 0).length).toBeGreaterThanOrEqual(6);
     expect(answered.sort()).toEqual(chats);
   });
