@@ -144,7 +144,8 @@ export function sendJsonCallsDirectly(telegram: Telegram, timeoutMs: number): ()
   });
   return () => {
     stops += 1;
-    // Every socket in use ends, and with it the call it carries.
+    // Every socket in use ends, and with it the call it carries. Over https the agent is telegraf's,
+    // which its clients share: the one bot of this process.
     agent?.destroy();
   };
 }
