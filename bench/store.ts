@@ -106,9 +106,8 @@ function replyBatch(chatId: number, updateId: number): Batch {
  * kernel's and the thread pool's work included, so comparable with `npm run bench:bot`'s bot
  * CPU per update: a floor under it for as long as each update is kept this way.
  */
-async function cpuPerUpdateFiles(dir: string, updates: number): Promise<number> {
-  const store = await openLowdbStore({ dir, logger: createLogger("silent") });
-  const update = async (n: number) => {
+function cpuPerUpdateFiles(dir: string, updates: number): Promise<number> {
+  const update = async (store: LowdbStore, n: number) => {
     const chatId = 1 + (n % 50);
     const chat = chatAfterAnswer(`tg:${chatId}`, n);
     await store.putConversation(chat);
@@ -117,29 +116,24 @@ async function cpuPerUpdateFiles(dir: string, updates: number): Promise<number> 
     await store.putOutbox({ id, conversationId: chat.conversationId, createdAt: now.toISOString(), payload: replyBatch(chatId, n) });
     await store.removeOutbox(id);
   };
-  const lanes = (from: number, count: number) => Promise.all(Array.from({ length: 8 }, async (_, lane) => {
-    for (let n = from + lane; n < from + count; n += 8) await update(n);
-  }));
-  await lanes(0, updates / 10);
-  flushToDisk();
-  const before = process.cpuUsage();
-  await lanes(updates, updates);
-  const cpu = process.cpuUsage(before);
-  await store.close();
-  return round((cpu.user + cpu.system) / 1000 / updates, 3);
+  return cpuPerCall(dir, updates, update, 8);
 }
 
 /**
  * CPU of this whole process per call of `call`, the kernel's and the thread pool's work
- * included: `count` calls one after another on a fresh store, after a tenth as many untimed.
+ * included: `count` calls on a fresh store, `lanes` in flight at once (each lane's one after
+ * another), after a tenth as many untimed.
  */
-async function cpuPerCall(dir: string, count: number, call: (store: LowdbStore, n: number) => Promise<void>): Promise<number> {
+async function cpuPerCall(dir: string, count: number, call: (store: LowdbStore, n: number) => Promise<void>, lanes = 1): Promise<number> {
   const store = await openLowdbStore({ dir, logger: createLogger("silent") });
+  const calls = (from: number, length: number) => Promise.all(Array.from({ length: lanes }, async (_, lane) => {
+    for (let n = from + lane; n < from + length; n += lanes) await call(store, n);
+  }));
   const warmUp = count / 10;
-  for (let n = 0; n < warmUp; n++) await call(store, n);
+  await calls(0, warmUp);
   flushToDisk();
   const before = process.cpuUsage();
-  for (let n = warmUp; n < warmUp + count; n++) await call(store, n);
+  await calls(warmUp, count);
   const cpu = process.cpuUsage(before);
   await store.close();
   return round((cpu.user + cpu.system) / 1000 / count, 3);
