@@ -151,6 +151,25 @@ describe("LowdbStore on disk", () => {
     expect(await (await open(dir)).activity("2025-06-02", "2025-06-02")).toEqual(counted);
   });
 
+  it("appends a day's counts to its file, rewriting it now and then, and reads the last whole line back", async () => {
+    const dir = newDir();
+    const first = await open(dir);
+    const at = new Date("2025-06-02T01:00:00.000Z");
+    const events = 2 * (MAX_APPENDS + 1) + 3;
+    for (let n = 0; n < events; n++) await first.recordActivity({ kind: "started", channel: "web", at });
+    await first.close();
+    const file = join(dir, "stats", "activity", "2025-06-02.json");
+    // Rewritten at the first event and after every MAX_APPENDS appends: last at event 2 × (MAX_APPENDS + 1) + 1, then two appends.
+    expect(readFileSync(file, "utf8").split("\n").filter(Boolean)).toHaveLength(3);
+    appendFileSync(file, '{"schema":1,"day":"2025-06-02","started":{"web":9');
+    const second = await open(dir);
+    expect(await second.activity("2025-06-02", "2025-06-02")).toEqual(new Map([["2025-06-02", { started: { web: events }, faqGaps: [] }]]));
+    await second.recordActivity({ kind: "started", channel: "tg", at });
+    await second.close();
+    // A store opened again rewrites the file before it appends: the line cut short is gone.
+    expect(readFileSync(file, "utf8")).toBe(`${JSON.stringify({ schema: 1, day: "2025-06-02", started: { web: events, tg: 1 }, faqGaps: [] })}\n`);
+  });
+
   it("reads a chat pushed out of the cache back from disk", async () => {
     const store = await open(newDir(), silent, 2);
     for (let n = 1; n <= 5; n++) await store.putConversation(conversationRecord(`tg:${n}`));
