@@ -236,6 +236,25 @@ describe("test-side helpers", () => {
       vi.useRealTimers();
     }
   });
+
+  it("without history keeps no call or update, yet shows each call to a waitFor asked before it, numbered as ever", async () => {
+    await fake.close();
+    fake = await startFakeBotApi({ keepHistory: false });
+    const seen: number[] = [];
+    const watching = fake.waitFor((call) => {
+      seen.push(call.seq);
+      return call.text === "second";
+    });
+    const { telegram } = newBot();
+    await telegram.sendMessage(CHAT, "first");
+    const message = await telegram.sendMessage(CHAT, "second");
+    expect(await watching).toMatchObject({ seq: 2, method: "sendMessage", text: "second" });
+    expect(seen).toEqual([1, 2]);
+    fake.pushText(CHAT, "hello");
+    expect([fake.calls, fake.sent, fake.pushedUpdates]).toEqual([[], [], []]);
+    // The chat keeps its messages: the bot can still edit what it sent.
+    expect(await telegram.editMessageText(CHAT, message.message_id, undefined, "second, edited")).toMatchObject({ text: "second, edited" });
+  });
 });
 
 describe("with a running Telegraf bot", () => {

@@ -27,6 +27,15 @@ export interface FakeBotApiOptions {
   firstUpdateId?: number;
   /** Milliseconds for rate accounting; default performance.now. */
   clock?: () => number;
+  /**
+   * Whether the fake keeps every call and update it saw (`calls`, `sent`, `pushedUpdates`, and
+   * `waitFor` finding a call made before it was asked); default true. A load run turns it off
+   * (bench/botUsers.ts): kept, the calls of two benchmark phases held over a gigabyte, and the
+   * fake's garbage collections then held it for up to a second at a time, which the benchmark
+   * measured as the bot's latency. A waitFor asked before its call still sees it. Chats keep their
+   * messages either way, since edits need them.
+   */
+  keepHistory?: boolean;
 }
 
 type Outcome = { ok: true; status: 200; result: unknown } | { ok: false; status: number; error: ApiError };
@@ -53,7 +62,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 export class FakeBotApi {
   readonly token: string;
   private readonly state: FakeState;
-  private readonly log = new CallLog();
+  private readonly log: CallLog;
+  private readonly keepHistory: boolean;
   private readonly faults = new FaultPlan();
   private readonly server: Server;
   private readonly clock: () => number;
@@ -66,6 +76,8 @@ export class FakeBotApi {
   constructor(options: FakeBotApiOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
     this.clock = options.clock ?? (() => performance.now());
+    this.keepHistory = options.keepHistory ?? true;
+    this.log = new CallLog(this.keepHistory);
     this.state = createState(this.token, options.botUsername ?? "fake_test_bot", options.firstUpdateId ?? 1);
     this.server = createServer((request, response) => {
       const work = this.handle(request, response).catch((error: unknown) => {
@@ -301,7 +313,7 @@ export class FakeBotApi {
   }
 
   private remember(update: Update): Update {
-    this.pushed.push(update);
+    if (this.keepHistory) this.pushed.push(update);
     return update;
   }
 }

@@ -42,15 +42,20 @@ const CALLS_SHOWN_ON_TIMEOUT = 10;
 
 export class CallLog {
   private readonly entries: RecordedCall[] = [];
+  private recorded = 0;
   private waiters: Waiter[] = [];
+
+  /** `keep` false: each call goes to the waiters then, and is not kept (`all` stays empty). */
+  constructor(private readonly keep = true) {}
 
   get all(): readonly RecordedCall[] {
     return this.entries;
   }
 
   record(call: Omit<RecordedCall, "seq">): RecordedCall {
-    const recorded = { ...call, seq: this.entries.length + 1 };
-    this.entries.push(recorded);
+    this.recorded += 1;
+    const recorded = { ...call, seq: this.recorded };
+    if (this.keep) this.entries.push(recorded);
     for (const waiter of this.waiters.filter((candidate) => candidate.predicate(recorded))) {
       this.settle(waiter);
       waiter.resolve(recorded);
