@@ -1,4 +1,5 @@
 import { execFile, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,6 +45,13 @@ describe("the built bundle (dist/start.mjs)", () => {
     dlg.command("/check");
     // The child runs on today's date: the first question's words do not depend on it.
     expect((await dlg.nextMethod("sendMessage")).text).toContain(questionWords(startModel("en")).split("\n").at(-1));
+  });
+
+  it("stops on SIGTERM while a long poll is held, and exits 0", async () => {
+    await fake.whenPolling();
+    child.kill("SIGTERM");
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(0);
   });
 });
 
