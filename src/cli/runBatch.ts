@@ -60,8 +60,8 @@ async function write(stream: Writable, data: Uint8Array | string): Promise<void>
 /**
  * Whether the screening CLI's own thread screens a share of a batch beside its workers
  * (`cliThreads`). Measured on the 2-core development machine, 3 December 2026, `--jobs 2` over
- * the bench's 100,000 lines, six runs of each, alternating: `--csv` took 1.94–2.13 s with this
- * thread and one worker against 2.14–2.21 s with two workers (and 5.14–5.16 against 5.29–5.34 s
+ * the bench's 100,000 lines, six runs of each, alternating: `--csv` took 1.94–2.15 s with this
+ * thread and one worker against 2.10–2.23 s with two workers (and 5.14–5.16 against 5.29–5.34 s
  * over 500,000 lines, two runs each); `--json`, whose main thread also writes five times as many
  * bytes, took 3.82–4.15 s against 3.80–3.92 s (four runs each), so there it only writes.
  */
