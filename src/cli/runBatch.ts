@@ -58,56 +58,20 @@ async function write(stream: Writable, data: Uint8Array | string): Promise<void>
 }
 
 /**
- * Whether the screening CLI's own thread screens a share of a batch beside its workers
- * (`cliThreads`). Measured on the 2-core development machine, 3 December 2026, `--jobs 2` over
- * the bench's 100,000 lines, six runs of each, alternating: `--csv` took 1.94–2.15 s with this
- * thread and one worker against 2.10–2.23 s with two workers (and 5.14–5.16 against 5.29–5.34 s
- * over 500,000 lines, two runs each); `--json`, whose main thread also writes five times as many
- * bytes, took 3.82–4.15 s against 3.80–3.92 s (four runs each), so there it only writes.
- */
-export const SCREENS_HERE: Record<BatchFormat, boolean> = { json: false, csv: true };
-
-/** Who screens a batch: worker threads, and whether this thread takes chunks too. */
-export interface BatchThreads {
-  workers: number;
-  /** This thread screens a chunk itself whenever every worker has its chunks in flight. */
-  alsoHere: boolean;
-}
-
-/**
- * The CLI's `jobs` as threads. One job is this thread alone. More are, for `--csv`, this thread
- * and jobs − 1 workers: each worker compiles and warms up the same code by itself, and this
- * thread, which has its own warm-up to pay anyway, screens from the first chunk while a worker
- * is still starting. For `--json`, jobs workers while this thread cuts and writes (SCREENS_HERE).
- */
-export function cliThreads(jobs: number, format: BatchFormat): BatchThreads {
-  if (jobs <= 1) return { workers: 0, alsoHere: false };
-  return SCREENS_HERE[format] ? { workers: jobs - 1, alsoHere: true } : { workers: jobs, alsoHere: false };
-}
-
-/** How a batch went: invalid lines, and the chunks this thread screened itself (all of them without workers). */
-export interface BatchOutcome {
-  invalid: number;
-  chunksHere: number;
-}
-
-/**
  * Streams a JSON-lines file (or stdin for "-"): one result or CSV row per input line, in input
- * order. With worker threads, this thread cuts the input into chunks of whole lines and writes
- * the answers, and the workers decode, parse, check, evaluate and serialise; with `alsoHere` it
- * screens a chunk itself whenever every worker has its chunks in flight; with no worker, it does
- * it all (no thread to start for a small batch). At most two chunks per thread that screens are
- * in flight and a stdout that does not drain stops the reading, so memory stays flat.
+ * order. With `workers` worker threads, this thread only cuts the input into chunks of whole
+ * lines and writes the answers, and the workers decode, parse, check, evaluate and serialise;
+ * with none, this thread does it all (no thread to start for a small batch). At most two chunks
+ * per worker are in flight and a stdout that does not drain stops the reading, so memory stays
+ * flat. Returns the number of invalid lines.
  */
 export async function runBatch(
-  file: string, format: BatchFormat, rules: CompiledRules, today: string, { workers, alsoHere }: BatchThreads, io: BatchIo, chunkBytes = CHUNK_BYTES,
-): Promise<BatchOutcome> {
+  file: string, format: BatchFormat, rules: CompiledRules, today: string, workers: number, io: BatchIo, chunkBytes = CHUNK_BYTES,
+): Promise<number> {
   const input = await openInput(file, io, chunkBytes);
   const pool = workers > 0 ? new WorkerPool(workers, format, today) : null;
-  const screening = pool === null ? 1 : workers + (alsoHere ? 1 : 0);
   const pending: Promise<ChunkOutput>[] = [];
   let invalid = 0;
-  let chunksHere = 0;
   const writeOldest = async () => {
     const output = await pending.shift()!;
     invalid += output.invalid;
@@ -117,20 +81,15 @@ export async function runBatch(
   try {
     if (format === "csv") await write(io.stdout, `${CSV_HEADER.join(",")}\n`);
     for await (const chunk of batchChunks(input, chunkBytes)) {
-      let output: Promise<ChunkOutput>;
-      if (pool && (!alsoHere || pool.hasRoom())) output = pool.run(chunk);
-      else {
-        output = Promise.resolve(screenChunk(chunk.bytes, chunk.firstLine, format, rules, today));
-        chunksHere += 1;
-      }
+      const output = pool ? pool.run(chunk) : Promise.resolve(screenChunk(chunk.bytes, chunk.firstLine, format, rules, today));
       // Awaited in order later; until then a worker failure must not count as unhandled.
       output.catch(() => undefined);
       pending.push(output);
-      if (pending.length >= CHUNKS_PER_WORKER * screening) await writeOldest();
+      if (pending.length >= CHUNKS_PER_WORKER * Math.max(1, workers)) await writeOldest();
     }
     while (pending.length > 0) await writeOldest();
   } finally {
     await pool?.close();
   }
-  return { invalid, chunksHere };
+  return invalid;
 }

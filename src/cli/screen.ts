@@ -96,15 +96,15 @@ async function runOne(file: string, json: boolean, explain: boolean, lang: Lang,
 
 /**
  * `--jobs` threads screen, by default as many as the file's size calls for: one is this thread
- * alone, more add worker threads (cliThreads). The batch's module is loaded here only, so a
- * one-shot run does not load it, nor node:worker_threads with it.
+ * alone, more are worker threads. The batch's module is loaded here only, so a one-shot run
+ * does not load it, nor node:worker_threads with it.
  */
 async function batch(file: string, format: BatchFormat, jobsOption: string | undefined, today: string, io: CliIo): Promise<number> {
-  const { batchInputBytes, cliThreads, defaultJobs, runBatch } = await import("./runBatch.js");
+  const { batchInputBytes, defaultJobs, runBatch } = await import("./runBatch.js");
   const jobs = jobsOption === undefined ? defaultJobs(await batchInputBytes(file), format) : Number(jobsOption);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) return usage(io, `--jobs must be a whole number from 1 to 64, not ${jobsOption}`);
   try {
-    return (await runBatch(file, format, loadRules(), today, cliThreads(jobs, format), io)).invalid > 0 ? EXIT_INVALID : EXIT_OK;
+    return (await runBatch(file, format, loadRules(), today, jobs === 1 ? 0 : jobs, io)) > 0 ? EXIT_INVALID : EXIT_OK;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     io.stderr.write(`${file}: cannot read: ${(error as Error).message}\n`);

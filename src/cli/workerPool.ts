@@ -61,11 +61,6 @@ export class WorkerPool {
     });
   }
 
-  /** Whether a chunk run now goes to a worker at once: none is queued and some worker has fewer than CHUNKS_PER_WORKER. */
-  hasRoom(): boolean {
-    return this.queue.length === 0 && this.members.some((member) => member.jobs.length < CHUNKS_PER_WORKER);
-  }
-
   /** Ends the workers: after a failure at once, otherwise each when it has finished what it was sent. */
   async close(): Promise<void> {
     await Promise.all(this.members.map((member) => {

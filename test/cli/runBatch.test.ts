@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PassThrough, Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { CSV_HEADER } from "../../src/cli/csvRow.js";
-import { batchInputBytes, BYTES_PER_JOB, cliThreads, defaultJobs, runBatch, SCREENS_HERE, type BatchThreads } from "../../src/cli/runBatch.js";
+import { batchInputBytes, BYTES_PER_JOB, defaultJobs, runBatch } from "../../src/cli/runBatch.js";
 import { checkScreening, type BatchFormat } from "../../src/cli/screenLines.js";
 import { CHUNKS_PER_WORKER } from "../../src/cli/workerPool.js";
 import { loadRules } from "../../src/rules/loadRules.js";
@@ -21,9 +21,6 @@ interface Run {
   stderr: string;
 }
 
-/** A number of workers alone, or workers and this thread. */
-const threadsOf = (threads: number | BatchThreads): BatchThreads => (typeof threads === "number" ? { workers: threads, alsoHere: false } : threads);
-
 function collect(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
@@ -31,21 +28,15 @@ function collect(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
-async function batch(input: string, format: BatchFormat, threads: number | BatchThreads, chunkBytes?: number, from: "stdin" | "file" = "stdin"): Promise<Run> {
-  return (await batchHere(input, format, threads, chunkBytes, from)).run;
-}
-
-/** A batch's output, and the chunks this thread screened itself. */
-async function batchHere(input: string, format: BatchFormat, threads: number | BatchThreads, chunkBytes?: number, from: "stdin" | "file" = "stdin"): Promise<{ run: Run; chunksHere: number }> {
+async function batch(input: string, format: BatchFormat, workers: number, chunkBytes?: number, from: "stdin" | "file" = "stdin"): Promise<Run> {
   const [stdout, stderr] = [collect(), collect()];
-  const { workers, alsoHere } = threadsOf(threads);
   let file = "-";
   if (from === "file") {
-    file = join(tmp, `batch-${workers}-${alsoHere}-${chunkBytes}.jsonl`);
+    file = join(tmp, `batch-${workers}-${chunkBytes}.jsonl`);
     writeFileSync(file, input);
   }
-  const { invalid, chunksHere } = await runBatch(file, format, rules, TODAY, { workers, alsoHere }, { stdin: Readable.from([Buffer.from(input)]), stdout: stdout.stream, stderr: stderr.stream }, chunkBytes);
-  return { run: { invalid, stdout: stdout.text(), stderr: stderr.text() }, chunksHere };
+  const invalid = await runBatch(file, format, rules, TODAY, workers, { stdin: Readable.from([Buffer.from(input)]), stdout: stdout.stream, stderr: stderr.stream }, chunkBytes);
+  return { invalid, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 const screening = (name: string, projects = 1) => JSON.stringify({ applicant: { name, kind: "enterprise", inJurisdiction: true, sectors: ["ai"] }, scenarios: { projects } });
@@ -113,9 +104,8 @@ describe("batch runs", () => {
   it("give the same bytes from a file and from stdin, in process and on one worker thread or more, at any chunk size", async () => {
     const reference = await batch(INPUT, "json", 0);
     expect(reference.stdout.split("\n")).toHaveLength(EXPECTED.length + 1);
-    const here = (workers: number): BatchThreads => ({ workers, alsoHere: true });
-    for (const [threads, chunkBytes, from] of [[0, 50, "file"], [1, 1, "stdin"], [1, 64, "file"], [2, 64, "file"], [3, 33, "stdin"], [here(1), 1, "stdin"], [here(1), 64, "file"], [here(2), 33, "stdin"]] as const) {
-      expect(await batch(INPUT, "json", threads, chunkBytes, from)).toEqual(reference);
+    for (const [workers, chunkBytes, from] of [[0, 50, "file"], [1, 1, "stdin"], [1, 64, "file"], [2, 64, "file"], [3, 33, "stdin"]] as const) {
+      expect(await batch(INPUT, "json", workers, chunkBytes, from)).toEqual(reference);
     }
   });
 
@@ -127,21 +117,6 @@ describe("batch runs", () => {
     expect(parallel).toEqual(serial);
     expect(parseCsv(parallel.stdout).slice(1).map((row) => Number(row[0]))).toEqual(lines.map((_, i) => i + 1));
     expect(parallel.invalid).toBe(12);
-  });
-
-  it("screen on this thread too, beside a worker, once the worker has its chunks in flight, and keep input order", async () => {
-    const lines = Array.from({ length: 600 }, (_, i) => (i % 53 === 7 ? '{"events": {"expenses": "lots"}}' : screening(`A${i}`, i % 6)));
-    const input = lines.join("\n");
-    const serial = await batchHere(input, "csv", 0, 512, "file");
-    const beside = await batchHere(input, "csv", { workers: 1, alsoHere: true }, 512, "file");
-    const workersOnly = await batchHere(input, "csv", 1, 512, "file");
-    expect(beside.run).toEqual(serial.run);
-    expect(workersOnly.run).toEqual(serial.run);
-    // The worker gets the first two chunks; the rest are cut before it can answer one, so this thread takes the next.
-    expect(serial.chunksHere).toBeGreaterThan(2);
-    expect(beside.chunksHere).toBeGreaterThan(0);
-    expect(beside.chunksHere).toBeLessThan(serial.chunksHere);
-    expect(workersOnly.chunksHere).toBe(0);
   });
 
   it("read no further ahead of a slow stdout than the chunks in flight: two per worker", async () => {
@@ -168,7 +143,7 @@ describe("batch runs", () => {
       },
     });
     const workers = 2;
-    await runBatch("-", "csv", rules, TODAY, { workers, alsoHere: false }, { stdin: input, stdout, stderr: collect().stream }, chunkBytes);
+    await runBatch("-", "csv", rules, TODAY, workers, { stdin: input, stdout, stderr: collect().stream }, chunkBytes);
     expect(written).toBe(lines + 1);
     // Ahead of stdout: the workers' chunks, the one being written, the one being cut and the input stream's own buffer.
     const bound = ((CHUNKS_PER_WORKER * workers + 2) * chunkBytes + chunkBytes) / lineBytes;
@@ -203,15 +178,6 @@ describe("the threads a batch screens on by default (jobs)", () => {
     expect(BYTES_PER_JOB.json).toBeLessThan(BYTES_PER_JOB.csv);
     expect(defaultJobs(2 * BYTES_PER_JOB.json, "json", 2)).toBe(2);
     expect(defaultJobs(2 * BYTES_PER_JOB.json, "csv", 2)).toBe(1);
-  });
-
-  it("are, for the CLI, this thread alone for one job; for --csv this thread and one worker less; for --json workers only", () => {
-    expect(SCREENS_HERE).toEqual({ json: false, csv: true });
-    for (const format of ["json", "csv"] as const) expect(cliThreads(1, format)).toEqual({ workers: 0, alsoHere: false });
-    expect(cliThreads(2, "csv")).toEqual({ workers: 1, alsoHere: true });
-    expect(cliThreads(4, "csv")).toEqual({ workers: 3, alsoHere: true });
-    expect(cliThreads(2, "json")).toEqual({ workers: 2, alsoHere: false });
-    expect(cliThreads(4, "json")).toEqual({ workers: 4, alsoHere: false });
   });
 
   it("are counted from a file's size; stdin, a folder and a missing file tell none", async () => {

@@ -50,8 +50,7 @@ export function batchHandler(options: BatchOptions) {
     const known = Number.isFinite(declared) ? declared : null;
     const workers = known !== null && known < IN_PROCESS_BYTES ? 0 : defaultJobs(known, format);
     running += 1;
-    // Never beside the workers: this thread serves every other request meanwhile.
-    runBatch("-", format, options.rules, options.today(), { workers, alsoHere: false }, { stdin, stdout, stderr: discard() })
+    runBatch("-", format, options.rules, options.today(), workers, { stdin, stdout, stderr: discard() })
       .then(() => stdout.end())
       .catch((error: unknown) => {
         options.logger.warn("batch stopped", { error: error instanceof Error ? error.name : typeof error });
