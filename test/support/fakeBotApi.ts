@@ -32,8 +32,9 @@ export interface FakeBotApiOptions {
    * `waitFor` finding a call made before it was asked); default true. A load run turns it off
    * (bench/botUsers.ts): kept, the calls of two benchmark phases held over a gigabyte, and the
    * fake's garbage collections then stopped it for 0.1–0.25 s at a time (longer in some runs,
-   * judging by their p99s near a second), which the benchmark measured as the bot's latency. A waitFor asked before its call still sees it. Chats keep their
-   * messages either way, since edits need them.
+   * judging by their p99s near a second), which the benchmark measured as the bot's latency.
+   * A waitFor asked before its call still sees it. Chats keep their messages either way, since
+   * edits need them.
    */
   keepHistory?: boolean;
 }
