@@ -21,7 +21,7 @@ const MiB = 1024 * 1024;
 /**
  * Input bytes each worker thread needs before one more pays for itself. A worker starts, loads
  * the rules and warms up its compiled code by itself, and on the 2-core development machine two
- * threads do not screen twice as fast as one (README, Benchmarks): there one thread was the
+ * threads do not screen twice as fast as one (docs/performance.md): there one thread was the
  * faster up to about 30,000 lines (23 MB) with `--json` and 70,000 lines (55 MB) with `--csv`.
  */
 export const BYTES_PER_JOB: Record<BatchFormat, number> = { json: 12 * MiB, csv: 28 * MiB };
