@@ -3,6 +3,7 @@
 // bundled the same way (dist/bench.mjs), so they measure the code that ships.
 import { build } from "esbuild";
 import { copyFileSync, readdirSync, rmSync } from "node:fs";
+import { resolve, sep } from "node:path";
 import { cwd } from "node:process";
 
 // zod re-exports every message locale (about 260 KB of the screening CLI's bundle, read and
@@ -68,7 +69,30 @@ await build({
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 await build({ ...commonJs, entryPoints: [...CACHED].map((command) => ({ in: "src/app/launchCached.ts", out: nameOf(command) })), sourcemap: false });
-rmSync("dist/.cache", { recursive: true, force: true });
+
+// `npm run bench` times the batch CLI beside a copy of it with the rules engine taken out
+// (bench/noEngine.ts): the same start, reading, parsing, checking and writing of every line, so
+// the difference is the engine's. Built here, from the same options, so that the two differ in
+// that alone.
+const NO_ENGINE = "dist/bench-no-engine";
+const noEngine = {
+  name: "no-engine",
+  setup(build) {
+    build.onResolve({ filter: /\/engine\/evaluate\.js$/ }, ({ importer }) =>
+      importer.endsWith(`src${sep}cli${sep}screenLines.ts`) ? { path: resolve("bench/noEngine.ts") } : undefined);
+  },
+};
+await build({
+  ...commonJs,
+  outdir: NO_ENGINE,
+  sourcemap: false,
+  plugins: [...commonJs.plugins, noEngine],
+  entryPoints: [...CACHED].map((command) => ({ in: command, out: `${nameOf(command)}.bundle` })),
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+await build({ ...commonJs, outdir: NO_ENGINE, entryPoints: [...CACHED].map((command) => ({ in: "src/app/launchCached.ts", out: nameOf(command) })), sourcemap: false });
+for (const dir of ["dist", NO_ENGINE]) rmSync(`${dir}/.cache`, { recursive: true, force: true });
 
 // The web chat (src/channels/web/client/): one script, one stylesheet and the page, all served by
 // our own server (no CDN). Syntax down to ES2019 for the older WebViews of in-app browsers.
