@@ -1,14 +1,15 @@
 import { statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { z } from "zod";
 import { defaultJobs } from "../src/cli/runBatch.js";
 import { evaluate } from "../src/engine/evaluate.js";
-import { parseScreening } from "../src/engine/screening.js";
+import { parseScreening, screeningSchema } from "../src/engine/screening.js";
 import { projectRoot } from "../src/paths.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import { resultFileJson } from "../src/result/resultFileJson.js";
 import { toResultFile } from "../src/result/resultFile.js";
-import { parallelParseStringifyFloor, parseOnlyFloor, parseStringifyFloor, touchFields } from "./floors.js";
+import { parallelParseStringifyFloor, parseCheckStringifyFloor, parseOnlyFloor, parseStringifyFloor, touchFields } from "./floors.js";
 import { seeded } from "./random.js";
 import { randomScreening } from "./screenings.js";
 import { elapsedMs, percentile, round, timeProcess } from "./timing.js";
@@ -77,6 +78,9 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
   const bin = join(projectRoot, "dist", "screen.cjs");
   const noEngineBin = join(projectRoot, "dist", "bench-no-engine", "screen.cjs");
   const jsonFloor = parseStringifyFloor(file, typicalResult);
+  // Checked as the batch checks a line (src/cli/screenLines.ts).
+  const batchSchema = z.compile(screeningSchema);
+  const jsonCheckFloor = parseCheckStringifyFloor(file, typicalResult, (data) => batchSchema.safeParse(data).success);
   const threads = availableParallelism();
   const jsonFloorAllThreads = await parallelParseStringifyFloor(file, typicalResult, threads);
   const batchJson = SCREENINGS / ((await timeProcess(process.execPath, [bin, "--batch", file, "--json"])) / 1000);
@@ -114,6 +118,8 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
     "  --json / floor (target ≥ 1.5)": ratio(batchJson, jsonFloor),
     [`  the same floor on ${threads} threads at once`]: Math.round(jsonFloorAllThreads),
     [`  floor on ${threads} threads / on one`]: ratio(jsonFloorAllThreads, jsonFloor),
+    "  floor with each line checked by the schema, one thread": Math.round(jsonCheckFloor),
+    [`  --json / floor at most, screening free, ${threads} threads scaling as the floor does`]: ratio(jsonCheckFloor * (jsonFloorAllThreads / jsonFloor), jsonFloor),
     [`batch CLI --csv lines/s, median of ${CSV_RUNS} (${defaultJobs(fileBytes, "csv")} threads; target ≥ 80000)`]: Math.round(batchCsv),
     "  floor: parse only, one thread": Math.round(csvFloor),
     "  --csv / floor": ratio(batchCsv, csvFloor),
