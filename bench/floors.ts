@@ -10,13 +10,13 @@ import { elapsedMs } from "./timing.js";
 
 /**
  * The floors' loop over a batch file's bytes: every line (blank ones skipped, as a batch skips
- * them) whose index is `share` modulo `of` is decoded, JSON.parsed and, given a result, that
- * result is JSON.stringified once per line (and, given a check, each parsed line checked). The file is read as bytes and each line decoded by
- * itself: on the 2-core development machine, decoding a 100,000-line file into one string first
- * took 1.1 s of the loop's 1.3–1.7 s, against 0.77–0.87 s for the whole loop this way, and the
- * batch itself never decodes a whole file at once. It refers to nothing outside itself, so
- * worker threads run this very code (from its source) and one thread and many do the same work
- * per line.
+ * them) whose index is `share` modulo `of` is decoded, JSON.parsed, given a check checked, and,
+ * given a result, that result is JSON.stringified once per line. The file is read as bytes and
+ * each line decoded by itself: on the 2-core development machine, decoding a 100,000-line file
+ * into one string first took 1.1 s of the loop's 1.3–1.7 s, against 0.77–0.87 s for the whole
+ * loop this way, and the batch itself never decodes a whole file at once. It refers to nothing
+ * outside itself but its arguments, so worker threads run this very code (from its source, with
+ * no check) and one thread and many do the same work per line.
  */
 function floorLoop(bytes: Buffer, result: unknown, share: number, of: number, check?: (data: unknown) => boolean): number {
   let lines = 0;

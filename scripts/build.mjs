@@ -62,13 +62,15 @@ const nameOf = (command) => command.slice("src/bin/".length, -".ts".length);
 const commonJs = { ...options, format: "cjs", outExtension: { ".js": ".cjs" }, banner: {} };
 
 await build({ ...options, entryPoints: [...commands.filter((c) => !CACHED.has(c)), { in: "bench/index.ts", out: "bench" }, ...BENCH_SERVERS] });
-await build({
+const cachedBundles = {
   ...commonJs,
   entryPoints: [...CACHED].map((command) => ({ in: command, out: `${nameOf(command)}.bundle` })),
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
-await build({ ...commonJs, entryPoints: [...CACHED].map((command) => ({ in: "src/app/launchCached.ts", out: nameOf(command) })), sourcemap: false });
+};
+const launchers = { ...commonJs, entryPoints: [...CACHED].map((command) => ({ in: "src/app/launchCached.ts", out: nameOf(command) })), sourcemap: false };
+await build(cachedBundles);
+await build(launchers);
 
 // `npm run bench` times the batch CLI beside a copy of it with the rules engine taken out
 // (bench/noEngine.ts): the same start, reading, parsing, checking and writing of every line, so
@@ -86,18 +88,10 @@ const noEngine = {
     });
   },
 };
-await build({
-  ...commonJs,
-  outdir: NO_ENGINE,
-  sourcemap: false,
-  plugins: [...commonJs.plugins, noEngine],
-  entryPoints: [...CACHED].map((command) => ({ in: command, out: `${nameOf(command)}.bundle` })),
-  define: { "import.meta.url": "__bundleUrl" },
-  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+await build({ ...cachedBundles, outdir: NO_ENGINE, sourcemap: false, plugins: [...commonJs.plugins, noEngine] });
 // Otherwise the copy would be the CLI itself, and the bench would report it as a floor.
 if (!engineTakenOut) throw new Error("the bench's copy of the CLI still has its engine: src/cli/screenLines.ts no longer imports ../engine/evaluate.js");
-await build({ ...commonJs, outdir: NO_ENGINE, entryPoints: [...CACHED].map((command) => ({ in: "src/app/launchCached.ts", out: nameOf(command) })), sourcemap: false });
+await build({ ...launchers, outdir: NO_ENGINE });
 for (const dir of ["dist", NO_ENGINE]) rmSync(`${dir}/.cache`, { recursive: true, force: true });
 
 // The web chat (src/channels/web/client/): one script, one stylesheet and the page, all served by
