@@ -1,10 +1,10 @@
 import { statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
 import { defaultJobs } from "../src/cli/runBatch.js";
+import { parseBatchLine } from "../src/cli/screenLines.js";
 import { evaluate } from "../src/engine/evaluate.js";
-import { parseScreening, screeningSchema } from "../src/engine/screening.js";
+import { parseScreening } from "../src/engine/screening.js";
 import { projectRoot } from "../src/paths.js";
 import { loadRules } from "../src/rules/loadRules.js";
 import { resultFileJson } from "../src/result/resultFileJson.js";
@@ -78,9 +78,7 @@ export async function benchEngine(workDir: string): Promise<Record<string, numbe
   const bin = join(projectRoot, "dist", "screen.cjs");
   const noEngineBin = join(projectRoot, "dist", "bench-no-engine", "screen.cjs");
   const jsonFloor = parseStringifyFloor(file, typicalResult);
-  // Checked as the batch checks a line (src/cli/screenLines.ts).
-  const batchSchema = z.compile(screeningSchema);
-  const jsonCheckFloor = parseCheckStringifyFloor(file, typicalResult, (data) => batchSchema.safeParse(data).success);
+  const jsonCheckFloor = parseCheckStringifyFloor(file, typicalResult, (data) => parseBatchLine(data).ok);
   const threads = availableParallelism();
   const jsonFloorAllThreads = await parallelParseStringifyFloor(file, typicalResult, threads);
   const batchJson = SCREENINGS / ((await timeProcess(process.execPath, [bin, "--batch", file, "--json"])) / 1000);

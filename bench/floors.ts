@@ -54,8 +54,8 @@ export const parseOnlyFloor = (file: string) => oneThread(file, null);
 export const parseStringifyFloor = (file: string, result: unknown) => oneThread(file, result);
 
 /**
- * The --json floor with every line also checked by `check` (the batch's compiled schema), as the
- * batch must check it: what is left of the floor for screening and building the result.
+ * The --json floor with every line also checked by `check` (the batch's own check of a line), as
+ * the batch must check it: what is left of the floor for screening and building the result.
  */
 export const parseCheckStringifyFloor = (file: string, result: unknown, check: (data: unknown) => boolean) => oneThread(file, result, check);
 
